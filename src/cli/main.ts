@@ -1,0 +1,66 @@
+// The newsprint command line (yargs). Only this file sets exit codes.
+import yargs from 'yargs';
+import { UserError, formatDiagnostic } from '../core/span.js';
+import { BUILD_DEFAULTS, buildCommand } from './commands/build.js';
+import { EXIT } from './exit.js';
+
+/** Runs the CLI with the given arguments and returns the exit code. */
+export async function run(argv: readonly string[]): Promise<number> {
+  let code: number = EXIT.ok;
+  const fail = (e: unknown) => {
+    if (e instanceof UserError) {
+      for (const d of e.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
+      code = EXIT.input;
+    } else if (e instanceof Error && /^give either/.test(e.message)) {
+      process.stderr.write(`newsprint: error: ${e.message}\n`);
+      code = EXIT.usage;
+    } else {
+      const err = e as NodeJS.ErrnoException;
+      const system = err && typeof err.code === 'string' && /^E[A-Z]+$/.test(err.code);
+      process.stderr.write(system ? `newsprint: error: ${err.message}\n` : `newsprint: internal error: ${(err && err.stack) || String(e)}\n`);
+      code = EXIT.internal;
+    }
+  };
+  const cli = yargs([...argv])
+    .scriptName('newsprint')
+    .usage('$0 <command> [options]\n\nTurns news articles into newspaper pages: a print PDF for the press and e-edition images.')
+    .command(
+      'build [files..]',
+      'Lay out an edition (or article files, a story a page) into a print PDF and e-edition images',
+      (y) =>
+        y
+          .positional('files', { describe: 'An edition file (.yaml) or article files (.txt scraped text, .md Markdown, .json ninjs). Default: the sample edition', type: 'string', array: true })
+          .option('out', { alias: 'o', describe: 'Output folder; the edition goes in <out>/<publication>-<date>/', type: 'string', default: BUILD_DEFAULTS.out })
+          .option('template', { alias: 't', describe: 'Template set: a folder name under templates/, or a path', type: 'string', default: BUILD_DEFAULTS.template })
+          .option('quiet', { alias: 'q', describe: 'Print only errors', type: 'boolean', default: false })
+          .example('$0 build', 'Build the sample edition into output/')
+          .example('$0 build story.md --out proofs', 'One story on a front page, in proofs/')
+          .example('$0 build paper/edition.yaml --template tabloid', 'A whole edition with the tabloid templates'),
+      async (a) => {
+        try {
+          await buildCommand({ files: a.files ?? [], out: a.out, template: a.template, quiet: a.quiet });
+        } catch (e) {
+          fail(e);
+        }
+      },
+    )
+    .demandCommand(1, 'Name a command: build')
+    .strict()
+    .help()
+    .alias('h', 'help')
+    .version()
+    .epilogue('Exit codes: 0 done (warnings are in report.json), 1 bad input (nothing written), 2 bad command line, 3 internal or system error.')
+    .wrap(Math.min(100, process.stdout.columns || 100))
+    .exitProcess(false)
+    .fail((msg, err) => {
+      if (err) throw err;
+      process.stderr.write(`newsprint: ${msg}\nRun newsprint --help for usage.\n`);
+      code = EXIT.usage;
+    });
+  try {
+    await cli.parseAsync();
+  } catch (e) {
+    fail(e);
+  }
+  return code;
+}

@@ -1,0 +1,27 @@
+// Loaded resources handed to layout and exporters: fonts and images are read before layout, never inside it.
+import type { Font } from 'fontkit';
+
+/** A font face loaded from fonts/: the fontkit font for measuring and outlines, the file for embedding. */
+export interface FontFace {
+  /** Key used by styles and frames, for example `body` or `body-italic`. */
+  readonly id: string;
+  /** Absolute path of the TTF/OTF file. */
+  readonly file: string;
+  readonly font: Font;
+}
+
+export type FontSet = ReadonlyMap<string, FontFace>;
+
+/** A decoded photo: its pixel size and the bytes the exporters use. */
+export interface ImageAsset {
+  /** Key used by frames: the absolute path of the source file. */
+  readonly id: string;
+  readonly file: string;
+  readonly widthPx: number;
+  readonly heightPx: number;
+  /** JPEG or PNG bytes, upright (EXIF orientation applied). */
+  readonly data: Buffer;
+  readonly format: 'jpeg' | 'png';
+}
+
+export type ImageSet = ReadonlyMap<string, ImageAsset>;

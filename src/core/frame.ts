@@ -1,0 +1,117 @@
+// The Frame: the one contract between layout and every exporter.
+// Layout produces positioned items; exporters only draw them (typst's Frame).
+import type { Cmyk } from './color.js';
+import type { Span } from './span.js';
+
+/**
+ * All coordinates are PDF points with the origin at the top-left corner of the
+ * trimmed page and y growing downwards. Exporters flip y where their format needs it.
+ */
+
+/** One shaped glyph of a run. `x` is its pen position from the run's origin. */
+export interface PlacedGlyph {
+  readonly id: number;
+  readonly x: number;
+  /** Vertical offset from the baseline (GPOS), points, down positive. */
+  readonly dy: number;
+}
+
+/** What a run of text is in the story's structure, for the tagged PDF and the e-edition. */
+export type TextRole = 'H1' | 'H2' | 'P' | 'BlockQuote' | 'Caption' | 'Credit' | 'Byline' | 'Standfirst' | 'Kicker' | 'L' | 'Figure';
+
+export interface ArticleTag {
+  readonly article: string;
+  readonly role: TextRole;
+  /** Index of the block within the article; runs sharing article, role and block form one structure element. */
+  readonly block: number;
+}
+
+/**
+ * A line (or part of a line) of text in one font: `text` is what the PDF shows,
+ * `glyphs` is how it is shaped. The pen advance of every space (U+0020) in `text`
+ * includes `wordSpacing`, so a PDF text operator with that word spacing and these
+ * glyphs draw the same line.
+ */
+export interface GlyphRun {
+  readonly kind: 'glyphs';
+  readonly x: number;
+  /** Baseline. */
+  readonly y: number;
+  readonly font: string;
+  readonly size: number;
+  readonly text: string;
+  readonly glyphs: readonly PlacedGlyph[];
+  readonly width: number;
+  /** Extra space added to each U+0020, points. */
+  readonly wordSpacing: number;
+  /** Extra space after every glyph, points. */
+  readonly tracking: number;
+  readonly color: Cmyk;
+  readonly tag?: ArticleTag;
+  readonly src?: Span;
+}
+
+export interface RuleItem {
+  readonly kind: 'rule';
+  readonly x1: number;
+  readonly y1: number;
+  readonly x2: number;
+  readonly y2: number;
+  readonly width: number;
+  readonly color: Cmyk;
+}
+
+export interface RectItem {
+  readonly kind: 'rect';
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+  readonly fill?: Cmyk;
+  readonly stroke?: Cmyk;
+  readonly strokeWidth?: number;
+}
+
+/** A picture placed in a box; `crop` is the part of the source image shown, in source pixels. */
+export interface ImageItem {
+  readonly kind: 'image';
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+  /** Key into the edition's image assets. */
+  readonly image: string;
+  readonly crop: { readonly left: number; readonly top: number; readonly width: number; readonly height: number };
+  readonly alt?: string;
+  readonly tag?: ArticleTag;
+}
+
+/** Where an article sits on the page: drawn by nobody, used by the e-edition for its zones. */
+export interface AnchorItem {
+  readonly kind: 'anchor';
+  readonly article: string;
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+}
+
+export type FrameItem = GlyphRun | RuleItem | RectItem | ImageItem | AnchorItem;
+
+export interface Frame {
+  readonly width: number;
+  readonly height: number;
+  readonly items: readonly FrameItem[];
+}
+
+export interface Page {
+  /** 1-based page number in the edition. */
+  readonly number: number;
+  readonly section?: string;
+  /** Trim size in points. */
+  readonly width: number;
+  readonly height: number;
+  readonly frame: Frame;
+  /** Ids of the articles that appear on this page, in reading order. */
+  readonly articles: readonly string[];
+}

@@ -1,0 +1,170 @@
+// export/pdf: page frames → the print PDF through PDFKit (the only importer of pdfkit). Fonts embedded as subsets, stories tagged Art / H1 / P.
+import PDFDocument from 'pdfkit';
+import type { ArticleTag, EditionLayout, FontSet, FrameItem, ImageSet, Page, TextRole } from '../../core/index.js';
+
+export interface PdfMeta {
+  readonly title: string;
+  readonly author?: string;
+  readonly subject?: string;
+  /** ISO date of the edition: the PDF's creation and modification dates, so output is reproducible. */
+  readonly date: string;
+  /** Document language, BCP 47. */
+  readonly lang?: string;
+}
+
+/** PDF standard structure types for our text roles. */
+const PDF_ROLE: Record<TextRole, string> = {
+  H1: 'H1',
+  H2: 'H2',
+  P: 'P',
+  BlockQuote: 'BlockQuote',
+  Caption: 'Caption',
+  Credit: 'Caption',
+  Byline: 'P',
+  Standfirst: 'P',
+  Kicker: 'P',
+  L: 'P',
+  Figure: 'Figure',
+};
+
+type Doc = InstanceType<typeof PDFDocument>;
+type StructElement = ReturnType<Doc['struct']>;
+
+/** Structure elements of one article, created as its content is first drawn. */
+class ArticleStructure {
+  private readonly arts = new Map<string, StructElement>();
+  private readonly elems = new Map<string, StructElement>();
+  constructor(private readonly doc: Doc) {}
+
+  element(tag: ArticleTag, alt?: string): StructElement {
+    let art = this.arts.get(tag.article);
+    if (!art) {
+      art = this.doc.struct('Art');
+      this.doc.addStructure(art);
+      this.arts.set(tag.article, art);
+    }
+    const key = `${tag.article}\u0000${tag.block}\u0000${PDF_ROLE[tag.role]}`;
+    let el = this.elems.get(key);
+    if (!el) {
+      el = this.doc.struct(PDF_ROLE[tag.role], alt ? { alt } : {});
+      art.add(el);
+      this.elems.set(key, el);
+    }
+    return el;
+  }
+
+  end(): void {
+    for (const el of this.elems.values()) el.end();
+    for (const art of this.arts.values()) art.end();
+  }
+}
+
+const pdfDate = (iso: string): Date => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) throw new Error(`bad edition date ${iso}`);
+  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 0, 0, 0));
+};
+
+function tagKey(item: FrameItem): string | undefined {
+  if (item.kind === 'glyphs' || item.kind === 'image') return item.tag ? `${item.tag.article}/${item.tag.block}/${item.tag.role}` : undefined;
+  return undefined;
+}
+
+function draw(doc: Doc, item: FrameItem, images: ImageSet): void {
+  switch (item.kind) {
+    case 'glyphs':
+      doc.font(item.font).fontSize(item.size).fillColor([...item.color]);
+      doc.text(item.text, item.x, item.y, { lineBreak: false, baseline: 'alphabetic', wordSpacing: item.wordSpacing, characterSpacing: item.tracking });
+      return;
+    case 'rule':
+      doc.save().moveTo(item.x1, item.y1).lineTo(item.x2, item.y2).lineWidth(item.width).strokeColor([...item.color]).stroke().restore();
+      return;
+    case 'rect':
+      doc.save().rect(item.x, item.y, item.w, item.h);
+      if (item.fill && item.stroke) doc.lineWidth(item.strokeWidth ?? 0.5).fillAndStroke([...item.fill], [...item.stroke]);
+      else if (item.fill) doc.fill([...item.fill]);
+      else if (item.stroke) doc.lineWidth(item.strokeWidth ?? 0.5).stroke([...item.stroke]);
+      doc.restore();
+      return;
+    case 'image': {
+      const img = images.get(item.image);
+      if (!img) throw new Error(`image ${item.image} not loaded`);
+      const scale = item.w / item.crop.width;
+      doc.save().rect(item.x, item.y, item.w, item.h).clip();
+      doc.image(img.data, item.x - item.crop.left * scale, item.y - item.crop.top * scale, { width: img.widthPx * scale, height: img.heightPx * scale });
+      doc.restore();
+      return;
+    }
+    case 'anchor':
+      return;
+  }
+}
+
+/** Draws one page: tagged runs of an article inside their structure element, everything else as a pagination artifact. */
+function drawPage(doc: Doc, page: Page, images: ImageSet, structure: ArticleStructure): void {
+  const items = page.frame.items.filter((i) => i.kind !== 'anchor');
+  let i = 0;
+  while (i < items.length) {
+    const key = tagKey(items[i]!);
+    let j = i + 1;
+    while (j < items.length && tagKey(items[j]!) === key) j++;
+    const first = items[i]!;
+    const tag = (first.kind === 'glyphs' || first.kind === 'image') && first.tag ? first.tag : undefined;
+    if (tag) {
+      const el = structure.element(tag, first.kind === 'image' ? first.alt : undefined);
+      const content = doc.markStructureContent(PDF_ROLE[tag.role]);
+      for (let k = i; k < j; k++) draw(doc, items[k]!, images);
+      doc.endMarkedContent();
+      el.add(content);
+    } else {
+      doc.markContent('Artifact', { type: 'Pagination' });
+      for (let k = i; k < j; k++) draw(doc, items[k]!, images);
+      doc.endMarkedContent();
+    }
+    i = j;
+  }
+}
+
+/**
+ * Writes the edition as one PDF. The same layout, fonts, images and meta give
+ * byte-identical output: dates come from the edition and the file ID from them.
+ */
+export function writePdf(layout: EditionLayout, fonts: FontSet, images: ImageSet, meta: PdfMeta, pages: readonly number[] = layout.pages.map((p) => p.number)): Promise<Buffer> {
+  const date = pdfDate(meta.date);
+  const doc = new PDFDocument({
+    autoFirstPage: false,
+    compress: true,
+    tagged: true,
+    lang: meta.lang ?? 'en-GB',
+    displayTitle: true,
+    pdfVersion: '1.7',
+    info: {
+      Title: meta.title,
+      ...(meta.author ? { Author: meta.author } : {}),
+      ...(meta.subject ? { Subject: meta.subject } : {}),
+      Creator: 'newsprint',
+      Producer: 'newsprint with PDFKit',
+      CreationDate: date,
+      ModDate: date,
+    },
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  for (const face of fonts.values()) doc.registerFont(face.id, face.file);
+  const structure = new ArticleStructure(doc);
+  for (const page of layout.pages.filter((p) => pages.includes(p.number))) {
+    doc.addPage({ size: [page.width, page.height], margin: 0 });
+    // PDFKit writes only a MediaBox; the plant reads the TrimBox (no bleed yet: issue 4).
+    const box = [0, 0, page.width, page.height];
+    (doc.page.dictionary.data as Record<string, unknown>)['TrimBox'] = box;
+    (doc.page.dictionary.data as Record<string, unknown>)['BleedBox'] = box;
+    drawPage(doc, page, images, structure);
+  }
+  structure.end();
+  doc.end();
+  return done;
+}

@@ -1,0 +1,155 @@
+// Page → pixels: rasterise the page SVG once with sharp (librsvg), then encode each format and the thumbnail.
+import sharp, { type Sharp } from 'sharp';
+import type { FontSet, ImageSet } from '../../core/assets.js';
+import type { Page } from '../../core/frame.js';
+import { drawPage } from './draw.js';
+import { withRenditions } from './images.js';
+import { bandSvg, pagePixelSize } from './svg.js';
+
+export type RasterFormat = 'png' | 'jpeg' | 'webp';
+
+/** Options of `renderPage`. */
+export interface RenderOptions {
+  /** Resolution of the page image, dots per inch. Default 150: a tabloid page is 1654 × 2539 px. */
+  readonly dpi?: number;
+  /** Width of the thumbnail in pixels; its height keeps the page's aspect. Default 200. */
+  readonly thumbnailWidth?: number;
+  /** Encodings of the page image, in this order. The thumbnail uses the first. Default `['jpeg']`. */
+  readonly formats?: readonly RasterFormat[];
+  /** Quality of JPEG and WebP, 1–100 (PNG is lossless and ignores it). Default 80. */
+  readonly quality?: number;
+}
+
+/** One encoded image. */
+export interface RasterImage {
+  readonly format: RasterFormat;
+  readonly data: Buffer;
+  /** Pixels. */
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface RenderedPage {
+  /** The page at `dpi`, once per requested format, in the order asked for. */
+  readonly page: RasterImage[];
+  readonly thumbnail: RasterImage;
+}
+
+const DEFAULTS = { dpi: 150, thumbnailWidth: 200, formats: ['jpeg'] as readonly RasterFormat[], quality: 80 };
+const FORMATS: readonly RasterFormat[] = ['png', 'jpeg', 'webp'];
+
+/**
+ * Rasterises a laid-out page: Page → SVG (`draw.ts`, `svg.ts`) → sharp. The page is
+ * rendered once at `dpi` (round(width/72·dpi) × round(height/72·dpi) px, white
+ * paper, 8-bit sRGB without alpha); every format is encoded from that raster and
+ * the thumbnail is that raster resized, not a second rendering. The same page and
+ * options give the same bytes.
+ *
+ * Throws an Error for invalid options, or for a font or image the page uses that
+ * is not in `fonts` / `images`.
+ */
+export async function renderPage(
+  page: Page,
+  fonts: FontSet,
+  images: ImageSet,
+  opts: RenderOptions = {},
+): Promise<RenderedPage> {
+  const o = validate(opts);
+  const { width, height } = pagePixelSize(page, o.dpi / 72);
+
+  // 1. Reduce the photos to the pixels they fill (see images.ts).
+  const prepared = await withRenditions(page, images, width / page.width, height / page.height);
+
+  // 2. Draw the page as SVG fragments, in points.
+  const drawing = drawPage(prepared.page, fonts, prepared.images);
+
+  // 3. Rasterise once, in bands of BAND_ROWS rows rendered in parallel and stacked.
+  const bands: Promise<Buffer>[] = [];
+  for (let row = 0; row < height; row += BAND_ROWS) {
+    const rows = Math.min(BAND_ROWS, height - row);
+    bands.push(rasteriseBand(bandSvg(prepared.page, drawing, { width, height }, row, row + rows), width, rows));
+  }
+  const pixels = Buffer.concat(await Promise.all(bands));
+  const raw = { raw: { width, height, channels: 3 } } as const;
+
+  // 4. Encode the page in each format.
+  const pageImages = await Promise.all(
+    o.formats.map(async (format) => ({
+      format,
+      data: await encode(sharp(pixels, raw), format, o.quality),
+      width,
+      height,
+    })),
+  );
+
+  // 5. Thumbnail: the same raster, resized to the thumbnail width, same aspect.
+  const thumbWidth = o.thumbnailWidth;
+  const thumbHeight = Math.max(1, Math.round((thumbWidth * height) / width));
+  const thumbFormat = o.formats[0]!;
+  const thumbnail = {
+    format: thumbFormat,
+    data: await encode(sharp(pixels, raw).resize(thumbWidth, thumbHeight, { fit: 'fill' }), thumbFormat, o.quality),
+    width: thumbWidth,
+    height: thumbHeight,
+  };
+  return { page: pageImages, thumbnail };
+}
+
+/**
+ * Rows per band. librsvg walks the whole document for every strip libvips asks it
+ * for, so a band holding only the items that reach it renders much faster than the
+ * whole page: on a tabloid page of 14,000 glyphs at 150 dpi (2539 rows) bands of
+ * 256–512 rows took 0.26 s against 0.62 s for one band, with identical pixels.
+ */
+const BAND_ROWS = 512;
+
+/**
+ * Renders one band's SVG to 8-bit RGB rows on white. Density 72 makes librsvg
+ * honour the SVG's px size; the pixel limit is exactly the band's, so no page size
+ * or dpi is refused by sharp's default (16383²) and nothing bigger can come out.
+ */
+async function rasteriseBand(svg: string, width: number, rows: number): Promise<Buffer> {
+  const { data, info } = await sharp(Buffer.from(svg), { density: 72, limitInputPixels: width * rows })
+    .flatten({ background: '#ffffff' })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  if (info.width !== width || info.height !== rows || info.channels !== 3) {
+    throw new Error(`export/raster: librsvg rendered ${info.width}×${info.height}×${info.channels}, expected ${width}×${rows}×3`);
+  }
+  return data;
+}
+
+/**
+ * Encoder settings chosen for speed on a whole edition (NOTES.md "Rasterising
+ * pages"): plain libjpeg-turbo-style JPEG (mozjpeg's trellis takes ~1 s a page),
+ * WebP effort 2 (~0.3 s), PNG compression 6 (zlib's default).
+ */
+function encode(img: Sharp, format: RasterFormat, quality: number): Promise<Buffer> {
+  switch (format) {
+    case 'jpeg':
+      return img.jpeg({ quality, mozjpeg: false, chromaSubsampling: '4:2:0' }).toBuffer();
+    case 'webp':
+      return img.webp({ quality, effort: 2 }).toBuffer();
+    case 'png':
+      return img.png({ compressionLevel: 6 }).toBuffer();
+  }
+}
+
+function validate(opts: RenderOptions): Required<RenderOptions> {
+  const dpi = opts.dpi ?? DEFAULTS.dpi;
+  const thumbnailWidth = opts.thumbnailWidth ?? DEFAULTS.thumbnailWidth;
+  const formats = opts.formats ?? DEFAULTS.formats;
+  const quality = opts.quality ?? DEFAULTS.quality;
+  if (!(Number.isFinite(dpi) && dpi > 0)) invalid('dpi', 'a positive number', dpi);
+  if (!(Number.isInteger(thumbnailWidth) && thumbnailWidth > 0)) invalid('thumbnailWidth', 'a positive integer', thumbnailWidth);
+  if (formats.length === 0 || formats.some((f) => !FORMATS.includes(f))) {
+    invalid('formats', `a non-empty list of ${FORMATS.join(', ')}`, formats);
+  }
+  if (!(Number.isInteger(quality) && quality >= 1 && quality <= 100)) invalid('quality', 'an integer from 1 to 100', quality);
+  return { dpi, thumbnailWidth, formats, quality };
+}
+
+/** One message shape for every bad option (sharp `lib/is.mjs`). */
+function invalid(name: string, expected: string, actual: unknown): never {
+  throw new Error(`export/raster: invalid ${name}: expected ${expected}, got ${JSON.stringify(actual)}`);
+}

@@ -1,0 +1,37 @@
+// Paths named inside articles and editions: resolved against the file that names them.
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { fail, type Span } from '../core/span.js';
+
+/**
+ * The absolute path of an image named in an article: a path relative to the
+ * article's folder, an absolute path, or a `file:` URL. Percent-escapes in
+ * relative references (`harbour%20wall.jpg`) are decoded. Web addresses are
+ * refused (`ingest/remote-image`): the run reads no network, so photos must be
+ * downloaded beside the article first.
+ */
+export function resolveImagePath(articleFile: string, ref: string, at: Span): string {
+  const href = ref.trim();
+  if (href === '') fail('ingest/image-src', 'image has an empty source', at);
+  if (/^file:/i.test(href)) return fileURLToPath(href);
+  if (/^[a-z][a-z0-9+.-]*:/i.test(href) && !/^[a-z]:[\\/]/i.test(href)) {
+    fail('ingest/remote-image', `image is not a local file: ${href}`, at,
+      ['download the photo next to the article and name it by a relative path']);
+  }
+  let path = href;
+  try {
+    path = decodeURI(href);
+  } catch {
+    // not percent-encoded: keep as written
+  }
+  return isAbsolute(path) ? path : resolve(dirname(resolve(articleFile)), path);
+}
+
+/**
+ * A path as a user would name it on the command line: relative to the working
+ * directory when the file is inside it, absolute otherwise.
+ */
+export function displayPath(absolute: string, cwd: string = process.cwd()): string {
+  const rel = relative(cwd, absolute);
+  return rel === '' || rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel) ? absolute : rel;
+}

@@ -1,0 +1,104 @@
+// Page furniture: the masthead, the folio line and house promo boxes.
+import type { FrameItem } from '../core/index.js';
+import { BLACK } from '../core/index.js';
+import type { MarkupElement } from '../template/index.js';
+import { attr, textOf } from '../template/index.js';
+import type { LayoutContext } from './context.js';
+import { style } from './context.js';
+import { spanWidth } from './geometry.js';
+import { placeLines } from './text/emit.js';
+import { setParagraph } from './text/paragraph.js';
+
+export interface Placed {
+  readonly items: FrameItem[];
+  readonly height: number;
+}
+
+/** Heavy and hairline rule weights, points. */
+const HEAVY = 2;
+const HAIR = 0.5;
+
+function hrule(x: number, y: number, w: number, weight: number): FrameItem {
+  return { kind: 'rule', x1: x, y1: y, x2: x + w, y2: y, width: weight, color: BLACK };
+}
+
+/** One line of display text at the given alignment across `w`; returns runs and bottom. */
+function textLine(ctx: LayoutContext, text: string, styleName: string, el: MarkupElement, x: number, top: number, w: number, align?: 'left' | 'right' | 'center') {
+  const base = style(ctx, styleName, el.src);
+  const s = align ? { ...base, align } : base;
+  return placeLines(ctx, setParagraph(text, s, ctx.sheet, ctx.shaper, w), s, x, top);
+}
+
+/** The front-page title block: title (shrunk to the width if needed), tagline, then date · issue · price between rules. */
+export function layoutMasthead(ctx: LayoutContext, el: MarkupElement, x: number, y: number, w: number): Placed {
+  const items: FrameItem[] = [];
+  const title = attr.str(el, 'title')!;
+  let ts = style(ctx, 'masthead-title', el.src);
+  let lines = setParagraph(title, ts, ctx.sheet, ctx.shaper, w);
+  while (lines.length > 1 && ts.size > 24) {
+    ts = { ...ts, size: ts.size * 0.95, leading: ts.leading * 0.95 };
+    lines = setParagraph(title, ts, ctx.sheet, ctx.shaper, w);
+  }
+  const t = placeLines(ctx, lines, ts, x, y);
+  items.push(...t.runs);
+  let bottom = t.bottom + 2;
+  const tagline = attr.str(el, 'tagline');
+  if (tagline) {
+    const tl = textLine(ctx, tagline, 'masthead-tagline', el, x, bottom + 2, w);
+    items.push(...tl.runs);
+    bottom = tl.bottom + 4;
+  }
+  items.push(hrule(x, bottom, w, HEAVY));
+  const info = bottom + 5;
+  let infoBottom = info;
+  const put = (text: string | undefined, align: 'left' | 'center' | 'right') => {
+    if (!text) return;
+    const p = textLine(ctx, text, 'masthead-info', el, x, info, w, align);
+    items.push(...p.runs);
+    infoBottom = Math.max(infoBottom, p.bottom);
+  };
+  put(attr.str(el, 'date'), 'left');
+  put(attr.str(el, 'issue'), 'center');
+  put(attr.str(el, 'price'), 'right');
+  items.push(hrule(x, infoBottom + 4, w, HAIR));
+  return { items, height: infoBottom + 4 + HAIR - y };
+}
+
+/** The running line: page number at the outer edge, section · publication · date on the other side, a rule under. */
+export function layoutFolio(ctx: LayoutContext, el: MarkupElement, x: number, y: number, w: number): Placed {
+  const items: FrameItem[] = [];
+  const number = attr.str(el, 'number')!;
+  const odd = ctx.pageNumber % 2 === 1;
+  const label = [attr.str(el, 'section'), attr.str(el, 'title'), attr.str(el, 'date')].filter(Boolean).join('  ·  ');
+  const n = textLine(ctx, number, 'folio-number', el, x, y, w, odd ? 'right' : 'left');
+  const l = textLine(ctx, label, 'folio', el, x, y + 1.5, w, odd ? 'left' : 'right');
+  items.push(...n.runs, ...l.runs);
+  const bottom = Math.max(n.bottom, l.bottom) + 3;
+  items.push(hrule(x, bottom, w, HAIR));
+  return { items, height: bottom + HAIR - y };
+}
+
+/** Padding inside a promo box, points. */
+const PAD = 5;
+
+/** A house promo: a red rule on top, a heading and its line, on a light tint. */
+export function layoutPromo(ctx: LayoutContext, el: MarkupElement, x: number, y: number, columns: number, height?: number): Placed {
+  const w = spanWidth(ctx.area, columns);
+  const inner = w - 2 * PAD;
+  const hs = style(ctx, el.kind === 'promo' ? 'promo-heading' : 'kicker', el.src);
+  const ts = style(ctx, 'promo-text', el.src);
+  const head = placeLines(ctx, setParagraph(attr.str(el, 'heading') ?? '', hs, ctx.sheet, ctx.shaper, inner), hs, x + PAD, y + PAD + 3);
+  const text = placeLines(ctx, setParagraph(el.children.length ? el.children : textOf(el), ts, ctx.sheet, ctx.shaper, inner), ts, x + PAD, head.bottom + 3);
+  const h = Math.max(height ?? 0, text.bottom + PAD - y);
+  const tint = ctx.sheet.colors['tint'] ?? [0, 0, 0, 10];
+  const red = ctx.sheet.colors['red'] ?? BLACK;
+  return {
+    items: [
+      { kind: 'rect', x, y, w, h, fill: tint },
+      { kind: 'rule', x1: x, y1: y + 1, x2: x + w, y2: y + 1, width: HEAVY, color: red },
+      ...head.runs,
+      ...text.runs,
+    ],
+    height: h,
+  };
+}

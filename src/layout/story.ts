@@ -1,0 +1,240 @@
+// A story's module: kicker, headline across its columns, standfirst, lead photo, then byline and body flowing column to column on the baseline grid.
+import type { ArticleTag, FrameItem, ParagraphStyle, Span } from '../core/index.js';
+import { BLACK } from '../core/index.js';
+import type { MarkupElement } from '../template/index.js';
+import { attr, isElement, textOf } from '../template/index.js';
+import type { LayoutContext } from './context.js';
+import { style, warn } from './context.js';
+import { spanWidth } from './geometry.js';
+import { flowColumns, type FlowUnit } from './flow/columns.js';
+import { captionHeight, drawPicture, pictureHeight, type PictureSpec } from './flow/picture.js';
+import { capHeight, descent, lineRuns, placeLines } from './text/emit.js';
+import { setParagraph } from './text/paragraph.js';
+import type { SetLine } from './text/set-lines.js';
+
+export interface StoryBox {
+  readonly x: number;
+  readonly y: number;
+  /** Columns the story spans. */
+  readonly columns: number;
+  /** Height available. */
+  readonly maxH: number;
+  /** `fill` takes all of maxH; `auto` takes what the text needs. */
+  readonly mode: 'fill' | 'auto';
+}
+
+export interface StoryResult {
+  readonly items: FrameItem[];
+  readonly height: number;
+}
+
+/** Block numbers within an article, for tags: furniture first, body blocks from BODY_BASE. */
+const BLOCK = { kicker: 0, headline: 1, standfirst: 2, byline: 3, image: 4 } as const;
+const BODY_BASE = 10;
+/** Space between the parts of a story's head, points. */
+const HEAD_GAP = 6;
+/** Smallest headline size the fitter goes to, as a fraction of the style's size. */
+const MIN_HEADLINE_SCALE = 0.5;
+/** Each fitting step shrinks the headline by this factor (about a point at 18 pt). */
+const HEADLINE_STEP = 0.95;
+
+function child(el: MarkupElement, kind: string): MarkupElement | undefined {
+  return el.children.find((c): c is MarkupElement => isElement(c) && c.kind === kind);
+}
+
+function pictureOf(el: MarkupElement): PictureSpec {
+  const num = (name: string) => {
+    const v = Number(attr.str(el, name) ?? '0.5');
+    return Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : 0.5;
+  };
+  const opt = (name: string) => attr.str(el, name) || undefined;
+  return {
+    file: attr.str(el, 'file')!,
+    caption: opt('caption'),
+    credit: opt('credit'),
+    alt: opt('alt') ?? opt('caption'),
+    focus: { x: num('focus-x'), y: num('focus-y') },
+    src: el.copy ?? el.src,
+  };
+}
+
+/** Sets the headline, shrinking it step by step until it takes at most `max-lines` lines. */
+function fitHeadline(ctx: LayoutContext, el: MarkupElement, w: number): { lines: SetLine[]; style: ParagraphStyle } {
+  const base = style(ctx, attr.str(el, 'style') ?? 'headline', el.src);
+  const maxLines = attr.num(el, 'max-lines') ?? 3;
+  let s = base;
+  let lines = setParagraph(el.children, s, ctx.sheet, ctx.shaper, w);
+  while ((lines.length > maxLines || lines.some((l) => l.overfull > 0)) && s.size > base.size * MIN_HEADLINE_SCALE) {
+    const size = s.size * HEADLINE_STEP;
+    s = { ...base, size, leading: base.leading * (size / base.size) };
+    lines = setParagraph(el.children, s, ctx.sheet, ctx.shaper, w);
+  }
+  if (lines.length > maxLines || lines.some((l) => l.overfull > 0)) {
+    warn(ctx, 'layout/headline-too-long', `headline “${textOf(el).slice(0, 60)}” needs ${lines.length} lines at ${s.size.toFixed(1)} pt, more than ${maxLines}`, el.src);
+  }
+  return { lines, style: s };
+}
+
+/** Body units: byline lines, then paragraphs, crossheads, quotes, lists and pictures. */
+function bodyUnits(ctx: LayoutContext, story: MarkupElement, article: string, colW: number): FlowUnit[] {
+  const units: FlowUnit[] = [];
+  const grid = ctx.area.baseline;
+  const addLines = (lines: SetLine[], tag: ArticleTag, src: Span | undefined, keep: boolean) => {
+    for (const line of lines) units.push({ kind: 'line', line, tag, ...(src ? { src } : {}), keepWithNext: keep, steps: 1 });
+  };
+  const by = child(story, 'byline');
+  if (by) {
+    const tag: ArticleTag = { article, role: 'Byline', block: BLOCK.byline };
+    const name = attr.str(by, 'name');
+    const role = attr.str(by, 'role');
+    const date = attr.str(by, 'date');
+    if (name) addLines(setParagraph(`By ${name}`, style(ctx, 'byline', by.src), ctx.sheet, ctx.shaper, colW), tag, by.src, true);
+    if (role) addLines(setParagraph(role, style(ctx, 'dateline', by.src), ctx.sheet, ctx.shaper, colW), tag, by.src, true);
+    if (date) addLines(setParagraph(date, style(ctx, 'dateline', by.src), ctx.sheet, ctx.shaper, colW), tag, by.src, true);
+    units.push({
+      kind: 'figure',
+      steps: 1,
+      draw: (x, top, width) => [{ kind: 'rule', x1: x, y1: top + grid * 0.55, x2: x + Math.min(width, 36), y2: top + grid * 0.55, width: 1, color: BLACK }],
+    });
+  }
+  const body = child(story, 'body');
+  if (!body) return units;
+  let afterHead = true;
+  body.children.filter(isElement).forEach((b, i) => {
+    const tag = (role: ArticleTag['role']): ArticleTag => ({ article, role, block: BODY_BASE + i });
+    const src = b.copy ?? b.src;
+    switch (b.kind) {
+      case 'p': {
+        const s = style(ctx, afterHead ? 'body-first' : 'body', b.src);
+        addLines(setParagraph(b.children, s, ctx.sheet, ctx.shaper, colW, { indent: !afterHead }), tag('P'), src, false);
+        afterHead = false;
+        break;
+      }
+      case 'crosshead': {
+        const s = style(ctx, 'crosshead', b.src);
+        units.push({ kind: 'gap', steps: Math.max(1, Math.round(s.spaceBefore / grid)) });
+        addLines(setParagraph(b.children, s, ctx.sheet, ctx.shaper, colW), tag('H2'), src, true);
+        afterHead = true;
+        break;
+      }
+      case 'quote':
+        addLines(setParagraph(b.children, style(ctx, 'quote', b.src), ctx.sheet, ctx.shaper, colW), tag('BlockQuote'), src, false);
+        afterHead = false;
+        break;
+      case 'list':
+        for (const li of b.children.filter(isElement)) {
+          addLines(setParagraph([{ kind: '#text', text: '• ' }, ...li.children], style(ctx, 'list', b.src), ctx.sheet, ctx.shaper, colW), tag('L'), src, false);
+        }
+        afterHead = false;
+        break;
+      case 'image': {
+        const p = pictureOf(b);
+        const h = pictureHeight(ctx, p, colW, colW * 1.25);
+        const total = h + captionHeight(ctx, p, colW) + grid * 0.5;
+        units.push({ kind: 'figure', steps: Math.ceil(total / grid), src, draw: (x, top, width) => drawPicture(ctx, p, x, top, width, h, tag('Figure')).items });
+        break;
+      }
+      default:
+        break;
+    }
+  });
+  return units;
+}
+
+/** Lays out one story in its box. */
+export function layoutStory(ctx: LayoutContext, el: MarkupElement, box: StoryBox): StoryResult {
+  const article = attr.str(el, 'article')!;
+  const area = ctx.area;
+  const w = spanWidth(area, box.columns);
+  const items: FrameItem[] = [];
+  const bottomLimit = box.y + box.maxH;
+  let y = box.y;
+
+  // 1. Kicker, headline and standfirst across the story's columns.
+  const kicker = child(el, 'kicker');
+  if (kicker) {
+    const s = style(ctx, 'kicker', kicker.src);
+    const placed = placeLines(ctx, setParagraph(kicker.children, s, ctx.sheet, ctx.shaper, w), s, box.x, y, { article, role: 'Kicker', block: BLOCK.kicker }, kicker.src);
+    items.push(...placed.runs);
+    y = placed.bottom + HEAD_GAP / 2;
+  }
+  const headline = child(el, 'headline');
+  if (headline) {
+    const fit = fitHeadline(ctx, headline, w);
+    const placed = placeLines(ctx, fit.lines, fit.style, box.x, y, { article, role: 'H1', block: BLOCK.headline }, el.copy ?? headline.src);
+    items.push(...placed.runs);
+    y = placed.bottom + HEAD_GAP;
+  }
+  const standfirst = child(el, 'standfirst');
+  if (standfirst) {
+    const s = style(ctx, 'standfirst', standfirst.src);
+    const placed = placeLines(ctx, setParagraph(standfirst.children, s, ctx.sheet, ctx.shaper, w), s, box.x, y, { article, role: 'Standfirst', block: BLOCK.standfirst }, standfirst.src);
+    items.push(...placed.runs);
+    y = placed.bottom + HEAD_GAP;
+  }
+
+  // 2. The lead photo across the story's columns, at most half the room left.
+  const image = child(el, 'image');
+  if (image) {
+    const p = pictureOf(image);
+    const span = Math.min(attr.num(image, 'span') ?? box.columns, box.columns);
+    const pw = spanWidth(area, span);
+    const room = bottomLimit - y;
+    const ph = attr.num(image, 'height') ?? pictureHeight(ctx, p, pw, Math.max(room * 0.5, 0));
+    const drawn = drawPicture(ctx, p, box.x, y, pw, ph, { article, role: 'Figure', block: BLOCK.image });
+    items.push(...drawn.items);
+    y = drawn.bottom + HEAD_GAP;
+  }
+
+  // 3. Byline and body flow through the columns, baselines on the page's grid.
+  const grid = area.baseline;
+  const body = style(ctx, 'body', el.src);
+  const firstBaseline = area.y + Math.ceil((y + capHeight(ctx, body) - area.y) / grid - 1e-6) * grid;
+  const desc = descent(ctx, body);
+  const capacity = Math.floor((bottomLimit - desc - firstBaseline) / grid + 1e-6) + 1;
+  const units = bodyUnits(ctx, el, article, area.columnWidth);
+  const filled = flowColumns(units, box.columns, capacity, true);
+  filled.columns.forEach((col, c) => {
+    const x = box.x + c * (area.columnWidth + area.gutter);
+    let step = 0;
+    for (const u of col) {
+      const baseline = firstBaseline + (step + u.steps - 1) * grid;
+      if (u.kind === 'line') {
+        items.push(...lineRuns(u.line, x, baseline, u.tag, u.src));
+        if (u.line.overfull > 0) warn(ctx, 'layout/overfull', `line sticks out ${u.line.overfull.toFixed(1)} pt past the column: “${u.line.text}”`, u.src);
+      } else if (u.kind === 'figure') {
+        items.push(...u.draw(x, firstBaseline + (step - 1) * grid + desc, area.columnWidth));
+      }
+      step += u.steps;
+    }
+  });
+  reportOverset(ctx, article, filled.overset);
+  const textBottom = filled.depth > 0 ? firstBaseline + (filled.depth - 1) * grid + desc : y;
+  if (box.mode === 'fill' && filled.overset.length === 0 && capacity - filled.depth > Math.max(3, capacity * 0.1)) {
+    ctx.warnings.push({
+      severity: 'info',
+      code: 'layout/underset',
+      message: `story ${article} is about ${(capacity - filled.depth) * box.columns} lines short of filling its space`,
+      span: el.copy ?? el.src,
+    });
+  }
+  const height = box.mode === 'fill' ? box.maxH : Math.min(textBottom - box.y, box.maxH);
+  items.push({ kind: 'anchor', article, x: box.x, y: box.y, w, h: height });
+  return { items, height };
+}
+
+/** Text that did not fit is never dropped silently: one warning naming where the overset starts. */
+function reportOverset(ctx: LayoutContext, article: string, overset: readonly FlowUnit[]): void {
+  const lines = overset.filter((u): u is Extract<FlowUnit, { kind: 'line' }> => u.kind === 'line');
+  if (overset.length === 0) return;
+  const words = lines.reduce((n, u) => n + u.line.text.split(/\s+/).filter(Boolean).length, 0);
+  const first = lines[0];
+  const src = first?.src ?? overset.find((u) => u.kind === 'figure')?.src;
+  ctx.warnings.push({
+    severity: 'warning',
+    code: 'layout/overset',
+    message: `overset: ${lines.length} lines (${words} words) of story ${article} do not fit${first ? `, from “${first.line.text.slice(0, 50)}…”` : ''}`,
+    ...(src ? { span: src } : {}),
+    hints: ['cut the copy, give the story more columns or depth, or use a smaller headline'],
+  });
+}

@@ -1,0 +1,120 @@
+// Paragraph → boxes, glue and penalties (Knuth & Plass 1981), measured by the Shaper.
+import type { Cmyk, Span } from '../../core/index.js';
+import type { Shaper } from './shape.js';
+
+/** Text in one face, size and colour: the input of a paragraph. */
+export interface StyledText {
+  readonly text: string;
+  readonly face: string;
+  readonly size: number;
+  readonly color: Cmyk;
+  /** Extra space after each glyph, points. */
+  readonly tracking: number;
+}
+
+/** A piece of a word in one style; a word crossing a style change has several parts. */
+export interface WordPart extends StyledText {
+  readonly width: number;
+}
+
+export interface Box {
+  readonly type: 'box';
+  readonly width: number;
+  readonly parts: readonly WordPart[];
+}
+
+export interface Glue {
+  readonly type: 'glue';
+  readonly width: number;
+  readonly stretch: number;
+  readonly shrink: number;
+  /** The style whose space this is (the word before it). */
+  readonly style: StyledText;
+}
+
+export interface Penalty {
+  readonly type: 'penalty';
+  readonly width: number;
+  readonly penalty: number;
+  readonly flagged: boolean;
+}
+
+export type Item = Box | Glue | Penalty;
+
+/** A penalty that forces a break (end of paragraph). */
+export const FORCED = -10000;
+/** A penalty that forbids a break. */
+export const FORBIDDEN = 10000;
+/** TeX's \exhyphenpenalty default: a break after an explicit hyphen or dash in a word. */
+const EXPLICIT_HYPHEN_PENALTY = 50;
+
+export interface ItemOptions {
+  /** First-line indent, points. */
+  readonly indent: number;
+  /** Word space as fractions of the font's space. */
+  readonly wordSpace: { readonly min: number; readonly natural: number; readonly max: number };
+  /** Ragged lines: glue gets a large stretch at line ends instead of justification (TeX's \raggedright). */
+  readonly ragged: boolean;
+  readonly src?: Span;
+}
+
+/** A word is split after these when they sit between letters or digits: breaks at explicit hyphens and dashes. */
+const BREAK_AFTER = /(?<=[\p{L}\p{N}][-‐–—/])(?=[\p{L}\p{N}])/u;
+
+/**
+ * Turns styled text into items. Spaces (any run of white space) become glue with
+ * the word space of the style before them; explicit hyphens and dashes inside
+ * words become flagged break points. The paragraph ends with infinite-stretch glue
+ * and a forced break, as in TeX.
+ */
+export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts: ItemOptions): Item[] {
+  const items: Item[] = [];
+  if (opts.indent > 0) items.push({ type: 'box', width: opts.indent, parts: [] });
+  let parts: WordPart[] = [];
+  let lastStyle: StyledText | undefined;
+  const flushWord = () => {
+    if (parts.length === 0) return;
+    items.push({ type: 'box', width: parts.reduce((w, p) => w + p.width, 0), parts });
+    parts = [];
+  };
+  const part = (style: StyledText, text: string): WordPart => ({ ...style, text, width: measure(shaper, style, text) });
+  for (const run of runs) {
+    const pieces = run.text.split(/(\s+)/u);
+    for (const piece of pieces) {
+      if (piece === '') continue;
+      if (/^\s+$/u.test(piece)) {
+        flushWord();
+        const style = lastStyle ?? run;
+        const last = items[items.length - 1];
+        if (last && last.type === 'box') items.push(spaceGlue(shaper, style, opts));
+        continue;
+      }
+      const chunks = piece.split(BREAK_AFTER);
+      chunks.forEach((chunk, i) => {
+        parts.push(part(run, chunk));
+        if (i < chunks.length - 1) {
+          flushWord();
+          items.push({ type: 'penalty', width: 0, penalty: EXPLICIT_HYPHEN_PENALTY, flagged: true });
+        }
+      });
+      lastStyle = run;
+    }
+  }
+  flushWord();
+  while (items.length > 0 && items[items.length - 1]!.type === 'glue') items.pop();
+  items.push({ type: 'penalty', width: 0, penalty: FORBIDDEN, flagged: false });
+  items.push({ type: 'glue', width: 0, stretch: 1e6, shrink: 0, style: lastStyle ?? runs[0]! });
+  items.push({ type: 'penalty', width: 0, penalty: FORCED, flagged: false });
+  return items;
+}
+
+function measure(shaper: Shaper, s: StyledText, text: string): number {
+  return shaper.trackedWidth(s.face, text, s.size, s.tracking);
+}
+
+function spaceGlue(shaper: Shaper, style: StyledText, opts: ItemOptions): Glue {
+  const space = shaper.width(style.face, ' ', style.size) + style.tracking;
+  const ws = opts.wordSpace;
+  if (opts.ragged) return { type: 'glue', width: space, stretch: 0, shrink: 0, style };
+  return { type: 'glue', width: space * ws.natural, stretch: space * (ws.max - ws.natural), shrink: space * (ws.natural - ws.min), style };
+}

@@ -1,0 +1,88 @@
+// Shaping with fontkit: glyph ids and advances in points, with the same features PDFKit draws with.
+import type { FontFace, FontSet } from '../../core/index.js';
+
+export interface ShapedGlyph {
+  readonly id: number;
+  /** Advance in points. */
+  readonly advance: number;
+  readonly dx: number;
+  readonly dy: number;
+}
+
+export interface Shaped {
+  readonly glyphs: readonly ShapedGlyph[];
+  /** Sum of advances, points. */
+  readonly width: number;
+}
+
+export interface FaceMetrics {
+  /** Ascender, cap height, x-height and descender as fractions of the em (descender negative). */
+  readonly ascent: number;
+  readonly capHeight: number;
+  readonly xHeight: number;
+  readonly descent: number;
+}
+
+/**
+ * Shapes text in a face at a size, caching per face and string. fontkit's default
+ * features (kern, liga…) are what PDFKit applies when it draws without `features`,
+ * so widths measured here are the widths drawn.
+ */
+export class Shaper {
+  private readonly cache = new Map<string, Map<string, { glyphs: ShapedGlyph[]; width: number }>>();
+  constructor(private readonly fonts: FontSet) {}
+
+  face(id: string): FontFace {
+    const f = this.fonts.get(id);
+    if (!f) throw new Error(`font face ${id} is not loaded`);
+    return f;
+  }
+
+  /** Shapes `text` at 1000 units per em and scales to `size`. */
+  shape(faceId: string, text: string, size: number): Shaped {
+    const unit = this.unit(faceId, text);
+    const s = size / 1000;
+    return {
+      glyphs: unit.glyphs.map((g) => ({ id: g.id, advance: g.advance * s, dx: g.dx * s, dy: g.dy * s })),
+      width: unit.width * s,
+    };
+  }
+
+  /** Width of text in points, without building glyph lists. */
+  width(faceId: string, text: string, size: number): number {
+    return this.unit(faceId, text).width * (size / 1000);
+  }
+
+  /** Width with `tracking` points after every glyph, as PDFKit's character spacing draws it. */
+  trackedWidth(faceId: string, text: string, size: number, tracking: number): number {
+    const u = this.unit(faceId, text);
+    return u.width * (size / 1000) + tracking * u.glyphs.length;
+  }
+
+  /** The cached shaping of `text` at 1000 units per em. */
+  private unit(faceId: string, text: string): { glyphs: ShapedGlyph[]; width: number } {
+    let perFace = this.cache.get(faceId);
+    if (!perFace) this.cache.set(faceId, (perFace = new Map()));
+    let unit = perFace.get(text);
+    if (!unit) {
+      const font = this.face(faceId).font;
+      const run = font.layout(text);
+      const k = 1000 / font.unitsPerEm;
+      let width = 0;
+      const glyphs = run.glyphs.map((g, i) => {
+        const p = run.positions[i]!;
+        width += p.xAdvance * k;
+        return { id: g.id, advance: p.xAdvance * k, dx: p.xOffset * k, dy: p.yOffset * k };
+      });
+      unit = { glyphs, width };
+      perFace.set(text, unit);
+    }
+    return unit;
+  }
+
+  metrics(faceId: string): FaceMetrics {
+    const f = this.face(faceId).font;
+    const u = f.unitsPerEm;
+    return { ascent: f.ascent / u, capHeight: (f.capHeight || f.ascent * 0.7) / u, xHeight: (f.xHeight || f.ascent * 0.5) / u, descent: f.descent / u };
+  }
+}

@@ -1,0 +1,69 @@
+// Loads what layout and export need before they run: font faces named by the style sheet, and the photos the pages place.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as fontkit from 'fontkit';
+import sharp from 'sharp';
+import type { FontFace, FontSet, ImageAsset, ImageSet, Span, StyleSheet } from '../core/index.js';
+import { fail } from '../core/index.js';
+
+/** Opens every face the style sheet names, from the fonts folder. A missing or unreadable font file is the style sheet's error. */
+export function loadFonts(sheet: StyleSheet, fontsDir: string): FontSet {
+  const set = new Map<string, FontFace>();
+  const where: Span = { file: sheet.file, line: 1, col: 1 };
+  for (const [id, rel] of Object.entries(sheet.faces)) {
+    const file = join(fontsDir, rel);
+    if (!existsSync(file)) fail('fonts/missing', `font file for face “${id}” not found: ${file}`, where, ['fonts live in the fonts/ folder of newsprint; check the faces in the style sheet']);
+    let font: fontkit.Font;
+    try {
+      const opened = fontkit.create(readFileSync(file));
+      if (!('layout' in opened)) throw new Error('a font collection, not a single font');
+      font = opened as fontkit.Font;
+    } catch (e) {
+      fail('fonts/unreadable', `font file for face “${id}” cannot be read: ${file}: ${(e as Error).message}`, where);
+    }
+    set.set(id, { id, file, font: font! });
+  }
+  return set;
+}
+
+/** A photo a page places, with where the copy asked for it. */
+export interface ImageRequest {
+  readonly file: string;
+  readonly src: Span;
+}
+
+/** JPEG quality for photos that must be re-encoded (rotated, or neither JPEG nor PNG); others keep their bytes. */
+const JPEG_QUALITY = 90;
+
+/**
+ * Decodes each photo once with sharp: applies EXIF orientation and keeps JPEG or
+ * PNG bytes PDFKit can embed. A missing, corrupt or unsupported file is an error
+ * naming the article line that placed it.
+ */
+export async function loadImages(requests: readonly ImageRequest[]): Promise<ImageSet> {
+  const set = new Map<string, ImageAsset>();
+  for (const req of requests) {
+    if (set.has(req.file)) continue;
+    if (!existsSync(req.file)) fail('image/missing', `photo not found: ${req.file}`, req.src);
+    try {
+      const input = readFileSync(req.file);
+      const meta = await sharp(input).metadata();
+      const rotated = (meta.orientation ?? 1) !== 1;
+      const keep = !rotated && (meta.format === 'jpeg' || meta.format === 'png') && (meta.channels ?? 3) <= 4;
+      const data = keep ? input : await sharp(input).rotate().jpeg({ quality: JPEG_QUALITY }).toBuffer();
+      const info = keep ? meta : await sharp(data).metadata();
+      set.set(req.file, {
+        id: req.file,
+        file: req.file,
+        widthPx: info.width!,
+        heightPx: info.height!,
+        data,
+        format: keep ? (meta.format as 'jpeg' | 'png') : 'jpeg',
+      });
+    } catch (e) {
+      if ((e as Error).name === 'UserError') throw e;
+      fail('image/unreadable', `photo cannot be read: ${req.file}: ${(e as Error).message}`, req.src);
+    }
+  }
+  return set;
+}

@@ -1,0 +1,90 @@
+// The page markup vocabulary: the elements a template may emit, their attributes and children.
+import type { Span } from '../core/index.js';
+
+/** Attribute value types. `length` accepts mm, pt, cm, in, pc and is stored in points. */
+export type AttrType = 'string' | 'int' | 'length' | 'bool' | 'span' | { readonly oneOf: readonly string[] } | 'length-or-fill';
+
+interface ElementSpec {
+  readonly attrs: Readonly<Record<string, AttrType>>;
+  readonly required?: readonly string[];
+  /** Allowed child elements; `#text` allows text. */
+  readonly children: readonly string[];
+  readonly doc: string;
+}
+
+const INLINE = ['#text', 'i', 'b'] as const;
+const HEIGHT: AttrType = 'length-or-fill';
+
+/** The closed vocabulary. Every element also takes `src` (the copy's file:line:col, set by helpers). */
+export const ELEMENTS = {
+  page: { attrs: { section: 'string' }, children: ['masthead', 'folio', 'story', 'row', 'rule', 'space', 'promo'], doc: 'One newspaper page; children stack down the type area.' },
+  masthead: { attrs: { title: 'string', tagline: 'string', date: 'string', issue: 'string', price: 'string', url: 'string' }, required: ['title'], children: [], doc: 'The paper’s title block on the front page.' },
+  folio: { attrs: { number: 'string', section: 'string', title: 'string', date: 'string' }, required: ['number'], children: [], doc: 'The running line: page number at the outer edge, section, publication and date.' },
+  row: { attrs: { height: HEIGHT }, children: ['story', 'promo', 'box'], doc: 'Places its children side by side, each across `span` columns.' },
+  story: { attrs: { article: 'string', span: 'int', height: HEIGHT }, required: ['article'], children: ['kicker', 'headline', 'standfirst', 'byline', 'image', 'body'], doc: 'An article’s module: headline across its columns, then the body flowing column to column.' },
+  kicker: { attrs: {}, children: INLINE, doc: 'The label above a headline.' },
+  headline: { attrs: { style: 'string', 'max-lines': 'int' }, children: INLINE, doc: 'Set across the story’s columns, shrunk to fit `max-lines`.' },
+  standfirst: { attrs: {}, children: INLINE, doc: 'The summary under the headline.' },
+  byline: { attrs: { name: 'string', role: 'string', date: 'string' }, children: [], doc: 'Author and date line.' },
+  image: { attrs: { file: 'string', caption: 'string', credit: 'string', alt: 'string', span: 'int', height: 'length', 'focus-x': 'string', 'focus-y': 'string' }, required: ['file'], children: [], doc: 'A photo with caption and credit.' },
+  body: { attrs: { style: 'string' }, children: ['p', 'crosshead', 'quote', 'list', 'image'], doc: 'The story text, flowed through the story’s columns.' },
+  p: { attrs: {}, children: INLINE, doc: 'A paragraph of body text.' },
+  crosshead: { attrs: {}, children: INLINE, doc: 'A subheading inside the body.' },
+  quote: { attrs: {}, children: INLINE, doc: 'A block quotation.' },
+  list: { attrs: { ordered: 'bool' }, children: ['li'], doc: 'A bulleted or numbered list.' },
+  li: { attrs: {}, children: INLINE, doc: 'A list item.' },
+  i: { attrs: {}, children: INLINE, doc: 'Italic.' },
+  b: { attrs: {}, children: INLINE, doc: 'Bold.' },
+  promo: { attrs: { span: 'int', heading: 'string' }, required: ['heading'], children: INLINE, doc: 'A house promo box: a heading and one line.' },
+  box: { attrs: { span: 'int', heading: 'string' }, children: INLINE, doc: 'A boxed panel of text.' },
+  rule: { attrs: { weight: 'length' }, children: [], doc: 'A horizontal rule across the type area.' },
+  space: { attrs: { height: 'length' }, required: ['height'], children: [], doc: 'Vertical white space.' },
+} as const satisfies Record<string, ElementSpec>;
+
+export type ElementKind = keyof typeof ELEMENTS;
+
+export type AttrValue = string | number | boolean | Span;
+
+/** A parsed markup element. `src` is where the template wrote it; `copy` is where its text came from in the article. */
+export interface MarkupElement {
+  readonly kind: ElementKind;
+  readonly attrs: Readonly<Record<string, AttrValue>>;
+  readonly children: readonly MarkupNode[];
+  readonly src: Span;
+  readonly copy?: Span;
+}
+
+export interface MarkupText {
+  readonly kind: '#text';
+  readonly text: string;
+}
+
+export type MarkupNode = MarkupElement | MarkupText;
+
+export function isElement(n: MarkupNode): n is MarkupElement {
+  return n.kind !== '#text';
+}
+
+/** Typed attribute accessors for layout; the parser has already checked the types. */
+export const attr = {
+  str(el: MarkupElement, name: string): string | undefined {
+    const v = el.attrs[name];
+    return typeof v === 'string' ? v : undefined;
+  },
+  num(el: MarkupElement, name: string): number | undefined {
+    const v = el.attrs[name];
+    return typeof v === 'number' ? v : undefined;
+  },
+  bool(el: MarkupElement, name: string): boolean {
+    return el.attrs[name] === true;
+  },
+};
+
+/** The text content of an element, inline children flattened. */
+export function textOf(node: MarkupNode): string {
+  return node.kind === '#text' ? node.text : node.children.map(textOf).join('');
+}
+
+export function elementSpec(kind: string): ElementSpec | undefined {
+  return Object.hasOwn(ELEMENTS, kind) ? (ELEMENTS as Record<string, ElementSpec>)[kind] : undefined;
+}

@@ -1,0 +1,104 @@
+// Runs a page template with Handlebars (strict) and reports its errors at template file:line:col.
+import Handlebars from 'handlebars';
+import type { Span } from '../core/index.js';
+import { UserError } from '../core/index.js';
+import { instrumentTemplate } from './instrument.js';
+
+/** One template file, read and instrumented. */
+export interface TemplateSource {
+  /** Name used in editions (`front`) or partial calls (`{{> story}}`). */
+  readonly name: string;
+  /** Path as shown in messages. */
+  readonly file: string;
+  readonly text: string;
+}
+
+/** Error annotated with the template it was thrown in (innermost partial first). */
+interface Located {
+  npFile?: string;
+  npUnmap?: (line: number, col: number) => { line: number; col: number };
+}
+
+/** A compiled set of page templates and partials sharing one Handlebars environment. */
+export interface CompiledTemplates {
+  render(page: string, context: object): string;
+  has(page: string): boolean;
+  readonly pageNames: readonly string[];
+}
+
+/** Checks syntax on the original text, so positions are the author's. */
+function checkSyntax(t: TemplateSource): void {
+  try {
+    Handlebars.parse(t.text);
+  } catch (e) {
+    const lexer = (Handlebars as unknown as { Parser: { lexer: { yylloc?: { first_line: number; first_column: number } } } }).Parser.lexer;
+    const loc = lexer.yylloc;
+    const line = (e as { lineNumber?: number }).lineNumber ?? loc?.first_line ?? 1;
+    const col = ((e as { column?: number }).column ?? loc?.first_column ?? 0) + 1;
+    const first = String((e as Error).message).split('\n');
+    const expecting = first.find((l) => l.startsWith('Expecting'));
+    const msg = first[0]!.replace(/ - \d+:\d+$/, '').replace(/^Parse error on line \d+:$/, 'template syntax error');
+    throw new UserError({
+      severity: 'error',
+      code: 'template/syntax',
+      message: expecting ? `${msg}: ${expecting.replace(/, got/, '; got')}` : msg,
+      span: { file: t.file, line, col },
+    });
+  }
+}
+
+function compileOne(env: typeof Handlebars, t: TemplateSource): Handlebars.TemplateDelegate {
+  checkSyntax(t);
+  const inst = instrumentTemplate(t.file, t.text);
+  const fn = env.compile(inst.source, { strict: true, noEscape: false, preventIndent: true });
+  return (ctx: unknown, opts?: Handlebars.RuntimeOptions) => {
+    try {
+      return fn(ctx, opts);
+    } catch (e) {
+      const err = e as Error & Located;
+      if (err && typeof err === 'object' && !err.npFile) {
+        err.npFile = t.file;
+        err.npUnmap = inst.unmap;
+      }
+      throw err;
+    }
+  };
+}
+
+/** Compiles pages and partials; registers the helpers templates may use. */
+export function compileTemplates(pages: readonly TemplateSource[], partials: readonly TemplateSource[]): CompiledTemplates {
+  const env = Handlebars.create();
+  env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  env.registerHelper('join', (...args: unknown[]) => args.slice(0, -1).filter((x) => x !== null && x !== undefined && x !== '').join(' '));
+  for (const p of partials) env.registerPartial(p.name, compileOne(env, p));
+  const compiled = new Map(pages.map((p) => [p.name, { fn: compileOne(env, p), file: p.file }]));
+  return {
+    pageNames: [...compiled.keys()].sort(),
+    has: (page) => compiled.has(page),
+    render(page, context) {
+      const t = compiled.get(page);
+      if (!t) throw new Error(`no page template ${page}`);
+      try {
+        return t.fn(context);
+      } catch (e) {
+        throw runtimeError(e, t.file);
+      }
+    },
+  };
+}
+
+function runtimeError(e: unknown, pageFile: string): unknown {
+  if (!(e instanceof Error)) return e;
+  const err = e as Error & Located & { lineNumber?: number; column?: number };
+  const file = err.npFile ?? pageFile;
+  let span: Span = { file, line: 1, col: 1 };
+  if (typeof err.lineNumber === 'number') {
+    const pos = err.npUnmap ? err.npUnmap(err.lineNumber, err.column ?? 0) : { line: err.lineNumber, col: err.column ?? 0 };
+    span = { file, line: pos.line, col: pos.col + 1 };
+  }
+  const message = err.message
+    .replace(/ - \d+:\d+$/, '')
+    .replace(/^"(.+)" not defined in \[object Object\]$/, '“$1” is not defined in this template’s data')
+    .replace(/^The partial (.+) could not be found$/, 'unknown partial “$1”');
+  return new UserError({ severity: 'error', code: 'template/render', message, span });
+}

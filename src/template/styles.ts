@@ -1,0 +1,118 @@
+// Reads a template set's styles.yaml: font faces, families, colours and named paragraph styles.
+import { LineCounter, isMap, isSeq, parseDocument, type Node as YamlNode, type YAMLMap } from 'yaml';
+import type { Cmyk, FontFamily, ParagraphStyle, Span, StyleSheet } from '../core/index.js';
+import { BLACK, UserError, parseLength } from '../core/index.js';
+
+const STYLE_KEYS = ['family', 'size', 'leading', 'tracking', 'align', 'indent', 'space-before', 'space-after', 'bold', 'italic', 'uppercase', 'color', 'word-space'] as const;
+
+/** Default word space: 80 / 100 / 133 % of the font's space, newspaper practice. */
+const WORD_SPACE = { min: 0.8, natural: 1, max: 1.33 };
+
+/**
+ * Parses styles.yaml. Lengths take pt, mm and `em` (relative to the style's size).
+ * Every mistake is reported at its file:line:col.
+ */
+export function parseStyles(file: string, text: string): StyleSheet {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
+  const at = (node: YamlNode | null | undefined): Span => {
+    const off = node?.range?.[0] ?? 0;
+    const p = lc.linePos(off);
+    return { file, line: p.line, col: p.col };
+  };
+  const bail = (node: YamlNode | null | undefined, message: string, hints?: string[]): never => {
+    throw new UserError({ severity: 'error', code: 'styles/invalid', message, span: at(node), hints });
+  };
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!;
+    const p = lc.linePos(e.pos[0]);
+    throw new UserError({ severity: 'error', code: 'styles/yaml', message: e.message.split('\n')[0]!, span: { file, line: p.line, col: p.col } });
+  }
+  const root = doc.contents;
+  if (!isMap(root)) return bail(root, 'styles file must be a mapping with faces, families, colors and paragraph');
+  const section = (key: string): YAMLMap => {
+    const node = root.get(key, true);
+    if (!isMap(node)) return bail(node ?? root, `styles file needs a “${key}” mapping`);
+    return node;
+  };
+  const entries = (m: YAMLMap) =>
+    m.items.map((pair) => ({ key: String((pair.key as { value?: unknown }).value ?? pair.key), keyNode: pair.key as YamlNode, value: pair.value as YamlNode }));
+
+  const faces: Record<string, string> = {};
+  for (const { key, value } of entries(section('faces'))) faces[key] = String((value as { value?: unknown }).value);
+
+  const families: Record<string, FontFamily> = {};
+  for (const { key, value } of entries(section('families'))) {
+    if (!isMap(value)) bail(value, `family ${key} must map regular/italic/bold/bold-italic to faces`);
+    const f: Record<string, string> = {};
+    for (const e of entries(value as YAMLMap)) {
+      const face = String((e.value as { value?: unknown }).value);
+      if (!(face in faces)) bail(e.value, `family ${key}: unknown face “${face}”`, [`faces: ${Object.keys(faces).join(', ')}`]);
+      const slot = { regular: 'regular', italic: 'italic', bold: 'bold', 'bold-italic': 'boldItalic' }[e.key];
+      if (!slot) bail(e.keyNode, `family ${key}: unknown slot “${e.key}”`, ['use regular, italic, bold, bold-italic']);
+      f[slot!] = face;
+    }
+    if (!f['regular']) bail(value, `family ${key} needs a regular face`);
+    families[key] = f as unknown as FontFamily;
+  }
+
+  const colors: Record<string, Cmyk> = { black: BLACK };
+  for (const { key, value } of entries(section('colors'))) {
+    const v = (value as { toJSON?: () => unknown }).toJSON?.();
+    if (!isSeq(value) || !Array.isArray(v) || v.length !== 4 || v.some((n) => typeof n !== 'number' || n < 0 || n > 100)) {
+      bail(value, `colour ${key} must be [c, m, y, k], each 0–100`);
+    }
+    colors[key] = v as unknown as Cmyk;
+  }
+
+  const paragraph: Record<string, ParagraphStyle> = {};
+  for (const { key, value } of entries(section('paragraph'))) {
+    if (!isMap(value)) bail(value, `paragraph style ${key} must be a mapping`);
+    const props = new Map(entries(value as YAMLMap).map((e) => [e.key, e]));
+    for (const [k, e] of props) {
+      if (!(STYLE_KEYS as readonly string[]).includes(k)) bail(e.keyNode, `paragraph style ${key}: unknown property “${k}”`, [`properties: ${STYLE_KEYS.join(', ')}`]);
+    }
+    const raw = (k: string): unknown => (props.get(k)?.value as { value?: unknown } | undefined)?.value;
+    const node = (k: string) => props.get(k)?.value ?? value;
+    const family = String(raw('family') ?? '');
+    if (!(family in families)) bail(node('family'), `paragraph style ${key}: unknown family “${family}”`, [`families: ${Object.keys(families).join(', ')}`]);
+    const size = length(raw('size'), 0, () => bail(node('size'), `paragraph style ${key}: size must be a length such as 9pt`));
+    if (!(size > 0)) bail(node('size'), `paragraph style ${key}: size must be positive`);
+    const len = (k: string, dflt: number) =>
+      raw(k) === undefined ? dflt : length(raw(k), size, () => bail(node(k), `paragraph style ${key}: ${k} is not a length (pt, mm or em)`));
+    const bool = (k: string) => raw(k) === true;
+    const align = String(raw('align') ?? 'justify');
+    if (!['justify', 'left', 'right', 'center'].includes(align)) bail(node('align'), `paragraph style ${key}: align must be justify, left, right or center`);
+    const colorName = String(raw('color') ?? 'black');
+    const color = colors[colorName] ?? bail(node('color'), `paragraph style ${key}: unknown colour “${colorName}”`);
+    const ws = props.get('word-space')?.value;
+    const wsv = ws ? (ws as { toJSON(): unknown }).toJSON() : undefined;
+    if (wsv !== undefined && !(Array.isArray(wsv) && wsv.length === 3 && wsv.every((n) => typeof n === 'number' && n > 0) && wsv[0] <= wsv[1] && wsv[1] <= wsv[2])) {
+      bail(ws, `paragraph style ${key}: word-space must be [min, natural, max] fractions of the space, e.g. [0.8, 1, 1.33]`);
+    }
+    paragraph[key] = {
+      family,
+      size,
+      leading: len('leading', size * 1.2),
+      tracking: Number(raw('tracking') ?? 0),
+      align: align as ParagraphStyle['align'],
+      indent: len('indent', 0),
+      spaceBefore: len('space-before', 0),
+      spaceAfter: len('space-after', 0),
+      bold: bool('bold'),
+      italic: bool('italic'),
+      uppercase: bool('uppercase'),
+      color,
+      wordSpace: wsv ? { min: (wsv as number[])[0]!, natural: (wsv as number[])[1]!, max: (wsv as number[])[2]! } : WORD_SPACE,
+    };
+  }
+  return { faces, families, paragraph, colors, file };
+}
+
+function length(v: unknown, em: number, onBad: () => never): number {
+  if (typeof v === 'number') return v;
+  if (typeof v !== 'string') return onBad();
+  const m = /^\s*(-?\d+(?:\.\d+)?)\s*em\s*$/.exec(v);
+  if (m) return Number(m[1]) * em;
+  return parseLength(v) ?? onBad();
+}

@@ -1,0 +1,123 @@
+// The data a page template sees: an edition page with its stories, dates spelled the British way.
+import Handlebars from 'handlebars';
+import type { Article, Block, Edition, EditionPage, Furniture, Inline, Span } from '../core/index.js';
+import { formatSpan } from '../core/index.js';
+
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "Thursday, 26 November 2026" from an ISO date; undefined input gives null. */
+export function longDate(iso: string | undefined): string | null {
+  if (!iso) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return `${DAYS[d.getUTCDay()]}, ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
+
+/** Escapes text for XML character data and attribute values. */
+export function xmlEscape(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** Inline runs as page markup (`<i>`, `<b>`), escaped, ready for `{{{…}}}` or `{{…}}` (it is a SafeString). */
+export function inlineMarkup(runs: readonly Inline[]): Handlebars.SafeString {
+  const parts = runs.map((r) => {
+    let t = xmlEscape(r.text);
+    if (r.italic) t = `<i>${t}</i>`;
+    if (r.bold) t = `<b>${t}</b>`;
+    return t;
+  });
+  return new Handlebars.SafeString(parts.join(''));
+}
+
+const src = (s: Span): string => formatSpan(s);
+
+function blockView(b: Block) {
+  const base = { kind: b.kind, src: src(b.src), isParagraph: false, isCrosshead: false, isQuote: false, isList: false, isImage: false };
+  switch (b.kind) {
+    case 'paragraph':
+      return { ...base, isParagraph: true, markup: inlineMarkup(b.runs), items: null, image: null };
+    case 'crosshead':
+      return { ...base, isCrosshead: true, markup: inlineMarkup(b.runs), items: null, image: null };
+    case 'quote':
+      return { ...base, isQuote: true, markup: inlineMarkup(b.runs), items: null, image: null };
+    case 'list':
+      return { ...base, isList: true, ordered: b.ordered, markup: null, items: b.items.map(inlineMarkup), image: null };
+    case 'image':
+      return { ...base, isImage: true, markup: null, items: null, image: imageView(b.image) };
+  }
+}
+
+function imageView(img: Article['leadImage']) {
+  if (!img) return null;
+  return {
+    file: img.file,
+    caption: img.caption ?? null,
+    credit: img.credit ?? null,
+    alt: img.alt ?? img.caption ?? null,
+    focusX: String(img.focus?.x ?? 0.5),
+    focusY: String(img.focus?.y ?? 0.5),
+    src: src(img.src),
+  };
+}
+
+/** One story as templates see it. Every optional field is present (null when absent), as strict templates need. */
+export function storyView(a: Article) {
+  return {
+    id: a.id,
+    headline: a.headline,
+    kicker: a.kicker ?? null,
+    standfirst: a.standfirst ?? null,
+    byline: a.byline ? { name: a.byline.name, role: a.byline.role ?? null } : null,
+    published: a.published ?? null,
+    dateLong: longDate(a.published),
+    leadImage: imageView(a.leadImage),
+    body: a.body.map(blockView),
+    src: src(a.src),
+  };
+}
+
+export type StoryView = ReturnType<typeof storyView>;
+
+function promoView(f: Furniture) {
+  return { heading: f.heading, text: f.text, src: src(f.src) };
+}
+
+/** The context of one page template. */
+export function pageView(edition: Edition, page: EditionPage, index: number) {
+  const stories = page.stories.map((id) => {
+    const a = edition.articles.get(id);
+    if (!a) throw new Error(`edition page ${index + 1} names unknown article ${id}`);
+    return a;
+  });
+  const seen = new Set<string>();
+  const promos = stories
+    .flatMap((a) => a.furniture)
+    .filter((f) => (seen.has(f.heading) ? false : (seen.add(f.heading), true)))
+    .map(promoView);
+  const views = stories.map(storyView);
+  const pub = edition.publication;
+  return {
+    publication: {
+      name: pub.name,
+      masthead: pub.masthead ?? pub.name,
+      tagline: pub.tagline ?? null,
+      price: pub.price ?? null,
+      url: pub.url ?? null,
+    },
+    edition: {
+      date: edition.date,
+      dateLong: longDate(edition.date),
+      issue: edition.issue ?? null,
+      issueLabel: edition.issue !== undefined ? `No. ${edition.issue.toLocaleString('en-GB')}` : null,
+    },
+    page: { number: index + 1, count: edition.pages.length, section: page.section ?? null, isFront: index === 0 },
+    stories: views,
+    lead: views[0] ?? null,
+    others: views.slice(1),
+    promos,
+  };
+}
+
+export type PageView = ReturnType<typeof pageView>;

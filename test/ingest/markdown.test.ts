@@ -1,0 +1,113 @@
+// Markdown articles: front matter fields, body blocks and runs, spans in file lines, errors.
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseMarkdown } from '../../src/ingest/index.js';
+import { diagnosticOf } from './helpers.js';
+
+const md = (...lines: string[]): string => lines.join('\n');
+
+describe('parseMarkdown', () => {
+  const story = md(
+    '---',                                           // 1
+    'headline: Harbour wall to be rebuilt',          // 2
+    'standfirst: Work starts in May',                // 3
+    'byline: { name: Jane Smith, role: Chief Reporter }',
+    'date: 2026-11-26',                              // 5
+    'updated: 2026-11-26T09:30:00Z',
+    'section: News',
+    'kicker: Exclusive',
+    'image:',
+    '  src: photos/harbour wall.jpg',               // 10
+    '  caption: The wall after the storm',
+    '  credit: Photo by Sam Lee',
+    '  focus: { x: 0.25, y: 0.5 }',
+    '---',                                           // 14
+    '',
+    'The *harbour wall* will be **rebuilt _next_ year**, the council said.',  // 16
+    '',
+    '## What happens next',                          // 18
+    '',
+    '> “Work starts in May,” said Cllr Ann Lee.',    // 20
+    '',
+    '- first item',                                  // 22
+    '- second *item*',
+    '',
+    '1. one',                                        // 25
+    '',
+    '![Cranes on the quay](photos/cranes.jpg "Cranes arrive")',  // 27
+  );
+
+  it('reads the front matter fields', () => {
+    const a = parseMarkdown('stories/harbour.md', story);
+    expect(a).toMatchObject({
+      id: 'harbour', format: 'markdown', headline: 'Harbour wall to be rebuilt', standfirst: 'Work starts in May',
+      byline: { name: 'Jane Smith', role: 'Chief Reporter' }, published: '2026-11-26', updated: '2026-11-26T09:30:00Z',
+      section: 'News', kicker: 'Exclusive',
+    });
+    expect(a.src).toEqual({ file: 'stories/harbour.md', line: 2, col: 11 });
+    expect(a.leadImage).toEqual({
+      file: resolve('stories/photos/harbour wall.jpg'), caption: 'The wall after the storm', credit: 'Photo by Sam Lee',
+      focus: { x: 0.25, y: 0.5 }, src: { file: 'stories/harbour.md', line: 10, col: 8 },
+    });
+  });
+
+  it('maps the body to blocks with styled runs and file line numbers', () => {
+    const a = parseMarkdown('stories/harbour.md', story);
+    expect(a.body.map((b) => [b.kind, b.src.line])).toEqual([
+      ['paragraph', 16], ['crosshead', 18], ['quote', 20], ['list', 22], ['list', 25], ['image', 27],
+    ]);
+    expect(a.body[0]).toMatchObject({ runs: [
+      { text: 'The ' }, { text: 'harbour wall', italic: true }, { text: ' will be ' },
+      { text: 'rebuilt ', bold: true }, { text: 'next', bold: true, italic: true }, { text: ' year', bold: true },
+      { text: ', the council said.' },
+    ] });
+    expect(a.body[2]).toMatchObject({ runs: [{ text: '“Work starts in May,” said Cllr Ann Lee.' }] });
+    expect(a.body[3]).toMatchObject({ ordered: false, items: [[{ text: 'first item' }], [{ text: 'second ' }, { text: 'item', italic: true }]] });
+    expect(a.body[4]).toMatchObject({ ordered: true });
+    expect(a.body[5]).toMatchObject({ image: { file: resolve('stories/photos/cranes.jpg'), caption: 'Cranes arrive', alt: 'Cranes on the quay' } });
+  });
+
+  it('takes a leading # heading as the headline when the front matter has none', () => {
+    const a = parseMarkdown('a.md', '# Fire crews praised\n\nReaders wrote in.\n');
+    expect(a.headline).toBe('Fire crews praised');
+    expect(a.src.line).toBe(1);
+    expect(a.body).toHaveLength(1);
+  });
+
+  it('reports a YAML syntax error at its file line', () => {
+    const d = diagnosticOf(() => parseMarkdown('a.md', md('---', 'headline: ok', 'byline: [unclosed', '---', 'Body.')));
+    expect(d.code).toBe('ingest/front-matter');
+    expect(d.span?.line).toBeGreaterThanOrEqual(3);
+    expect(d.printed).toMatch(/^a\.md:\d+:\d+: error: YAML/);
+  });
+
+  it('refuses an unknown key, naming it and its line, with the known keys as a hint', () => {
+    const d = diagnosticOf(() => parseMarkdown('a.md', md('---', 'headline: ok', 'auther: Jane', '---', 'Body.')));
+    expect(d.span).toEqual({ file: 'a.md', line: 3, col: 1 });
+    expect(d.message).toContain('"auther"');
+    expect(d.hints?.[0]).toContain('byline');
+  });
+
+  it('refuses a bad date and an out-of-range focus at the value', () => {
+    const bad = diagnosticOf(() => parseMarkdown('a.md', md('---', 'headline: ok', 'date: 26/11/2026', '---', 'Body.')));
+    expect(bad.span).toEqual({ file: 'a.md', line: 3, col: 7 });
+    expect(bad.message).toContain('front matter: date must be a date');
+    const focus = diagnosticOf(() => parseMarkdown('a.md', md('---', 'headline: ok', 'image:', '  src: a.jpg', '  focus: {x: 2, y: 0}', '---', 'Body.')));
+    expect(focus.span?.line).toBe(5);
+  });
+
+  it('refuses a missing headline, an unclosed front matter and a headline without body', () => {
+    expect(diagnosticOf(() => parseMarkdown('a.md', md('---', 'section: News', '---', 'Body.'))).code).toBe('ingest/no-headline');
+    expect(diagnosticOf(() => parseMarkdown('a.md', md('---', 'headline: x', 'Body.'))).message).toContain('not closed');
+    const d = diagnosticOf(() => parseMarkdown('a.md', md('---', 'headline: Only a headline', '---', '', '<!-- todo -->')));
+    expect(d.code).toBe('ingest/no-body');
+    expect(d.span?.line).toBe(2);
+  });
+
+  it('refuses a web address as an image', () => {
+    expect(diagnosticOf(() => parseMarkdown('a.md', 'Text.\n\n![x](https://example.com/x.jpg)\n# h')).code).toBe('ingest/no-headline');
+    const d = diagnosticOf(() => parseMarkdown('a.md', md('---', 'headline: h', '---', '![x](https://example.com/x.jpg)')));
+    expect(d.code).toBe('ingest/remote-image');
+    expect(d.span?.line).toBe(4);
+  });
+});
