@@ -39,7 +39,7 @@ function place(ctx: LayoutContext, el: MarkupElement, x: number, y: number, colu
       return { items: [{ kind: 'rule', x1: x, y1: y + weight / 2, x2: x + w, y2: y + weight / 2, width: weight, color: BLACK }], height: weight };
     }
     case 'space':
-      return { items: [], height: attr.num(el, 'height') ?? 0 };
+      return { items: [], height: mode === 'fill' ? maxH : (attr.num(el, 'height') ?? 0) };
     case 'row':
       return layoutRow(ctx, el, x, y, columns, maxH, mode);
     default:
@@ -101,8 +101,8 @@ export function layoutPage(ctx: LayoutContext, root: MarkupElement, width: numbe
   const bottom = area.y + area.h;
   // 1. Measure the children that are not `fill`, at the full depth.
   const natural = kids.map((k) => {
-    if (heightOf(k) === 'fill') return 0;
     const h = heightOf(k);
+    if (h === 'fill') return 0;
     if (typeof h === 'number') return h;
     return place({ ...ctx, warnings: [] }, k, area.x, area.y, area.columns, area.h, 'auto').height;
   });
@@ -116,8 +116,8 @@ export function layoutPage(ctx: LayoutContext, root: MarkupElement, width: numbe
   kids.forEach((k, i) => {
     const later = natural.slice(i + 1).reduce((a, b) => a + b, 0) + gap * (kids.length - 1 - i);
     const isFill = heightOf(k) === 'fill';
-    const room = Math.max(0, bottom - y - (isFill ? 0 : 0) - (i < kids.length - 1 ? later : 0));
-    const maxH = isFill ? Math.min(fillDepth, room) : Math.min(natural[i]! + 1e-6, room);
+    const room = Math.max(0, bottom - y - (i < kids.length - 1 ? later : 0));
+    const maxH = isFill ? Math.min(fillDepth, room) : room;
     const placed = place(ctx, k, area.x, y, area.columns, maxH, isFill ? 'fill' : 'auto');
     items.push(...placed.items);
     y += placed.height + gap;

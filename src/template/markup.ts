@@ -38,7 +38,7 @@ export const ELEMENTS = {
   promo: { attrs: { span: 'int', heading: 'string' }, required: ['heading'], children: INLINE, doc: 'A house promo box: a heading and one line.' },
   box: { attrs: { span: 'int', heading: 'string' }, children: INLINE, doc: 'A boxed panel of text.' },
   rule: { attrs: { weight: 'length' }, children: [], doc: 'A horizontal rule across the type area.' },
-  space: { attrs: { height: 'length' }, required: ['height'], children: [], doc: 'Vertical white space.' },
+  space: { attrs: { height: HEIGHT }, required: ['height'], children: [], doc: 'Vertical white space; `fill` takes what the page has left, pushing what follows to the foot.' },
 } as const satisfies Record<string, ElementSpec>;
 
 export type ElementKind = keyof typeof ELEMENTS;

@@ -48,6 +48,7 @@ export function parseMarkup(markup: string, fallback: Span): MarkupElement {
   const stack: Open[] = [];
   let root: MarkupElement | undefined;
   let last: Span = fallback;
+  let lastClosed: Open | undefined;
   const error = (code: string, message: string, span: Span, hints?: string[]): never => {
     throw new UserError({ severity: 'error', code, message, span, hints });
   };
@@ -99,19 +100,26 @@ export function parseMarkup(markup: string, fallback: Span): MarkupElement {
 
   parser.on('closetag', () => {
     const open = stack.pop()!;
+    lastClosed = open;
     const el: MarkupElement = { kind: open.kind, attrs: open.attrs, children: open.children, src: open.src, ...(open.copy ? { copy: open.copy } : {}) };
     const parent = stack[stack.length - 1];
     if (parent) parent.children.push(el);
     else root = el;
   });
 
-  try {
-    parser.write(markup).close();
-  } catch (e) {
-    if (e instanceof UserError) throw e;
-    const msg = String((e as Error).message).replace(/^[^:]*:\d+:\d+: /, '');
-    const open = stack[stack.length - 1];
-    error('template/markup', `malformed page markup: ${msg}`, open?.src ?? last, open ? [`in <${open.kind}> written here`] : undefined);
+  // saxes reports well-formedness errors through this handler before it recovers; the first one is reported at the innermost open element.
+  let firstError: { message: string; open: Open | undefined } | undefined;
+  // On a close tag that does not match, saxes first closes the open element itself: that element is the one left unclosed.
+  parser.on('error', (e) => {
+    const message = String(e.message).replace(/^[^:]*:\d+:\d+: /, '');
+    if (firstError) return;
+    if (/unexpected close tag/.test(message) && lastClosed) firstError = { message: `<${lastClosed.kind}> is not closed`, open: lastClosed };
+    else firstError = { message, open: stack[stack.length - 1] };
+  });
+  parser.write(markup).close();
+  if (firstError) {
+    const { message, open } = firstError;
+    error('template/markup', `malformed page markup: ${message}`, open?.src ?? last, open ? [`in <${open.kind}> written here`] : undefined);
   }
   if (!root) return error('template/empty', 'the page template produced no <page> element', fallback);
   return root;

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseEditionFile } from '../../src/ingest/index.js';
-import { diagnosticOf, tempDir } from './helpers.js';
+import { diagnosticOf, tempDir } from '../helpers.js';
 
 const edition = (...lines: string[]): string => lines.join('\n');
 const good = edition(

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadArticle, loadEdition } from '../../src/ingest/index.js';
-import { diagnosticOf, tempDir } from './helpers.js';
+import { diagnosticOf, tempDir } from '../helpers.js';
 
 describe('loadArticle', () => {
   it('chooses the parser by extension and slugs the file name into the id', () => {

@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../src/ingest/index.js';
-import { diagnosticOf } from './helpers.js';
+import { diagnosticOf } from '../helpers.js';
 
 const md = (...lines: string[]): string => lines.join('\n');
 

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../src/core/article.js';
 import { parseNinjs } from '../../src/ingest/index.js';
-import { diagnosticOf } from './helpers.js';
+import { diagnosticOf } from '../helpers.js';
 
 const textOf = (b: Block): string => ('runs' in b ? b.runs.map((r) => r.text).join('') : '');
 

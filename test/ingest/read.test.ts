@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSourceFile } from '../../src/ingest/index.js';
-import { diagnosticOf, tempDir } from './helpers.js';
+import { diagnosticOf, tempDir } from '../helpers.js';
 
 describe('readSourceFile', () => {
   it('reads UTF-8 text, strips the BOM and normalises CRLF and CR to LF', () => {

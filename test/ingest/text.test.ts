@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../src/core/article.js';
 import { parseBylineLine, parseScrapedText, readSourceFile } from '../../src/ingest/index.js';
-import { diagnosticOf } from './helpers.js';
+import { diagnosticOf } from '../helpers.js';
 
 const SEED = fileURLToPath(new URL('../../../shared/seeds/000_8750602a2a0151a0.txt', import.meta.url));
 const hasSeed = existsSync(SEED);

@@ -1,8 +1,8 @@
-// Test helpers for ingest: catching UserErrors and writing temporary fixture files.
+// Test helpers: catching UserErrors and writing temporary fixture files.
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { formatDiagnostic, UserError, type Diagnostic } from '../../src/core/span.js';
+import { formatDiagnostic, UserError, type Diagnostic } from '../src/core/span.js';
 
 /** Runs fn, expects a UserError, and returns its first diagnostic (fails the test otherwise). */
 export function diagnosticOf(fn: () => unknown): Diagnostic & { printed: string } {
@@ -18,7 +18,7 @@ export function diagnosticOf(fn: () => unknown): Diagnostic & { printed: string 
 
 /** A fresh temporary folder with the given files (text or bytes); returns its path. */
 export function tempDir(files: Record<string, string | Uint8Array> = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'newsprint-ingest-'));
+  const dir = mkdtempSync(join(tmpdir(), 'newsprint-test-'));
   for (const [name, content] of Object.entries(files)) {
     const path = join(dir, name);
     mkdirSync(dirname(path), { recursive: true });
@@ -26,3 +26,11 @@ export function tempDir(files: Record<string, string | Uint8Array> = {}): string
   }
   return dir;
 }
+
+/** The repository's own folders, for tests that use the shipped templates and fonts. */
+export const REPO = new URL('..', import.meta.url).pathname;
+export const FONTS = join(REPO, 'fonts');
+export const TEMPLATES = join(REPO, 'templates');
+export const SAMPLE_EDITION = join(REPO, 'examples', 'sample-edition', 'edition.yaml');
+/** The seed story scraped from a newspaper's site; it lives in ../shared, beside the repository. */
+export const SEED = join(REPO, '..', 'shared', 'seeds', '000_8750602a2a0151a0.txt');

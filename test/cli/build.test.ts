@@ -1,0 +1,157 @@
+// `newsprint build` end to end: the seed story and the sample edition to PDF and page images, read back with pdf.js.
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { run } from '../../src/cli/main.js';
+import { loadArticle } from '../../src/ingest/index.js';
+import { readPdf, roles, words, type ReadPdf } from '../pdf-reader.js';
+import { SAMPLE_EDITION, SEED } from '../helpers.js';
+
+/** Runs the CLI in-process and captures what it prints on stderr. */
+export async function cli(...args: string[]): Promise<{ code: number; stderr: string }> {
+  let stderr = '';
+  const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stderr += String(chunk);
+    return true;
+  });
+  try {
+    return { code: await run(args), stderr };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'newsprint-build-'));
+const hasSeed = existsSync(SEED);
+const blocks = (s: string) => s.toLowerCase().replace(/[‘’]/g, "'");
+
+afterEach(() => vi.restoreAllMocks());
+
+describe.skipIf(!hasSeed)(`the seed story${hasSeed ? '' : ' [skipped: ../shared/seeds is not beside this clone]'}`, () => {
+  let out: string;
+  let pdf: ReadPdf;
+  let dir: string;
+  beforeAll(async () => {
+    out = tmp();
+    const r = await cli('build', SEED, '--out', out, '--quiet');
+    expect(r.code, r.stderr).toBe(0);
+    dir = join(out, 'the-coventry-observer-2020-09-11');
+    pdf = await readPdf(join(dir, 'print', 'the-coventry-observer-2020-09-11.pdf'));
+  });
+
+  it('writes one tabloid page, 280 × 430 mm', () => {
+    expect(pdf.pages).toBe(1);
+    expect(pdf.sizes[0]!.width / (72 / 25.4)).toBeCloseTo(280, 1);
+    expect(pdf.sizes[0]!.height / (72 / 25.4)).toBeCloseTo(430, 1);
+  });
+
+  it('holds the headline and the byline', () => {
+    const text = blocks(words(pdf.text[0]!).join(' '));
+    expect(text).toContain(blocks('110 paedophile suspects arrested in West Midlands over last year as police report rise in lockdown internet predators'));
+    expect(text).toContain('by coventry editorial');
+  });
+
+  it('holds every word of the body in reading order, with no furniture heading inside the story', () => {
+    const article = loadArticle(SEED);
+    const body = article.body.flatMap((b) => ('runs' in b ? b.runs.map((r) => r.text).join('') : '')).join(' ');
+    const expected = words([{ str: body, x: 0, y: 0, fontName: '', height: 0 }]);
+    const got = words(pdf.text[0]!);
+    // Find each body word in order; hyphenated compounds split at a line end are joined back.
+    const joined: string[] = [];
+    for (const w of got) {
+      const prev = joined[joined.length - 1];
+      if (prev && /[\p{L}\p{N}]-$/u.test(prev) && !expected.includes(prev)) joined[joined.length - 1] = prev + w;
+      else joined.push(w);
+    }
+    let at = joined.indexOf(expected[0]!);
+    expect(at).toBeGreaterThan(-1);
+    const start = at;
+    for (const w of expected) {
+      const next = joined.indexOf(w, at);
+      expect(next, `body word “${w}” after position ${at}`).toBeGreaterThanOrEqual(at);
+      expect(next - at, `body word “${w}” follows the one before it`).toBeLessThanOrEqual(1);
+      at = next + 1;
+    }
+    const story = blocks(joined.slice(start, at).join(' '));
+    for (const heading of ['Announcements', 'Recruitment', 'Buy Photos', 'Online Editions']) expect(story).not.toContain(blocks(heading));
+    // The furniture becomes house promos after the story.
+    expect(blocks(joined.slice(at).join(' '))).toContain('buy photos');
+  });
+
+  it('embeds every font', () => {
+    expect(pdf.fonts.length).toBeGreaterThanOrEqual(3);
+    for (const f of pdf.fonts) expect(f, f.name).toMatchObject({ embedded: true });
+    for (const f of pdf.fonts) expect(f.name).toMatch(/^[A-Z]{6}\+/);
+  });
+
+  it('tags the story: an article with its headline and paragraphs', () => {
+    const r = roles(pdf.structure[0]);
+    expect(r.slice(0, 2)).toEqual(['Root', 'Art']);
+    expect(r).toContain('H1');
+    expect(r.filter((x) => x === 'P').length).toBeGreaterThanOrEqual(21);
+  });
+
+  it('renders a page image and a thumbnail with the page’s aspect ratio', async () => {
+    const page = await sharp(join(dir, 'e-edition', 'pages', 'page-01.jpg')).metadata();
+    const thumb = await sharp(join(dir, 'e-edition', 'thumbs', 'page-01.jpg')).metadata();
+    expect(page.width! / page.height!).toBeCloseTo(280 / 430, 2);
+    expect(page.width).toBeGreaterThan(1600); // ~150 dpi on a 280 mm page
+    expect(thumb.width).toBe(200);
+    expect(thumb.width! / thumb.height!).toBeCloseTo(280 / 430, 2);
+  });
+});
+
+describe('the sample edition', () => {
+  let out: string;
+  beforeAll(async () => {
+    out = tmp();
+    const r = await cli('build', '--out', out);
+    expect(r.code, r.stderr).toBe(0);
+  });
+  const dir = () => join(out, 'the-wexcombe-courier-2026-11-26');
+
+  it('builds with no arguments into one PDF of three pages, with images and a report', async () => {
+    const pdf = await readPdf(join(dir(), 'print', 'the-wexcombe-courier-2026-11-26.pdf'));
+    expect(pdf.pages).toBe(3);
+    expect(readdirSync(join(dir(), 'e-edition', 'pages')).sort()).toEqual(['page-01.jpg', 'page-02.jpg', 'page-03.jpg']);
+    const report = JSON.parse(readFileSync(join(dir(), 'report.json'), 'utf8'));
+    expect(report.pages.map((p: { articles: string[] }) => p.articles)).toEqual([['harbour-wall', 'library-hours'], ['bus-route'], ['cricket-pavilion']]);
+    const front = words(pdf.text[0]!).join(' ');
+    expect(front).toContain('Wexcombe Courier');
+    expect(front).toContain('£1.40');
+    expect(front).toMatch(/THURSDAY, 26 NOVEMBER 2026/);
+    // Every page carries its folio with the page number.
+    pdf.text.forEach((items, i) => expect(words(items)).toContain(String(i + 1)));
+    expect(pdf.info['Title']).toBe('The Wexcombe Courier, 2026-11-26, issue 7412');
+  });
+
+  it('sets the long story to its last word, or reports the overset', async () => {
+    const report = JSON.parse(readFileSync(join(dir(), 'report.json'), 'utf8'));
+    const pdf = await readPdf(join(dir(), 'print', 'the-wexcombe-courier-2026-11-26.pdf'));
+    const text = pdf.text.map((p) => words(p).join(' ')).join(' ');
+    const last = 'would like to hear from anyone who can help.'; // the cricket story's closing words
+    const overset = report.findings.filter((f: { code: string }) => f.code === 'layout/overset');
+    expect(overset.length > 0 || text.includes(last)).toBe(true);
+  });
+
+  it('gives byte-identical PDFs for the same input', async () => {
+    const again = tmp();
+    expect((await cli('build', '--out', again, '--quiet')).code).toBe(0);
+    const a = readFileSync(join(dir(), 'print', 'the-wexcombe-courier-2026-11-26.pdf'));
+    const b = readFileSync(join(again, 'the-wexcombe-courier-2026-11-26', 'print', 'the-wexcombe-courier-2026-11-26.pdf'));
+    expect(a.equals(b)).toBe(true);
+  });
+
+  it('builds an article given as a file in each format, a story a page', async () => {
+    const o = tmp();
+    const stories = join(SAMPLE_EDITION, '..', 'stories');
+    const r = await cli('build', join(stories, 'harbour-wall.md'), join(stories, 'library-hours.json'), join(stories, 'bus-route.txt'), '--out', o, '--quiet');
+    expect(r.code, r.stderr).toBe(0);
+    const [folder] = readdirSync(o);
+    const pdf = await readPdf(join(o, folder!, 'print', `${folder}.pdf`));
+    expect(pdf.pages).toBe(3);
+    expect(words(pdf.text[1]!).join(' ')).toContain('Monday');
+  });
+});
