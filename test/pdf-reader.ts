@@ -9,6 +9,8 @@ export interface PdfText {
   readonly y: number;
   readonly fontName: string;
   readonly height: number;
+  /** Advance width of the item, points. */
+  readonly width: number;
 }
 
 export interface ReadPdf {
@@ -36,7 +38,7 @@ export async function readPdf(file: string): Promise<ReadPdf> {
     text.push(
       tc.items
         .filter((i): i is Extract<(typeof tc.items)[number], { str: string }> => 'str' in i)
-        .map((i) => ({ str: i.str, x: i.transform[4] as number, y: i.transform[5] as number, fontName: i.fontName, height: i.height })),
+        .map((i) => ({ str: i.str, x: i.transform[4] as number, y: i.transform[5] as number, fontName: i.fontName, height: i.height, width: i.width })),
     );
     await page.getOperatorList();
     for (const id of new Set(tc.items.filter((i) => 'fontName' in i).map((i) => (i as { fontName: string }).fontName))) {

@@ -4,24 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { run } from '../../src/cli/main.js';
+import { cli } from './run.js';
 import { loadArticle } from '../../src/ingest/index.js';
 import { readPdf, roles, words, type ReadPdf } from '../pdf-reader.js';
 import { SAMPLE_EDITION, SEED } from '../helpers.js';
-
-/** Runs the CLI in-process and captures what it prints on stderr. */
-export async function cli(...args: string[]): Promise<{ code: number; stderr: string }> {
-  let stderr = '';
-  const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    return { code: await run(args), stderr };
-  } finally {
-    spy.mockRestore();
-  }
-}
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'newsprint-build-'));
 const hasSeed = existsSync(SEED);
@@ -56,7 +42,7 @@ describe.skipIf(!hasSeed)(`the seed story${hasSeed ? '' : ' [skipped: ../shared/
   it('holds every word of the body in reading order, with no furniture heading inside the story', () => {
     const article = loadArticle(SEED);
     const body = article.body.flatMap((b) => ('runs' in b ? b.runs.map((r) => r.text).join('') : '')).join(' ');
-    const expected = words([{ str: body, x: 0, y: 0, fontName: '', height: 0 }]);
+    const expected = words([{ str: body, x: 0, y: 0, fontName: '', height: 0, width: 0 }]);
     const got = words(pdf.text[0]!);
     // Find each body word in order; hyphenated compounds split at a line end are joined back.
     const joined: string[] = [];

@@ -162,13 +162,11 @@ function buildRuns(words: readonly Word[], gapWidths: readonly number[], offset:
     open = undefined;
   };
   words.forEach((w, i) => {
-    w.parts.forEach((p, j) => {
-      if (!p.face) {
-        close();
-        x += p.width;
-        return;
-      }
-      const continues = open && j === 0 && i > 0 && w.parts.length === 1 && sameStyle(open.style, p) && Math.abs((open.gaps[0] ?? gapWidths[i - 1]!) - gapWidths[i - 1]!) < 1e-6;
+    // An indent is a part without a face: it moves the pen and draws nothing.
+    const parts = w.parts.filter((p) => p.face);
+    for (const p of w.parts) if (!p.face) x += p.width;
+    parts.forEach((p, j) => {
+      const continues = open && j === 0 && i > 0 && parts.length === 1 && sameStyle(open.style, p) && Math.abs((open.gaps[0] ?? gapWidths[i - 1]!) - gapWidths[i - 1]!) < 1e-6;
       if (continues) {
         open!.gaps.push(gapWidths[i - 1]!);
         open!.texts.push(p.text);
@@ -177,7 +175,7 @@ function buildRuns(words: readonly Word[], gapWidths: readonly number[], offset:
         if (j === 0 && i > 0) x += gapWidths[i - 1]!;
         open = { x, style: p, texts: [p.text], gaps: [] };
       }
-      if (w.parts.length > 1) close();
+      if (parts.length > 1) close();
     });
   });
   close();

@@ -1,0 +1,43 @@
+// Help on every command, with examples, and the documented exit codes.
+import { describe, expect, it, vi } from 'vitest';
+import { cli } from './run.js';
+
+async function stdoutOf(...args: string[]): Promise<{ code: number; out: string }> {
+  let out = '';
+  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => {
+    out += String(c);
+    return true;
+  });
+  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => {
+    out += a.join(' ') + '\n';
+  });
+  try {
+    const { code } = await cli(...args);
+    return { code, out };
+  } finally {
+    spy.mockRestore();
+    log.mockRestore();
+  }
+}
+
+describe('help', () => {
+  it('lists the build command and the exit codes', async () => {
+    const { code, out } = await stdoutOf('--help');
+    expect(code).toBe(0);
+    expect(out).toMatch(/newsprint build \[files\.\.\]/);
+    expect(out).toMatch(/Exit codes: 0 .*1 bad input/s);
+  });
+
+  it('shows the build options with examples', async () => {
+    const { code, out } = await stdoutOf('build', '--help');
+    expect(code).toBe(0);
+    for (const opt of ['--out', '--template', '--quiet']) expect(out).toContain(opt);
+    expect(out).toMatch(/Examples:[\s\S]*newsprint build story\.md --out proofs/);
+  });
+
+  it('asks for a command when given none', async () => {
+    const r = await cli();
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Name a command: build/);
+  });
+});

@@ -1,0 +1,58 @@
+// The print PDF draws exactly what layout placed: pdf.js finds each run where the frame put it, as wide as layout measured it.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { GlyphRun } from '../../../src/core/index.js';
+import { writePdf } from '../../../src/export/pdf/index.js';
+import { layoutEdition } from '../../../src/layout/index.js';
+import { editionFromFile, loadFonts, loadImages } from '../../../src/publish/index.js';
+import { isElement, loadTemplateSet, renderEdition, type MarkupElement } from '../../../src/template/index.js';
+import { FONTS, SAMPLE_EDITION, TEMPLATES } from '../../helpers.js';
+import { readPdf, type ReadPdf } from '../../pdf-reader.js';
+
+const images = (el: MarkupElement): { file: string; src: { file: string; line: number; col: number } }[] =>
+  (el.kind === 'image' ? [{ file: String(el.attrs['file']), src: el.src }] : []).concat(el.children.filter(isElement).flatMap(images));
+
+describe('print PDF', () => {
+  let runs: GlyphRun[];
+  let pdf: ReadPdf;
+  let height: number;
+  beforeAll(async () => {
+    const edition = editionFromFile(SAMPLE_EDITION);
+    const set = loadTemplateSet('tabloid', TEMPLATES);
+    const markup = renderEdition(edition, set);
+    const fonts = loadFonts(set.styles, FONTS);
+    const imgs = await loadImages(markup.flatMap((m) => images(m.root)));
+    const layout = layoutEdition({ pages: markup.map((m) => m.root), sheet: set.styles, fonts, images: imgs });
+    const file = join(mkdtempSync(join(tmpdir(), 'newsprint-pdf-')), 'e.pdf');
+    writeFileSync(file, await writePdf(layout, fonts, imgs, { title: 't', date: edition.date }));
+    runs = layout.pages[1]!.frame.items.filter((i): i is GlyphRun => i.kind === 'glyphs');
+    height = layout.pages[1]!.height;
+    pdf = await readPdf(file);
+  });
+
+  it('draws every run at the position layout gave it', () => {
+    const items = pdf.text[1]!.filter((t) => t.str.trim() !== '');
+    let matched = 0;
+    for (const run of runs) {
+      const first = run.text.trim().split(/\s+/)[0]!;
+      const hit = items.find((t) => t.str.startsWith(first) && Math.abs(t.x - run.x) < 0.01 && Math.abs(t.y - (height - run.y)) < 0.01);
+      if (hit) matched++;
+    }
+    expect(runs.length).toBeGreaterThan(100);
+    expect(matched).toBe(runs.length);
+  });
+
+  it('ends justified body lines where layout measured them', () => {
+    const items = pdf.text[1]!.filter((t) => t.str.trim() !== '');
+    const justified = runs.filter((r) => r.wordSpacing !== 0 && r.font === 'body');
+    expect(justified.length).toBeGreaterThan(50);
+    for (const run of justified) {
+      const baseline = height - run.y;
+      const inRun = items.filter((t) => Math.abs(t.y - baseline) < 0.01 && t.x > run.x - 0.01 && t.x < run.x + run.width);
+      const end = Math.max(...inRun.map((t) => t.x + t.width));
+      expect(end, run.text).toBeCloseTo(run.x + run.width, 1);
+    }
+  });
+});
