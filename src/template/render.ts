@@ -26,6 +26,18 @@ export interface CompiledTemplates {
   readonly pageNames: readonly string[];
 }
 
+/** Handlebars lexer tokens as a template author knows them. */
+const TOKEN_NAMES: Record<string, string> = {
+  EOF: 'end of file',
+  INVERSE: '{{else}}',
+  OPEN_INVERSE_CHAIN: '{{else …}}',
+  OPEN_ENDBLOCK: '{{/…}}',
+  OPEN_BLOCK: '{{#…}}',
+  OPEN_PARTIAL: '{{> …}}',
+  CLOSE: '}}',
+  INVALID: 'character',
+};
+
 /** Checks syntax on the original text, so positions are the author's. */
 function checkSyntax(t: TemplateSource): void {
   try {
@@ -35,13 +47,20 @@ function checkSyntax(t: TemplateSource): void {
     const loc = lexer.yylloc;
     const line = (e as { lineNumber?: number }).lineNumber ?? loc?.first_line ?? 1;
     const col = ((e as { column?: number }).column ?? loc?.first_column ?? 0) + 1;
-    const first = String((e as Error).message).split('\n');
-    const expecting = first.find((l) => l.startsWith('Expecting'));
-    const msg = first[0]!.replace(/ - \d+:\d+$/, '').replace(/^Parse error on line \d+:$/, 'template syntax error');
+    const text = String((e as Error).message);
+    const expecting = /Expecting (.*), got '([^']*)'/.exec(text);
+    let msg = text.split('\n')[0]!.replace(/ - \d+:\d+$/, '');
+    if (expecting) {
+      const tokens = expecting[1]!.split(', ').map((t) => t.replace(/'/g, ''));
+      const got = TOKEN_NAMES[expecting[2]!] ?? expecting[2]!;
+      if (tokens.includes('CLOSE')) msg = 'unclosed {{…}}: expected “}}”';
+      else if (tokens.includes('OPEN_ENDBLOCK') && expecting[2] === 'EOF') msg = 'a block {{#…}} is never closed: expected {{/…}} before the end of the file';
+      else msg = `template syntax error: unexpected ${got}`;
+    }
     throw new UserError({
       severity: 'error',
       code: 'template/syntax',
-      message: expecting ? `${msg}: ${expecting.replace(/, got/, '; got')}` : msg,
+      message: msg,
       span: { file: t.file, line, col },
     });
   }
