@@ -1,0 +1,89 @@
+// Benchmarks: CLI start-up, and each stage of building the sample edition, as medians with peak memory.
+// Run with `npm run bench` (compiles first through `prepare` on install; uses dist/).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = (p) => import(new URL(`../dist/${p}`, import.meta.url).href);
+const { loadTemplateSet, renderEdition, isElement } = await dist('template/index.js');
+const { editionFromFile, editionFromArticles, loadFonts, loadImages, buildEdition } = await dist('publish/index.js');
+const { layoutEdition } = await dist('layout/index.js');
+const { writePdf } = await dist('export/pdf/index.js');
+const { renderPage } = await dist('export/raster/index.js');
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (x) => `${x.toFixed(0)} ms`;
+
+// 1. CLI start-up: `newsprint --help` in a fresh process.
+const help = [];
+for (let i = 0; i < 10; i++) {
+  const t = performance.now();
+  spawnSync(process.execPath, [join(root, 'bin', 'newsprint.js'), '--help'], { stdio: 'ignore' });
+  help.push(performance.now() - t);
+}
+console.log(`newsprint --help (fresh process, median of 10): ${ms(median(help))}`);
+
+// 2. The sample edition and the seed story, stage by stage, in this process.
+const images = (el) => (el.kind === 'image' ? [{ file: el.attrs.file, src: el.src }] : []).concat(el.children.filter(isElement).flatMap(images));
+async function stages(edition) {
+  const t = { template: 0, assets: 0, layout: 0, pdf: 0, raster: 0 };
+  let mark = performance.now();
+  const lap = (k) => {
+    const now = performance.now();
+    t[k] += now - mark;
+    mark = now;
+  };
+  const set = loadTemplateSet('tabloid', join(root, 'templates'));
+  const markup = renderEdition(edition, set);
+  lap('template');
+  const fonts = loadFonts(set.styles, join(root, 'fonts'));
+  const imgs = await loadImages(markup.flatMap((m) => images(m.root)));
+  lap('assets');
+  const layout = layoutEdition({ pages: markup.map((m) => m.root), sheet: set.styles, fonts, images: imgs });
+  lap('layout');
+  await writePdf(layout, fonts, imgs, { title: 'bench', date: edition.date });
+  lap('pdf');
+  for (const page of layout.pages) await renderPage(page, fonts, imgs, { dpi: 150, formats: ['jpeg'] });
+  lap('raster');
+  const words = layout.pages.flatMap((p) => p.frame.items).filter((i) => i.kind === 'glyphs').reduce((n, r) => n + r.text.split(/\s+/).filter(Boolean).length, 0);
+  return { t, pages: layout.pages.length, words };
+}
+
+const seed = join(root, '..', 'shared', 'seeds', '000_8750602a2a0151a0.txt');
+const inputs = [['sample edition', () => editionFromFile(join(root, 'examples', 'sample-edition', 'edition.yaml'))]];
+try {
+  editionFromArticles([seed]);
+  inputs.push(['seed story', () => editionFromArticles([seed])]);
+} catch {
+  console.log('(seed story not found beside the clone: skipped)');
+}
+for (const [name, make] of inputs) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    const r = await stages(make());
+    runs.push({ ...r, total: performance.now() - t0 });
+  }
+  const pick = (k) => median(runs.map((r) => r.t[k]));
+  const total = median(runs.map((r) => r.total));
+  const { pages, words } = runs[0];
+  console.log(`\n${name}: ${pages} pages, ${words} words set; median of ${RUNS} runs (first run includes font loading and JIT warm-up)`);
+  for (const k of ['template', 'assets', 'layout', 'pdf', 'raster']) console.log(`  ${k.padEnd(9)} ${ms(pick(k)).padStart(8)}`);
+  console.log(`  ${'total'.padEnd(9)} ${ms(total).padStart(8)}  (${(total / pages).toFixed(0)} ms a page; layout ${((words / pick('layout')) * 1000).toFixed(0)} words/s)`);
+}
+
+// 3. The whole build with its atomic write, as `newsprint build` runs it.
+const out = mkdtempSync(join(tmpdir(), 'newsprint-bench-'));
+const whole = [];
+for (let i = 0; i < RUNS; i++) {
+  const t = performance.now();
+  await buildEdition({ edition: editionFromFile(join(root, 'examples', 'sample-edition', 'edition.yaml')), templates: loadTemplateSet('tabloid', join(root, 'templates')), fontsDir: join(root, 'fonts'), outDir: out });
+  whole.push(performance.now() - t);
+}
+console.log(`\nbuildEdition, sample edition, with files written: median ${ms(median(whole))}`);
+console.log(`peak resident memory of this process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
