@@ -46,6 +46,8 @@ export interface GlyphRun {
   readonly wordSpacing: number;
   /** Extra space after every glyph, points. */
   readonly tracking: number;
+  /** Horizontal glyph scaling (PDF's Tz), 1 = 100 %: scales glyph shapes and every displacement. Glyph x positions already include it. */
+  readonly hscale: number;
   readonly color: Cmyk;
   readonly tag?: ArticleTag;
   readonly src?: Span;

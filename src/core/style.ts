@@ -11,6 +11,40 @@ export interface FontFamily {
 
 export type Align = 'justify' | 'left' | 'right' | 'center';
 
+/** Hyphenation settings of a style. */
+export interface HyphenationSettings {
+  readonly enabled: boolean;
+  /** Shortest word that may be broken, characters. */
+  readonly minWordLength: number;
+  /** Fewest characters before and after a break (en-GB newspaper practice 2 and 3). */
+  readonly leftMin: number;
+  readonly rightMin: number;
+  /** Break words that start with a capital (names, places). */
+  readonly capitalised: boolean;
+}
+
+/** The line breaker's TeX parameters (see layout/text/break-lines.ts for each). */
+export interface BreakSettings {
+  readonly pretolerance: number;
+  readonly tolerance: number;
+  readonly linePenalty: number;
+  readonly hyphenPenalty: number;
+  readonly exHyphenPenalty: number;
+  readonly adjDemerits: number;
+  readonly doubleHyphenDemerits: number;
+  readonly finalHyphenDemerits: number;
+  readonly maxHyphensInRow: number;
+  readonly looseness: number;
+  /** Points. */
+  readonly emergencyStretch: number;
+}
+
+/** Font expansion used as extra stretch when justifying: letter-spacing per glyph (points) and glyph scaling (fraction). */
+export interface ExpansionSettings {
+  readonly letterSpacing: number;
+  readonly scaling: number;
+}
+
 export interface ParagraphStyle {
   /** Family name, a key of `StyleSheet.families`. */
   readonly family: string;
@@ -33,7 +67,38 @@ export interface ParagraphStyle {
   readonly color: Cmyk;
   /** Word space: minimum, natural and maximum as fractions of the font's space (newspaper practice 0.8 / 1 / 1.33). */
   readonly wordSpace: { readonly min: number; readonly natural: number; readonly max: number };
+  readonly hyphenation: HyphenationSettings;
+  readonly breaking: BreakSettings;
+  /** Font expansion when justifying, or undefined for none. */
+  readonly expansion?: ExpansionSettings;
+  /** Lines of a drop cap at the start of the first paragraph, 0 for none. */
+  readonly dropCap: number;
 }
+
+/** Newspaper defaults for hyphenation: en-GB, words of five letters or more, 2 before and 3 after, not names. */
+export const DEFAULT_HYPHENATION: HyphenationSettings = { enabled: true, minWordLength: 5, leftMin: 2, rightMin: 3, capitalised: false };
+
+/**
+ * Newspaper defaults for the breaker. TeX's values, except: tolerance 800 (narrow
+ * columns need looser lines than a book page), emergency stretch 1 em-ish (3 pt)
+ * for the third pass, and at most 2 hyphenated lines in a row as a hard rule.
+ */
+export const DEFAULT_BREAKING: BreakSettings = {
+  pretolerance: 100,
+  tolerance: 800,
+  linePenalty: 10,
+  hyphenPenalty: 50,
+  exHyphenPenalty: 50,
+  adjDemerits: 10000,
+  doubleHyphenDemerits: 10000,
+  finalHyphenDemerits: 5000,
+  maxHyphensInRow: 2,
+  looseness: 0,
+  emergencyStretch: 3,
+};
+
+/** Body-text expansion: letter-spacing within ±0.3 pt and glyph scaling within 98–102 %. */
+export const BODY_EXPANSION: ExpansionSettings = { letterSpacing: 0.3, scaling: 0.02 };
 
 export interface StyleSheet {
   /** Face id → font file, relative to the fonts folder. */

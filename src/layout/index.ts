@@ -9,7 +9,7 @@ import { Shaper } from './text/shape.js';
 export { UK_TABLOID, typeArea, spanWidth, type PageGeometry, type TypeArea } from './geometry.js';
 export { Shaper } from './text/shape.js';
 export { paragraphItems, type Item, type StyledText } from './text/items.js';
-export { breakLines, type Break } from './text/break-lines.js';
+export { breakLines, breakParagraph, DEFAULT_BREAK_OPTIONS, type Break, type BreakOptions, type BreakResult } from './text/break-lines.js';
 export { setLines, placeRun, type SetLine } from './text/set-lines.js';
 export { setParagraph, styledRuns, faceFor } from './text/paragraph.js';
 export { flowColumns, type FlowUnit } from './flow/columns.js';

@@ -1,9 +1,23 @@
 // Reads a template set's styles.yaml: font faces, families, colours and named paragraph styles.
 import { LineCounter, isMap, isSeq, parseDocument, type Node as YamlNode, type YAMLMap } from 'yaml';
-import type { Cmyk, FontFamily, ParagraphStyle, Span, StyleSheet } from '../core/index.js';
-import { BLACK, UserError, parseLength } from '../core/index.js';
+import type { BreakSettings, Cmyk, ExpansionSettings, FontFamily, HyphenationSettings, ParagraphStyle, Span, StyleSheet } from '../core/index.js';
+import { BLACK, DEFAULT_BREAKING, DEFAULT_HYPHENATION, UserError, parseLength } from '../core/index.js';
 
-const STYLE_KEYS = ['family', 'size', 'leading', 'tracking', 'align', 'indent', 'space-before', 'space-after', 'bold', 'italic', 'uppercase', 'color', 'word-space'] as const;
+const STYLE_KEYS = ['family', 'size', 'leading', 'tracking', 'align', 'indent', 'space-before', 'space-after', 'bold', 'italic', 'uppercase', 'color', 'word-space', 'hyphenate', 'breaking', 'expansion', 'drop-cap'] as const;
+const HYPHENATE_KEYS: Record<string, keyof HyphenationSettings> = { 'min-word': 'minWordLength', left: 'leftMin', right: 'rightMin', capitalised: 'capitalised' };
+const BREAKING_KEYS: Record<string, keyof BreakSettings> = {
+  pretolerance: 'pretolerance',
+  tolerance: 'tolerance',
+  'line-penalty': 'linePenalty',
+  'hyphen-penalty': 'hyphenPenalty',
+  'ex-hyphen-penalty': 'exHyphenPenalty',
+  'adj-demerits': 'adjDemerits',
+  'double-hyphen-demerits': 'doubleHyphenDemerits',
+  'final-hyphen-demerits': 'finalHyphenDemerits',
+  'max-hyphens-in-row': 'maxHyphensInRow',
+  looseness: 'looseness',
+  'emergency-stretch': 'emergencyStretch',
+};
 
 /** Default word space: 80 / 100 / 133 % of the font's space, newspaper practice. */
 const WORD_SPACE = { min: 0.8, natural: 1, max: 1.33 };
@@ -90,7 +104,60 @@ export function parseStyles(file: string, text: string): StyleSheet {
     if (wsv !== undefined && !(Array.isArray(wsv) && wsv.length === 3 && wsv.every((n) => typeof n === 'number' && n > 0) && wsv[0] <= wsv[1] && wsv[1] <= wsv[2])) {
       bail(ws, `paragraph style ${key}: word-space must be [min, natural, max] fractions of the space, e.g. [0.8, 1, 1.33]`);
     }
+    // Hyphenation: true/false, or a mapping of its settings; on by default for justified text only.
+    const hy = props.get('hyphenate')?.value;
+    let hyphenation: HyphenationSettings = { ...DEFAULT_HYPHENATION, enabled: align === 'justify' };
+    if (hy && isMap(hy)) {
+      const h: Record<string, unknown> = { ...DEFAULT_HYPHENATION };
+      for (const e of entries(hy as YAMLMap)) {
+        const k = HYPHENATE_KEYS[e.key] ?? bail(e.keyNode, `paragraph style ${key}: unknown hyphenate setting “${e.key}”`, [`settings: ${Object.keys(HYPHENATE_KEYS).join(', ')}`]);
+        const v = (e.value as { value?: unknown }).value;
+        if (k === 'capitalised' ? typeof v !== 'boolean' : !(Number.isInteger(v) && (v as number) >= 1)) bail(e.value, `paragraph style ${key}: hyphenate ${e.key} must be ${k === 'capitalised' ? 'true or false' : 'a whole number of characters'}`);
+        h[k] = v;
+      }
+      hyphenation = h as unknown as HyphenationSettings;
+    } else if (hy) {
+      const v = (hy as { value?: unknown }).value;
+      if (typeof v !== 'boolean') bail(hy, `paragraph style ${key}: hyphenate must be true, false or a mapping`);
+      hyphenation = { ...DEFAULT_HYPHENATION, enabled: v as boolean };
+    }
+    // The breaker's TeX parameters.
+    const br = props.get('breaking')?.value;
+    const breaking: Record<string, number> = { ...DEFAULT_BREAKING };
+    if (br) {
+      if (!isMap(br)) bail(br, `paragraph style ${key}: breaking must be a mapping`);
+      for (const e of entries(br as YAMLMap)) {
+        const k = BREAKING_KEYS[e.key] ?? bail(e.keyNode, `paragraph style ${key}: unknown breaking setting “${e.key}”`, [`settings: ${Object.keys(BREAKING_KEYS).join(', ')}`]);
+        const raw = (e.value as { value?: unknown }).value;
+        const v = k === 'emergencyStretch' ? length(raw, size, () => bail(e.value, `paragraph style ${key}: emergency-stretch must be a length`)) : raw;
+        if (typeof v !== 'number' || !Number.isFinite(v)) bail(e.value, `paragraph style ${key}: breaking ${e.key} must be a number`);
+        breaking[k] = v as number;
+      }
+    }
+    // Font expansion: false, or letter-spacing (a length) and scaling (a percentage).
+    const ex = props.get('expansion')?.value;
+    let expansion: ExpansionSettings | undefined;
+    if (ex && isMap(ex)) {
+      const m = new Map(entries(ex as YAMLMap).map((e) => [e.key, e]));
+      for (const k of m.keys()) if (k !== 'letter-spacing' && k !== 'scaling') bail(m.get(k)!.keyNode, `paragraph style ${key}: unknown expansion setting “${k}”`, ['settings: letter-spacing, scaling']);
+      const ls = m.get('letter-spacing');
+      const sc = m.get('scaling');
+      const letterSpacing = ls ? length((ls.value as { value?: unknown }).value, size, () => bail(ls.value, `paragraph style ${key}: letter-spacing must be a length`)) : 0;
+      const scRaw = sc ? String((sc.value as { value?: unknown }).value) : '0%';
+      const scM = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(scRaw);
+      if (!scM) bail(sc?.value ?? ex, `paragraph style ${key}: scaling must be a percentage such as 2%`);
+      expansion = { letterSpacing, scaling: Number(scM![1]) / 100 };
+      if (letterSpacing < 0 || letterSpacing > 1 || expansion.scaling > 0.05) bail(ex, `paragraph style ${key}: expansion beyond 1 pt of letter-spacing or 5 % scaling is not typesetting`);
+    } else if (ex && (ex as { value?: unknown }).value !== false) {
+      bail(ex, `paragraph style ${key}: expansion must be false or { letter-spacing, scaling }`);
+    }
+    const dropCap = raw('drop-cap') ?? 0;
+    if (!Number.isInteger(dropCap) || (dropCap as number) < 0 || (dropCap as number) > 6) bail(node('drop-cap'), `paragraph style ${key}: drop-cap must be a number of lines from 0 to 6`);
     paragraph[key] = {
+      hyphenation,
+      breaking: breaking as unknown as BreakSettings,
+      ...(expansion ? { expansion } : {}),
+      dropCap: dropCap as number,
       family,
       size,
       leading: len('leading', size * 1.2),

@@ -74,7 +74,14 @@ function draw(doc: Doc, item: FrameItem, images: ImageSet): void {
   switch (item.kind) {
     case 'glyphs':
       doc.font(item.font).fontSize(item.size).fillColor([...item.color]);
-      doc.text(item.text, item.x, item.y, { lineBreak: false, baseline: 'alphabetic', wordSpacing: item.wordSpacing, characterSpacing: item.tracking });
+      // PDFKit 0.20 supports horizontalScaling (Tz), which its type definitions do not list yet.
+      doc.text(item.text, item.x, item.y, {
+        lineBreak: false,
+        baseline: 'alphabetic',
+        wordSpacing: item.wordSpacing,
+        characterSpacing: item.tracking,
+        horizontalScaling: Math.round(item.hscale * 1e6) / 1e4,
+      } as PDFKit.Mixins.TextOptions);
       return;
     case 'rule':
       doc.save().moveTo(item.x1, item.y1).lineTo(item.x2, item.y2).lineWidth(item.width).strokeColor([...item.color]).stroke().restore();

@@ -60,6 +60,8 @@ function drawItem(item: FrameItem, glyphs: GlyphDefs, images: ImageSet): DrawnIt
  */
 function drawRun(run: GlyphRun, glyphs: GlyphDefs): DrawnItem | undefined {
   const s = run.size * glyphs.unitScale(run.font);
+  // Horizontal scaling (PDF's Tz) widens the glyph shapes; pen positions already include it.
+  const h = run.hscale ?? 1;
   const uses: string[] = [];
   let minDy = 0;
   let maxDy = 0;
@@ -67,7 +69,7 @@ function drawRun(run: GlyphRun, glyphs: GlyphDefs): DrawnItem | undefined {
     const href = glyphs.ref(run.font, g.id);
     if (href === undefined) continue;
     const y = g.dy === 0 ? '' : ` y="${fontUnits(-g.dy / s)}"`;
-    uses.push(`<use href="${href}" x="${fontUnits(g.x / s)}"${y}/>`);
+    uses.push(`<use href="${href}" x="${fontUnits(g.x / (s * h))}"${y}/>`);
     minDy = Math.min(minDy, g.dy);
     maxDy = Math.max(maxDy, g.dy);
   }
@@ -76,7 +78,7 @@ function drawRun(run: GlyphRun, glyphs: GlyphDefs): DrawnItem | undefined {
   const bbox = glyphs.bbox(run.font);
   return {
     svg:
-      `<g fill="${cmykToHex(run.color)}" transform="translate(${pt(run.x)},${pt(run.y)}) scale(${scale(s)},${scale(-s)})">` +
+      `<g fill="${cmykToHex(run.color)}" transform="translate(${pt(run.x)},${pt(run.y)}) scale(${scale(s * h)},${scale(-s)})">` +
       `${uses.join('')}</g>`,
     top: run.y + minDy - bbox.maxY * s,
     bottom: run.y + maxDy - bbox.minY * s,

@@ -1,95 +1,246 @@
-// Line breaking over boxes, glue and penalties. For now first-fit (greedy); the composer of issue 3 replaces it with Knuth–Plass total fit behind the same signature.
+// Knuth–Plass total-fit line breaking over boxes, glue and penalties (Knuth & Plass, "Breaking Paragraphs into Lines", 1981).
+// A pure function of the items and the line widths: it knows no fonts. Fallbacks follow TeX: a first pass without
+// hyphenation, a second with, a third with emergency stretch, and a last that accepts the least-bad overfull lines.
 import type { Item } from './items.js';
 import { FORCED, FORBIDDEN } from './items.js';
+
+/** The TeX parameters, as style settings. Demerits and penalties are TeX's units; lengths are points. */
+export interface BreakOptions {
+  /** Largest badness a line may have in the first pass, which tries no hyphenation (TeX \pretolerance, default 100). Negative skips the pass. */
+  readonly pretolerance: number;
+  /** Largest badness a line may have in the later passes (TeX \tolerance). Newspaper default 800: r up to about 2.0. */
+  readonly tolerance: number;
+  /** Added to every line's badness before squaring: favours fewer lines (TeX \linepenalty, 10). */
+  readonly linePenalty: number;
+  /** Demerits when a line's fitness class differs by more than one from the line before (TeX \adjdemerits, 10000). */
+  readonly adjDemerits: number;
+  /** Demerits for two hyphenated lines in a row (TeX \doublehyphendemerits, 10000). */
+  readonly doubleHyphenDemerits: number;
+  /** Demerits when the second-last line of a paragraph ends in a hyphen (TeX \finalhyphendemerits, 5000). */
+  readonly finalHyphenDemerits: number;
+  /** Most hyphenated lines in a row, a hard limit (TeX has only demerits). Default 2. */
+  readonly maxHyphensInRow: number;
+  /** Make the paragraph this many lines longer (positive) or shorter (negative) than optimal, where possible (TeX \looseness). */
+  readonly looseness: number;
+  /** Extra stretch per line, points, for the third pass when no set of breaks is within tolerance (TeX \emergencystretch). */
+  readonly emergencyStretch: number;
+  /** Extra demerits for a hyphen at the end of line n (0-based): lets a caller keep hyphens off a column's last line. */
+  readonly hyphenDemeritsAt?: (line: number) => number;
+}
+
+export const DEFAULT_BREAK_OPTIONS: BreakOptions = {
+  pretolerance: 100,
+  tolerance: 800,
+  linePenalty: 10,
+  adjDemerits: 10000,
+  doubleHyphenDemerits: 10000,
+  finalHyphenDemerits: 5000,
+  maxHyphensInRow: 2,
+  looseness: 0,
+  emergencyStretch: 0,
+};
 
 export interface Break {
   /** Index of the item where the line ends (a glue or penalty). */
   readonly position: number;
-  /** Adjustment ratio of the line ending here: −1…0 shrinks, 0… stretches; beyond −1 the line is overfull. */
+  /** Adjustment ratio of the line ending here: −1…0 shrinks, 0… stretches; below −1 the line is overfull. */
   readonly ratio: number;
   readonly flagged: boolean;
 }
 
-export interface BreakOptions {
-  /** The largest ratio a line may stretch to before an earlier break is preferred (TeX's tolerance as a ratio). */
-  readonly maxRatio: number;
+export interface BreakResult {
+  readonly breaks: Break[];
+  /** Which pass found the breaks: 1 without hyphenation, 2 with, 3 with emergency stretch, 4 least-bad with overfull lines. */
+  readonly pass: 1 | 2 | 3 | 4;
 }
 
-/** Width, stretch and shrink of items [from, to), skipping glue and penalties at the start of the line. */
-function measureLine(items: readonly Item[], from: number, to: number) {
-  let width = 0;
-  let stretch = 0;
-  let shrink = 0;
-  let i = from;
-  while (i < to && items[i]!.type !== 'box') i++;
-  for (; i < to; i++) {
+/** TeX's badness: about 100 r³, capped at 10000 (infinitely bad). */
+const INF_BAD = 10000;
+function badness(r: number): number {
+  if (r < -1) return INF_BAD + 1;
+  const b = 100 * Math.abs(r) ** 3;
+  return b > INF_BAD ? INF_BAD : b;
+}
+
+/** TeX's fitness classes: 0 tight (r < −0.5), 1 decent, 2 loose (r > 0.5), 3 very loose (r > 1). */
+function fitness(r: number): number {
+  if (r < -0.5) return 0;
+  if (r <= 0.5) return 1;
+  if (r <= 1) return 2;
+  return 3;
+}
+
+interface Node {
+  readonly position: number;
+  readonly line: number;
+  readonly fitness: number;
+  /** Hyphenated lines in a row ending at this break. */
+  readonly hyphens: number;
+  readonly flagged: boolean;
+  /** Sums of width, stretch and shrink from the paragraph start to the first box after this break. */
+  readonly width: number;
+  readonly stretch: number;
+  readonly shrink: number;
+  readonly demerits: number;
+  readonly ratio: number;
+  readonly prev: Node | null;
+}
+
+/** Prefix sums of width, stretch and shrink over the items. */
+function prefixSums(items: readonly Item[]) {
+  const n = items.length;
+  const width = new Float64Array(n + 1);
+  const stretch = new Float64Array(n + 1);
+  const shrink = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) {
     const it = items[i]!;
-    if (it.type === 'box') width += it.width;
-    else if (it.type === 'glue') {
-      width += it.width;
-      stretch += it.stretch;
-      shrink += it.shrink;
+    let w = 0;
+    let st = 0;
+    let sh = 0;
+    if (it.type === 'box') {
+      w = it.width;
+      st = it.stretch ?? 0;
+      sh = it.shrink ?? 0;
+    } else if (it.type === 'glue') {
+      w = it.width;
+      st = it.stretch;
+      sh = it.shrink;
     }
+    width[i + 1] = width[i]! + w;
+    stretch[i + 1] = stretch[i]! + st;
+    shrink[i + 1] = shrink[i]! + sh;
   }
-  const end = items[to];
-  if (end && end.type === 'penalty') width += end.width;
   return { width, stretch, shrink };
 }
 
-function ratioOf(m: { width: number; stretch: number; shrink: number }, lineWidth: number): number {
-  const diff = lineWidth - m.width;
-  if (diff >= 0) return m.stretch > 0 ? diff / m.stretch : diff > 0 ? Infinity : 0;
-  return m.shrink > 0 ? diff / m.shrink : -Infinity;
-}
-
-/** Legal break positions: glue after a box, and penalties below FORBIDDEN. */
-function isBreak(items: readonly Item[], i: number): boolean {
+function isLegalBreak(items: readonly Item[], i: number, hyphenate: boolean): boolean {
   const it = items[i]!;
-  if (it.type === 'penalty') return it.penalty < FORBIDDEN;
+  if (it.type === 'penalty') return it.penalty < FORBIDDEN && (hyphenate || !it.hyphenation);
   return it.type === 'glue' && i > 0 && items[i - 1]!.type === 'box';
 }
 
-/**
- * First-fit line breaking: each line takes as many items as fit at full shrink.
- * A word wider than the line stays alone on an overfull line (ratio < −1), which the caller reports.
- * @param lineWidth width of line n (0-based), so lines can run round a picture.
- */
-export function breakLines(items: readonly Item[], lineWidth: (line: number) => number, _opts?: Partial<BreakOptions>): Break[] {
-  const breaks: Break[] = [];
-  let start = 0;
-  let candidate = -1;
+/** One pass of the algorithm. Returns the best final node, or null when no feasible breaks exist. */
+function pass(items: readonly Item[], lineWidth: (line: number) => number, o: BreakOptions, sums: ReturnType<typeof prefixSums>, tolerance: number, hyphenate: boolean, emergency: number, lastResort: boolean): Node | null {
+  const start: Node = { position: -1, line: 0, fitness: 1, hyphens: 0, flagged: false, width: 0, stretch: 0, shrink: 0, demerits: 0, ratio: 0, prev: null };
+  let active: Node[] = [afterBreak(items, sums, start)];
+  let finals: Node[] = [];
   for (let i = 0; i < items.length; i++) {
-    if (!isBreak(items, i)) continue;
-    const w = lineWidth(breaks.length);
-    const m = measureLine(items, start, i);
-    const r = ratioOf(m, w);
-    const forced = items[i]!.type === 'penalty' && (items[i] as { penalty: number }).penalty <= FORCED;
-    if (r < -1 && candidate >= 0) {
-      // The line up to i is too long: end it at the last break that fitted, then look at i again.
-      breaks.push(breakAt(items, start, candidate, lineWidth(breaks.length)));
-      start = candidate + 1;
-      candidate = -1;
-      i = start - 1;
-      continue;
+    if (!isLegalBreak(items, i, hyphenate)) continue;
+    const it = items[i]!;
+    const isPenalty = it.type === 'penalty';
+    const penalty = isPenalty ? it.penalty : 0;
+    const flagged = isPenalty && it.flagged;
+    const forced = isPenalty && penalty <= FORCED;
+    const penaltyWidth = isPenalty ? it.width : 0;
+    // Best candidate per (line, fitness, hyphens-in-row) class; TeX keeps one per line and fitness.
+    const best = new Map<string, Node>();
+    const keep: Node[] = [];
+    let lastDeactivated: Node | null = null;
+    for (const a of active) {
+      const width = sums.width[i]! - a.width + penaltyWidth;
+      const L = lineWidth(a.line);
+      const stretch = sums.stretch[i]! - a.stretch + emergency;
+      const shrink = sums.shrink[i]! - a.shrink;
+      let r: number;
+      if (width < L) r = stretch > 0 ? (L - width) / stretch : INF_BAD;
+      else if (width > L) r = shrink > 0 ? (L - width) / shrink : -Infinity;
+      else r = 0;
+      // A node whose line can no longer fit dies; a forced break ends every line here.
+      if (r < -1) lastDeactivated = a;
+      else if (!forced) keep.push(a);
+      if (r >= -1) {
+        const b = badness(r);
+        if (b > tolerance) continue;
+        const hyphens = flagged ? a.hyphens + 1 : 0;
+        if (hyphens > o.maxHyphensInRow) continue;
+        let d = (o.linePenalty + b) ** 2;
+        if (penalty > 0) d += penalty ** 2;
+        else if (penalty < 0 && !forced) d -= penalty ** 2;
+        if (flagged && a.flagged) d += o.doubleHyphenDemerits;
+        if (forced && a.flagged) d += o.finalHyphenDemerits;
+        if (flagged && o.hyphenDemeritsAt) d += o.hyphenDemeritsAt(a.line);
+        const fit = fitness(r);
+        if (Math.abs(fit - a.fitness) > 1) d += o.adjDemerits;
+        offer(best, { position: i, line: a.line + 1, fitness: fit, hyphens, flagged, width: 0, stretch: 0, shrink: 0, demerits: a.demerits + d, ratio: r, prev: a });
+      }
     }
-    if (forced) {
-      breaks.push(breakAt(items, start, i, w));
-      start = i + 1;
-      candidate = -1;
-      continue;
+    // The last resort: when every node would die here with nothing new, break anyway (an overfull line), as TeX does.
+    if (lastResort && best.size === 0 && keep.length === 0 && lastDeactivated) {
+      const a = lastDeactivated;
+      const width = sums.width[i]! - a.width + penaltyWidth;
+      const shrink = sums.shrink[i]! - a.shrink;
+      const r = shrink > 0 ? (lineWidth(a.line) - width) / shrink : -Infinity;
+      offer(best, { position: i, line: a.line + 1, fitness: 0, hyphens: flagged ? a.hyphens + 1 : 0, flagged, width: 0, stretch: 0, shrink: 0, demerits: a.demerits + 1e9, ratio: r, prev: a });
     }
-    candidate = i;
-    if (r < -1) {
-      // Nothing fitted: a single overlong word. Break after it.
-      breaks.push(breakAt(items, start, i, w));
-      start = i + 1;
-      candidate = -1;
+    active = forced ? [] : keep;
+    for (const node of best.values()) {
+      if (forced) finals.push(node);
+      else active.push(afterBreak(items, sums, node));
+    }
+    if (forced && finals.length > 0) break;
+    if (active.length === 0 && !forced) return null;
+  }
+  if (finals.length === 0) return null;
+  finals = finals.sort((x, y) => x.demerits - y.demerits);
+  let chosen = finals[0]!;
+  if (o.looseness !== 0) {
+    const target = chosen.line + o.looseness;
+    for (const f of finals) {
+      const better = Math.abs(f.line - target) < Math.abs(chosen.line - target) || (Math.abs(f.line - target) === Math.abs(chosen.line - target) && f.demerits < chosen.demerits);
+      if (better) chosen = f;
     }
   }
-  return breaks;
+  return chosen;
 }
 
-function breakAt(items: readonly Item[], from: number, to: number, w: number): Break {
-  const it = items[to]!;
-  return { position: to, ratio: ratioOf(measureLine(items, from, to), w), flagged: it.type === 'penalty' && it.flagged };
+function offer(best: Map<string, Node>, n: Node): void {
+  const key = `${n.line}/${n.fitness}/${n.hyphens}`;
+  const cur = best.get(key);
+  if (!cur || n.demerits < cur.demerits) best.set(key, n);
+}
+
+/** The totals a line starting after `node` begins with: glue and penalties right after a break are discarded up to the next box. */
+function afterBreak(items: readonly Item[], sums: ReturnType<typeof prefixSums>, node: Node): Node {
+  let j = node.position + 1;
+  while (j < items.length) {
+    const it = items[j]!;
+    if (it.type === 'box') break;
+    if (it.type === 'penalty' && it.penalty <= FORCED && j > node.position + 1) break;
+    j++;
+  }
+  return { ...node, width: sums.width[j]!, stretch: sums.stretch[j]!, shrink: sums.shrink[j]! };
+}
+
+function trace(node: Node): Break[] {
+  const out: Break[] = [];
+  for (let n: Node | null = node; n && n.position >= 0; n = n.prev) out.push({ position: n.position, ratio: n.ratio, flagged: n.flagged });
+  return out.reverse();
+}
+
+/**
+ * Breaks a paragraph into lines with the fewest total demerits (Knuth & Plass total fit).
+ * @param lineWidth width of line n (0-based), so lines can run round a picture or a drop cap.
+ */
+export function breakParagraph(items: readonly Item[], lineWidth: (line: number) => number, options: Partial<BreakOptions> = {}): BreakResult {
+  const o = { ...DEFAULT_BREAK_OPTIONS, ...options };
+  const sums = prefixSums(items);
+  const hasHyphens = items.some((it) => it.type === 'penalty' && it.hyphenation);
+  if (o.pretolerance >= 0) {
+    const n = pass(items, lineWidth, o, sums, o.pretolerance, false, 0, false);
+    if (n) return { breaks: trace(n), pass: 1 };
+  }
+  const n2 = pass(items, lineWidth, o, sums, o.tolerance, true, 0, false);
+  if (n2) return { breaks: trace(n2), pass: 2 };
+  if (o.emergencyStretch > 0) {
+    const n3 = pass(items, lineWidth, o, sums, o.tolerance, true, o.emergencyStretch, false);
+    if (n3) return { breaks: trace(n3), pass: 3 };
+  }
+  const n4 = pass(items, lineWidth, o, sums, INF_BAD, hasHyphens, o.emergencyStretch, true);
+  if (!n4) throw new Error('line breaking found no breaks even in its last-resort pass');
+  return { breaks: trace(n4), pass: 4 };
+}
+
+/** The breaks alone, for callers that need no pass information. */
+export function breakLines(items: readonly Item[], lineWidth: (line: number) => number, options: Partial<BreakOptions> = {}): Break[] {
+  return breakParagraph(items, lineWidth, options).breaks;
 }

@@ -20,6 +20,9 @@ export interface WordPart extends StyledText {
 export interface Box {
   readonly type: 'box';
   readonly width: number;
+  /** Font expansion: how much letter-spacing and glyph scaling may widen (stretch) or narrow (shrink) the box, points. */
+  readonly stretch?: number;
+  readonly shrink?: number;
   readonly parts: readonly WordPart[];
 }
 
@@ -37,6 +40,8 @@ export interface Penalty {
   readonly width: number;
   readonly penalty: number;
   readonly flagged: boolean;
+  /** A discretionary break the hyphenator found (its width is the hyphen); the first pass of the breaker leaves these out. */
+  readonly hyphenation?: boolean;
 }
 
 export type Item = Box | Glue | Penalty;
@@ -47,6 +52,19 @@ export const FORCED = -10000;
 export const FORBIDDEN = 10000;
 /** TeX's \exhyphenpenalty default: a break after an explicit hyphen or dash in a word. */
 const EXPLICIT_HYPHEN_PENALTY = 50;
+/** TeX's \hyphenpenalty default: a break at a discretionary hyphen. */
+const HYPHEN_PENALTY = 50;
+
+/** Break points inside a word (character offsets; a hyphen goes after word.slice(0, offset)). Injected: items know no language. */
+export type Hyphenator = (word: string) => readonly number[];
+
+/** Font expansion limits: letter-spacing per glyph and horizontal glyph scaling, each in both directions. */
+export interface Expansion {
+  /** Most letter-spacing added or removed after each glyph, points (newspaper body: 0.3 pt). */
+  readonly letterSpacing: number;
+  /** Most horizontal glyph scaling, as a fraction (0.02: 98–102 %). */
+  readonly scaling: number;
+}
 
 export interface ItemOptions {
   /** First-line indent, points. */
@@ -55,6 +73,12 @@ export interface ItemOptions {
   readonly wordSpace: { readonly min: number; readonly natural: number; readonly max: number };
   /** Ragged lines: glue gets a large stretch at line ends instead of justification (TeX's \raggedright). */
   readonly ragged: boolean;
+  /** Hyphenation, or none. */
+  readonly hyphenate?: Hyphenator;
+  /** Penalty of a break at a discretionary hyphen (TeX \hyphenpenalty, 50). */
+  readonly hyphenPenalty?: number;
+  /** Font expansion limits, or none (off). */
+  readonly expansion?: Expansion;
   readonly src?: Span;
 }
 
@@ -74,7 +98,14 @@ export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts
   let lastStyle: StyledText | undefined;
   const flushWord = () => {
     if (parts.length === 0) return;
-    items.push({ type: 'box', width: parts.reduce((w, p) => w + p.width, 0), parts });
+    const width = parts.reduce((w, p) => w + p.width, 0);
+    const x = opts.expansion;
+    if (x && !opts.ragged) {
+      // Expansion can widen or narrow each glyph gap by the letter-spacing limit and each glyph by the scaling limit.
+      const glyphs = parts.reduce((n, p) => n + shaper.glyphCount(p.face, p.text), 0);
+      const flex = glyphs * x.letterSpacing + width * x.scaling;
+      items.push({ type: 'box', width, stretch: flex, shrink: flex, parts });
+    } else items.push({ type: 'box', width, parts });
     parts = [];
   };
   const part = (style: StyledText, text: string): WordPart => ({ ...style, text, width: measure(shaper, style, text) });
@@ -91,7 +122,16 @@ export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts
       }
       const chunks = piece.split(BREAK_AFTER);
       chunks.forEach((chunk, i) => {
-        parts.push(part(run, chunk));
+        // Discretionary hyphens only in words that have no explicit hyphen: a compound breaks at its own hyphen.
+        const points = chunks.length === 1 && opts.hyphenate ? opts.hyphenate(chunk) : [];
+        let from = 0;
+        for (const at of points) {
+          parts.push(part(run, chunk.slice(from, at)));
+          flushWord();
+          items.push({ type: 'penalty', width: measure(shaper, run, '-'), penalty: opts.hyphenPenalty ?? HYPHEN_PENALTY, flagged: true, hyphenation: true });
+          from = at;
+        }
+        parts.push(part(run, chunk.slice(from)));
         if (i < chunks.length - 1) {
           flushWord();
           items.push({ type: 'penalty', width: 0, penalty: EXPLICIT_HYPHEN_PENALTY, flagged: true });

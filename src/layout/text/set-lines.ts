@@ -1,17 +1,20 @@
-// Broken lines → positioned glyph runs, justified, drawn exactly as PDFKit will draw them.
+// Broken lines → positioned glyph runs, justified (spaces plus optional font expansion), drawn exactly as PDFKit will draw them.
 import type { Align, PlacedGlyph } from '../../core/index.js';
 import type { Break } from './break-lines.js';
-import type { Item, StyledText, WordPart } from './items.js';
+import type { Expansion, Item, StyledText, WordPart } from './items.js';
 import type { Shaper } from './shape.js';
 
 /** A run of a set line, x relative to the line's start. */
 export interface LineRun {
   readonly x: number;
+  /** The style, with `tracking` including any letter-spacing expansion. */
   readonly style: StyledText;
   readonly text: string;
   readonly glyphs: readonly PlacedGlyph[];
   readonly width: number;
   readonly wordSpacing: number;
+  /** Horizontal glyph scaling, 1 = 100 %. */
+  readonly hscale: number;
 }
 
 export interface SetLine {
@@ -20,10 +23,18 @@ export interface SetLine {
   readonly measure: number;
   /** Width actually occupied. */
   readonly width: number;
-  /** Word-space ratio used: actual space ÷ natural space (1 = natural), or 1 for unjustified lines. */
+  /** Word spaces as set ÷ natural word spaces: what a reader sees (1 for unjustified lines). */
   readonly spaceRatio: number;
+  /** The same if all the line's adjustment had gone into its spaces (expansion counted as space): depends on the breaks alone. */
+  readonly spaceRatioEq: number;
+  /** Letter-spacing added to every glyph, points (negative: tightened). */
+  readonly letterSpacing: number;
+  /** Horizontal glyph scaling, 1 = 100 %. */
+  readonly hscale: number;
   /** How far the line sticks out past the measure, points (0 when it fits). */
   readonly overfull: number;
+  /** The line ends with a hyphen the breaker chose (a discretionary or explicit hyphen). */
+  readonly hyphenated: boolean;
   readonly last: boolean;
   readonly text: string;
 }
@@ -33,16 +44,17 @@ const sameStyle = (a: StyledText, b: StyledText) =>
 
 /**
  * Places the glyphs of `text` the way PDFKit's text operator does with the given
- * word spacing and the style's character spacing: with word spacing, each word is
- * shaped alone and the gap after it is space + wordSpacing + tracking; without,
- * the text is shaped in pieces that end at each space.
+ * word spacing, the style's character spacing and horizontal scaling `hscale`:
+ * with word spacing, each word is shaped alone and the gap after it is
+ * space + wordSpacing + tracking; without, the text is shaped in pieces that end
+ * at each space. Horizontal scaling scales every displacement (PDF's Tz).
  */
-export function placeRun(shaper: Shaper, style: StyledText, text: string, wordSpacing: number): { glyphs: PlacedGlyph[]; width: number } {
+export function placeRun(shaper: Shaper, style: StyledText, text: string, wordSpacing: number, hscale = 1): { glyphs: PlacedGlyph[]; width: number } {
   const glyphs: PlacedGlyph[] = [];
   let pen = 0;
   const emit = (piece: string) => {
     for (const g of shaper.shape(style.face, piece, style.size).glyphs) {
-      glyphs.push({ id: g.id, x: pen + g.dx, dy: -g.dy });
+      glyphs.push({ id: g.id, x: (pen + g.dx) * hscale, dy: -g.dy });
       pen += g.advance + style.tracking;
     }
   };
@@ -56,22 +68,34 @@ export function placeRun(shaper: Shaper, style: StyledText, text: string, wordSp
   } else {
     for (const piece of text.match(/[^ \t]*[ \t]?/g) ?? []) if (piece) emit(piece);
   }
-  return { glyphs, width: pen };
+  return { glyphs, width: pen * hscale };
 }
 
 interface Word {
   parts: WordPart[];
 }
 
-/** Words of one line (boxes joined where no glue separates them), with the natural gaps between them. */
-function lineWords(items: readonly Item[], from: number, to: number): { words: Word[]; gaps: { natural: number; stretch: number; shrink: number; style: StyledText }[] } {
+interface Gap {
+  natural: number;
+  stretch: number;
+  shrink: number;
+}
+
+/** Words of one line (boxes joined where no glue separates them), the gaps between them and the line's expansion room. */
+function lineWords(items: readonly Item[], from: number, to: number): { words: Word[]; gaps: Gap[]; flex: { stretch: number; shrink: number } } {
   const words: Word[] = [];
-  const gaps: { natural: number; stretch: number; shrink: number; style: StyledText }[] = [];
+  const gaps: Gap[] = [];
+  const flex = { stretch: 0, shrink: 0 };
   let current: Word | undefined;
-  let pendingGap: (typeof gaps)[number] | undefined;
-  for (let i = from; i < to; i++) {
+  let pendingGap: Gap | undefined;
+  let i = from;
+  // Glue and penalties at the start of a line are discarded (the break took them).
+  while (i < to && items[i]!.type !== 'box') i++;
+  for (; i < to; i++) {
     const it = items[i]!;
     if (it.type === 'box') {
+      flex.stretch += it.stretch ?? 0;
+      flex.shrink += it.shrink ?? 0;
       if (!current || pendingGap) {
         if (current && pendingGap) gaps.push(pendingGap);
         current = { parts: [] };
@@ -85,7 +109,7 @@ function lineWords(items: readonly Item[], from: number, to: number): { words: W
       }
       if (it.parts.length === 0) current.parts.push({ text: '', face: '', size: 0, color: [0, 0, 0, 0], tracking: 0, width: it.width });
     } else if (it.type === 'glue' && current && it.stretch < 1e5) {
-      pendingGap = { natural: it.width, stretch: it.stretch, shrink: it.shrink, style: it.style };
+      pendingGap = { natural: it.width, stretch: it.stretch, shrink: it.shrink };
     }
   }
   const end = items[to];
@@ -93,50 +117,67 @@ function lineWords(items: readonly Item[], from: number, to: number): { words: W
     const last = current.parts[current.parts.length - 1]!;
     current.parts[current.parts.length - 1] = { ...last, text: last.text + '-' };
   }
-  return { words, gaps };
+  return { words, gaps, flex };
+}
+
+export interface SetOptions {
+  readonly align: Align;
+  /** Font expansion limits used when justifying, or none. */
+  readonly expansion?: Expansion;
 }
 
 /**
- * Sets each broken line: joins words into runs of one style, spreads the line's
- * slack over its word spaces (justified lines except a paragraph's last), and
- * places glyphs with placeRun so the PDF draws exactly these positions.
+ * Sets each broken line. A justified line (all but a paragraph's last) takes
+ * its slack in the same ratio from its spaces and, with expansion, from
+ * letter-spacing and glyph scaling (expansion capped at its limits, spaces
+ * taking the rest); glyphs are placed with placeRun so the PDF draws exactly
+ * these positions.
  */
-export function setLines(items: readonly Item[], breaks: readonly Break[], lineWidth: (line: number) => number, align: Align, shaper: Shaper): SetLine[] {
+export function setLines(items: readonly Item[], breaks: readonly Break[], lineWidth: (line: number) => number, opts: SetOptions | Align, shaper: Shaper): SetLine[] {
+  const { align, expansion } = typeof opts === 'string' ? { align: opts, expansion: undefined } : opts;
   const lines: SetLine[] = [];
   let from = 0;
   breaks.forEach((br, n) => {
     const measure = lineWidth(n);
-    const { words, gaps } = lineWords(items, from, br.position);
+    const { words, gaps, flex } = lineWords(items, from, br.position);
+    const endItem = items[br.position];
+    const hyphenated = !!endItem && endItem.type === 'penalty' && endItem.flagged && words.length > 0;
     from = br.position + 1;
     const last = n === breaks.length - 1;
-    // Indents are parts without a face: they take space, draw nothing.
-    const wordWidth = (w: Word) => w.parts.reduce((s, p) => s + (p.face ? shaper.trackedWidth(p.face, p.text, p.size, p.tracking) : p.width), 0);
-    const widths = words.map(wordWidth);
-    const natural = widths.reduce((a, b) => a + b, 0) + gaps.reduce((a, g) => a + g.natural, 0);
+    const justify = align === 'justify' && !last;
+    const naturalGaps = gaps.reduce((a, g) => a + g.natural, 0);
+    const widthAt = (extra: number, h: number) => (w: Word) => w.parts.reduce((s, p) => s + (p.face ? shaper.trackedWidth(p.face, p.text, p.size, p.tracking + extra) * h : p.width), 0);
+    const natural = words.map(widthAt(0, 1)).reduce((a, b) => a + b, 0);
+    const slack = measure - natural - naturalGaps;
+    // 1. How far the line must stretch or shrink, as a ratio of all it can give (spaces and expansion).
+    const room = slack >= 0 ? gaps.reduce((a, g) => a + g.stretch, 0) + flex.stretch : gaps.reduce((a, g) => a + g.shrink, 0) + flex.shrink;
+    const r = justify && room > 0 ? Math.max(slack / room, -1) : 0;
+    // 2. Expansion takes its share, capped at its limits.
+    const e = justify && expansion ? Math.max(-1, Math.min(1, r)) : 0;
+    const letterSpacing = e * (expansion?.letterSpacing ?? 0);
+    const hscale = 1 + e * (expansion?.scaling ?? 0);
+    const widths = words.map(widthAt(letterSpacing, hscale));
+    const wordsWidth = widths.reduce((a, b) => a + b, 0);
+    // 3. The spaces take the rest, all in the same proportion to their natural width.
     let gapWidths = gaps.map((g) => g.natural);
-    let spaceRatio = 1;
-    if (align === 'justify' && !last && gaps.length > 0) {
-      const slack = measure - natural;
-      const room = slack >= 0 ? gaps.reduce((a, g) => a + g.stretch, 0) : gaps.reduce((a, g) => a + g.shrink, 0);
-      const r = room > 0 ? slack / room : 0;
-      // Justify fully when stretching (a loose line is reported, not left ragged); never shrink below the minimum.
-      const t = slack >= 0 ? r : Math.max(r, -1);
-      gapWidths = gaps.map((g) => g.natural + t * (slack >= 0 ? g.stretch : g.shrink));
-      if (slack >= 0 && room === 0) {
-        const even = slack / gaps.length;
-        gapWidths = gaps.map((g) => g.natural + even);
-      }
-      const nat = gaps.reduce((a, g) => a + g.natural, 0);
-      spaceRatio = nat > 0 ? gapWidths.reduce((a, b) => a + b, 0) / nat : 1;
+    if (justify && gaps.length > 0) {
+      const total = Math.max(measure - wordsWidth, gaps.reduce((a, g) => a + g.natural - g.shrink, 0));
+      gapWidths = gaps.map((g) => (naturalGaps > 0 ? (g.natural * total) / naturalGaps : total / gaps.length));
     }
-    const used = widths.reduce((a, b) => a + b, 0) + gapWidths.reduce((a, b) => a + b, 0);
+    const spaceRatio = justify && naturalGaps > 0 ? gapWidths.reduce((a, b) => a + b, 0) / naturalGaps : 1;
+    const spaceRatioEq = justify && naturalGaps > 0 ? (measure - natural) / naturalGaps : 1;
+    const used = wordsWidth + gapWidths.reduce((a, b) => a + b, 0);
     const offset = align === 'right' ? measure - used : align === 'center' ? (measure - used) / 2 : 0;
     lines.push({
-      runs: buildRuns(words, gapWidths, offset, shaper),
+      runs: buildRuns(words, gapWidths, offset, letterSpacing, hscale, shaper),
       measure,
       width: used,
       spaceRatio,
+      spaceRatioEq,
+      letterSpacing,
+      hscale,
       overfull: Math.max(0, used - measure - 0.01),
+      hyphenated,
       last,
       text: words.map((w) => w.parts.map((p) => p.text).join('')).join(' '),
     });
@@ -145,7 +186,7 @@ export function setLines(items: readonly Item[], breaks: readonly Break[], lineW
 }
 
 /** Groups words into runs of one style; each run's word spacing makes its spaces as wide as the gaps. */
-function buildRuns(words: readonly Word[], gapWidths: readonly number[], offset: number, shaper: Shaper): LineRun[] {
+function buildRuns(words: readonly Word[], gapWidths: readonly number[], offset: number, letterSpacing: number, hscale: number, shaper: Shaper): LineRun[] {
   const runs: LineRun[] = [];
   let x = offset;
   let open: { x: number; style: StyledText; texts: string[]; gaps: number[] } | undefined;
@@ -155,15 +196,16 @@ function buildRuns(words: readonly Word[], gapWidths: readonly number[], offset:
     // All gaps inside one run are equal on a justified line; take their mean to absorb rounding.
     const gap = open.gaps.length ? open.gaps.reduce((a, b) => a + b, 0) / open.gaps.length : 0;
     const space = shaper.width(open.style.face, ' ', open.style.size) + open.style.tracking;
-    const ws = open.gaps.length ? Math.round((gap - space) * 1e4) / 1e4 : 0;
-    const placed = placeRun(shaper, open.style, text, ws);
-    runs.push({ x: open.x, style: open.style, text, glyphs: placed.glyphs, width: placed.width, wordSpacing: ws });
+    // A gap drawn with horizontal scaling h is h × (space + word spacing + tracking).
+    const ws = open.gaps.length ? Math.round((gap / hscale - space) * 1e4) / 1e4 : 0;
+    const placed = placeRun(shaper, open.style, text, ws, hscale);
+    runs.push({ x: open.x, style: open.style, text, glyphs: placed.glyphs, width: placed.width, wordSpacing: ws, hscale });
     x = open.x + placed.width;
     open = undefined;
   };
   words.forEach((w, i) => {
     // An indent is a part without a face: it moves the pen and draws nothing.
-    const parts = w.parts.filter((p) => p.face);
+    const parts = w.parts.filter((p) => p.face).map((p) => (letterSpacing ? { ...p, tracking: p.tracking + letterSpacing } : p));
     for (const p of w.parts) if (!p.face) x += p.width;
     parts.forEach((p, j) => {
       const continues = open && j === 0 && i > 0 && parts.length === 1 && sameStyle(open.style, p) && Math.abs((open.gaps[0] ?? gapWidths[i - 1]!) - gapWidths[i - 1]!) < 1e-6;

@@ -59,6 +59,11 @@ export class Shaper {
     return u.width * (size / 1000) + tracking * u.glyphs.length;
   }
 
+  /** Number of glyphs the text shapes to (ligatures count once). */
+  glyphCount(faceId: string, text: string): number {
+    return this.unit(faceId, text).glyphs.length;
+  }
+
   /** The cached shaping of `text` at 1000 units per em. */
   private unit(faceId: string, text: string): { glyphs: ShapedGlyph[]; width: number } {
     let perFace = this.cache.get(faceId);

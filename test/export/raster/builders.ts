@@ -29,7 +29,7 @@ export function run(text: string, x: number, y: number, size: number, color: Cmy
     pen += p.xAdvance * scale;
     return placed;
   });
-  return { kind: 'glyphs', x, y, font: 'body', size, text, glyphs, width: pen, wordSpacing: 0, tracking: 0, color };
+  return { kind: 'glyphs', x, y, font: 'body', size, text, glyphs, width: pen, wordSpacing: 0, tracking: 0, hscale: 1, color };
 }
 
 /** A flat-colour JPEG or PNG of `width` × `height` px, left half `left`, right half `right`. */
