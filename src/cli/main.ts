@@ -2,6 +2,7 @@
 import yargs from 'yargs';
 import { UserError, formatDiagnostic } from '../core/span.js';
 import { BUILD_DEFAULTS, buildCommand } from './commands/build.js';
+import { GALLEY_DEFAULTS, GALLEY_LANGS, galleyCommand } from './commands/galley.js';
 import { EXIT } from './exit.js';
 
 /** Runs the CLI with the given arguments and returns the exit code. */
@@ -44,7 +45,47 @@ export async function run(argv: readonly string[]): Promise<number> {
         }
       },
     )
-    .demandCommand(1, 'Name a command: build')
+    .command(
+      'galley <article>',
+      'Set a story’s body as one long column (the galley proof) and print its depth, line count, hyphens and spacing',
+      (y) =>
+        y
+          .positional('article', { describe: 'An article file (.txt, .md or .json)', type: 'string', demandOption: true })
+          .option('width', { alias: 'w', describe: 'Column width, with a unit (mm, pt, pc, in)', type: 'string', default: GALLEY_DEFAULTS.width })
+          .option('font', { describe: 'A TrueType/OpenType file for the body (default: the template’s body font)', type: 'string' })
+          .option('size', { describe: 'Body size, points (default: the body style’s)', type: 'number' })
+          .option('leading', { describe: 'Baseline-to-baseline distance, points (default: the body style’s, scaled with --size)', type: 'number' })
+          .option('lang', { describe: 'Hyphenation language', choices: GALLEY_LANGS as unknown as string[], default: GALLEY_DEFAULTS.lang })
+          .option('out', { alias: 'o', describe: 'The galley PDF (default: output/galley/<article>.pdf)', type: 'string' })
+          .option('text', { describe: 'Also write the body as plain text, one paragraph a line', type: 'string' })
+          .option('expansion', { describe: 'Use letter-spacing (±0.3 pt) and glyph scaling (98–102 %) as well as word spaces to justify; --no-expansion turns it off', type: 'boolean', default: true })
+          .option('template', { alias: 't', describe: 'Template set whose body style to use', type: 'string', default: GALLEY_DEFAULTS.template })
+          .option('json', { describe: 'Print the figures as JSON on stdout', type: 'boolean', default: false })
+          .option('quiet', { alias: 'q', describe: 'Print only errors', type: 'boolean', default: false })
+          .example('$0 galley story.md', 'Galley at 48 mm in the template’s body style, to output/galley/story.pdf')
+          .example('$0 galley story.txt --width 11pc --font LiberationSerif-Regular.ttf --size 9 --leading 10.5', 'Copyfit in another face and measure'),
+      async (a) => {
+        try {
+          await galleyCommand({
+            article: a.article!,
+            width: a.width,
+            lang: a.lang,
+            expansion: a.expansion,
+            template: a.template,
+            json: a.json,
+            quiet: a.quiet,
+            ...(a.font !== undefined ? { font: a.font } : {}),
+            ...(a.size !== undefined ? { size: a.size } : {}),
+            ...(a.leading !== undefined ? { leading: a.leading } : {}),
+            ...(a.out !== undefined ? { out: a.out } : {}),
+            ...(a.text !== undefined ? { text: a.text } : {}),
+          });
+        } catch (e) {
+          fail(e);
+        }
+      },
+    )
+    .demandCommand(1, 'Name a command: build or galley')
     .strict()
     .help()
     .alias('h', 'help')

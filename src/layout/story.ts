@@ -1,15 +1,16 @@
 // A story's module: kicker, headline across its columns, standfirst, lead photo, then byline and body flowing column to column on the baseline grid.
 import type { ArticleTag, FrameItem, ParagraphStyle, Span } from '../core/index.js';
 import { BLACK } from '../core/index.js';
-import type { MarkupElement } from '../template/index.js';
+import type { MarkupElement, MarkupNode } from '../template/index.js';
 import { attr, isElement, textOf } from '../template/index.js';
 import type { LayoutContext } from './context.js';
 import { style, warn } from './context.js';
 import { spanWidth } from './geometry.js';
-import { flowColumns, type FlowUnit } from './flow/columns.js';
+import { flowColumns, type FlowUnit, type LineUnit } from './flow/columns.js';
 import { captionHeight, drawPicture, pictureHeight, type PictureSpec } from './flow/picture.js';
 import { capHeight, descent, lineRuns, placeLines } from './text/emit.js';
-import { setParagraph } from './text/paragraph.js';
+import { faceFor, setParagraph } from './text/paragraph.js';
+import { placeRun } from './text/set-lines.js';
 import type { SetLine } from './text/set-lines.js';
 
 export interface StoryBox {
@@ -27,6 +28,9 @@ export interface StoryResult {
   readonly items: FrameItem[];
   readonly height: number;
 }
+
+/** Word spaces more than this many times natural are reported as a loose line. */
+const LOOSE_WARNING = 2;
 
 /** Block numbers within an article, for tags: furniture first, body blocks from BODY_BASE. */
 const BLOCK = { kicker: 0, headline: 1, standfirst: 2, byline: 3, image: 4 } as const;
@@ -75,12 +79,26 @@ function fitHeadline(ctx: LayoutContext, el: MarkupElement, w: number): { lines:
   return { lines, style: s };
 }
 
+/** Lines of a paragraph whose hyphen must be avoided because they end a column: block index → line indexes. */
+type AvoidHyphens = ReadonlyMap<number, ReadonlySet<number>>;
+
+/** Demerits that keep a hyphen off a column's last line unless no other break is feasible. */
+const COLUMN_END_HYPHEN_DEMERITS = 1e7;
+
 /** Body units: byline lines, then paragraphs, crossheads, quotes, lists and pictures. */
-function bodyUnits(ctx: LayoutContext, story: MarkupElement, article: string, colW: number): FlowUnit[] {
+function bodyUnits(ctx: LayoutContext, story: MarkupElement, article: string, colW: number, avoid: AvoidHyphens): FlowUnit[] {
   const units: FlowUnit[] = [];
   const grid = ctx.area.baseline;
-  const addLines = (lines: SetLine[], tag: ArticleTag, src: Span | undefined, keep: boolean) => {
-    for (const line of lines) units.push({ kind: 'line', line, tag, ...(src ? { src } : {}), keepWithNext: keep, steps: 1 });
+  let para = 0;
+  const addLines = (lines: SetLine[], tag: ArticleTag, src: Span | undefined, keep: boolean, extra: Partial<Pick<LineUnit, 'dx' | 'decorate'>>[] = []) => {
+    para++;
+    lines.forEach((line, index) => {
+      units.push({ kind: 'line', line, tag, ...(src ? { src } : {}), keepWithNext: keep, steps: 1, para, index, count: lines.length, ...(extra[index] ?? {}) });
+    });
+  };
+  const opts = (block: number, indent: boolean) => {
+    const lines = avoid.get(block);
+    return { indent, ...(lines ? { hyphenDemeritsAt: (n: number) => (lines.has(n) ? COLUMN_END_HYPHEN_DEMERITS : 0) } : {}) };
   };
   const by = child(story, 'byline');
   if (by) {
@@ -100,14 +118,26 @@ function bodyUnits(ctx: LayoutContext, story: MarkupElement, article: string, co
   const body = child(story, 'body');
   if (!body) return units;
   let afterHead = true;
+  let first = true;
   body.children.filter(isElement).forEach((b, i) => {
-    const tag = (role: ArticleTag['role']): ArticleTag => ({ article, role, block: BODY_BASE + i });
+    const block = BODY_BASE + i;
+    const tag = (role: ArticleTag['role']): ArticleTag => ({ article, role, block });
     const src = b.copy ?? b.src;
     switch (b.kind) {
       case 'p': {
         const s = style(ctx, afterHead ? 'body-first' : 'body', b.src);
-        addLines(setParagraph(b.children, s, ctx.sheet, ctx.shaper, colW, { indent: !afterHead }), tag('P'), src, false);
+        if (first && s.dropCap > 1) {
+          const dc = dropCap(ctx, b.children, s, colW, tag('P'));
+          if (dc) {
+            addLines(setParagraph(dc.rest, s, ctx.sheet, ctx.shaper, colW, { ...opts(block, false), lineWidth: (n) => (n < s.dropCap ? colW - dc.width : colW) }), tag('P'), src, false, dc.extra);
+            first = false;
+            afterHead = false;
+            break;
+          }
+        }
+        addLines(setParagraph(b.children, s, ctx.sheet, ctx.shaper, colW, opts(block, !afterHead)), tag('P'), src, false);
         afterHead = false;
+        first = false;
         break;
       }
       case 'crosshead': {
@@ -118,7 +148,7 @@ function bodyUnits(ctx: LayoutContext, story: MarkupElement, article: string, co
         break;
       }
       case 'quote':
-        addLines(setParagraph(b.children, style(ctx, 'quote', b.src), ctx.sheet, ctx.shaper, colW), tag('BlockQuote'), src, false);
+        addLines(setParagraph(b.children, style(ctx, 'quote', b.src), ctx.sheet, ctx.shaper, colW, opts(block, false)), tag('BlockQuote'), src, false);
         afterHead = false;
         break;
       case 'list':
@@ -139,6 +169,38 @@ function bodyUnits(ctx: LayoutContext, story: MarkupElement, article: string, co
     }
   });
   return units;
+}
+
+/**
+ * A drop cap over `style.dropCap` lines: the paragraph's first letter (with any
+ * opening quote) set so its capital reaches from the first line's cap height to
+ * the last dropped line's baseline. Returns the rest of the text, the room it
+ * takes from those lines, and the decoration drawn with the last dropped line.
+ */
+function dropCap(ctx: LayoutContext, content: readonly MarkupNode[], s: ParagraphStyle, colW: number, tag: ArticleTag) {
+  const firstText = content.find((n) => n.kind === '#text') as { kind: '#text'; text: string } | undefined;
+  if (!firstText || content[0] !== firstText) return undefined;
+  const m = /^\s*([‘“'"]?[\p{L}\p{N}])/u.exec(firstText.text);
+  if (!m) return undefined;
+  const letter = m[1]!;
+  const rest: MarkupNode[] = [{ kind: '#text', text: firstText.text.slice(m[0].length) }, ...content.slice(1)];
+  const face = faceFor(ctx.sheet, s.family, true, false);
+  const capRatio = ctx.shaper.metrics(face).capHeight;
+  const lines = s.dropCap;
+  const size = ((lines - 1) * s.leading + capRatio * s.size) / capRatio;
+  const glyphs = placeRun(ctx.shaper, { text: letter, face, size, color: s.color, tracking: 0 }, letter, 0);
+  const width = glyphs.width + s.size * 0.4;
+  const extra: Partial<Pick<LineUnit, 'dx' | 'decorate'>>[] = Array.from({ length: lines }, (_, k) => ({
+    dx: width,
+    ...(k === lines - 1
+      ? {
+          decorate: (x: number, baseline: number): FrameItem[] => [
+            { kind: 'glyphs', x: x - width, y: baseline, font: face, size, text: letter, glyphs: glyphs.glyphs, width: glyphs.width, wordSpacing: 0, tracking: 0, hscale: 1, color: s.color, tag },
+          ],
+        }
+      : {}),
+  }));
+  return { rest, width, extra };
 }
 
 /** Lays out one story in its box. */
@@ -192,22 +254,53 @@ export function layoutStory(ctx: LayoutContext, el: MarkupElement, box: StoryBox
   const firstBaseline = area.y + Math.ceil((y + capHeight(ctx, body) - area.y) / grid - 1e-6) * grid;
   const desc = descent(ctx, body);
   const capacity = Math.floor((bottomLimit - desc - firstBaseline) / grid + 1e-6) + 1;
-  const units = bodyUnits(ctx, el, article, area.columnWidth);
-  const filled = flowColumns(units, box.columns, capacity, true);
+  // Flow, then keep hyphens off the columns' last lines: re-break those paragraphs and flow again (a few rounds at most).
+  const avoid = new Map<number, Set<number>>();
+  let filled!: ReturnType<typeof flowColumns>;
+  for (let round = 0; round < 3; round++) {
+    filled = flowColumns(bodyUnits(ctx, el, article, area.columnWidth, avoid), box.columns, capacity, true);
+    let changed = false;
+    filled.columns.forEach((col, c) => {
+      const last = col[col.length - 1];
+      if (c < filled.columns.length - 1 && last?.kind === 'line' && last.line.hyphenated && last.tag.role === 'P') {
+        const set = avoid.get(last.tag.block) ?? new Set<number>();
+        if (!set.has(last.index)) (set.add(last.index), (changed = true));
+        avoid.set(last.tag.block, set);
+      }
+    });
+    if (!changed) break;
+  }
   filled.columns.forEach((col, c) => {
     const x = box.x + c * (area.columnWidth + area.gutter);
     let step = 0;
     for (const u of col) {
       const baseline = firstBaseline + (step + u.steps - 1) * grid;
       if (u.kind === 'line') {
-        items.push(...lineRuns(u.line, x, baseline, u.tag, u.src));
+        items.push(...lineRuns(u.line, x + (u.dx ?? 0), baseline, u.tag, u.src));
+        if (u.decorate) items.push(...u.decorate(x + (u.dx ?? 0), baseline));
         if (u.line.overfull > 0) warn(ctx, 'layout/overfull', `line sticks out ${u.line.overfull.toFixed(1)} pt past the column: “${u.line.text}”`, u.src);
+        if (u.line.spaceRatio > LOOSE_WARNING) warn(ctx, 'layout/loose-line', `loose line: word spaces ${u.line.spaceRatio.toFixed(2)} × natural in “${u.line.text}”`, u.src, ['a word more or less in the paragraph, or a hyphenation point, would even it']);
       } else if (u.kind === 'figure') {
         items.push(...u.draw(x, firstBaseline + (step - 1) * grid + desc, area.columnWidth));
       }
       step += u.steps;
     }
   });
+  for (const l of filled.lone) {
+    warn(ctx, `layout/${l.kind}`, `${l.kind}: ${l.kind === 'widow' ? 'the last line of a paragraph stands alone at the head of a column' : 'the first line of a paragraph stands alone at the foot of a column'}: “${l.unit.line.text}”`, l.unit.src);
+  }
+  for (const col of filled.columns) {
+    const last = col[col.length - 1];
+    if (col !== filled.columns[filled.columns.length - 1] && last?.kind === 'line' && last.line.hyphenated) {
+      warn(ctx, 'layout/hyphen-column-end', `a column ends in a hyphen: “${last.line.text}”`, last.src);
+    }
+  }
+  let run = 0;
+  for (const col of filled.columns) for (const u of col) {
+    if (u.kind !== 'line') continue;
+    run = u.line.hyphenated ? run + 1 : 0;
+    if (run === 3) warn(ctx, 'layout/hyphen-ladder', `three hyphenated lines in a row, ending “${u.line.text}”`, u.src);
+  }
   reportOverset(ctx, article, filled.overset);
   const textBottom = filled.depth > 0 ? firstBaseline + (filled.depth - 1) * grid + desc : y;
   if (box.mode === 'fill' && filled.overset.length === 0 && capacity - filled.depth > Math.max(3, capacity * 0.1)) {

@@ -26,6 +26,19 @@ export function loadFonts(sheet: StyleSheet, fontsDir: string): FontSet {
   return set;
 }
 
+/** Opens one font file given by the user (`galley --font`) as face `id`. */
+export function loadFontFile(file: string, id: string): FontFace {
+  const where: Span = { file, line: 1, col: 1 };
+  if (!existsSync(file)) fail('fonts/missing', `font file not found: ${file}`, where);
+  try {
+    const opened = fontkit.create(readFileSync(file));
+    if (!('layout' in opened)) throw new Error('a font collection, not a single font');
+    return { id, file, font: opened as fontkit.Font };
+  } catch (e) {
+    return fail('fonts/unreadable', `not a font file newsprint can read (TrueType or OpenType): ${(e as Error).message}`, where);
+  }
+}
+
 /** A photo a page places, with where the copy asked for it. */
 export interface ImageRequest {
   readonly file: string;

@@ -98,7 +98,10 @@ function report(edition: Edition, layout: EditionLayout, warnings: readonly Diag
   };
 }
 
-/** Writes files into `<dir>.partial-<pid>`, then replaces `dir` with it in two renames. */
+/**
+ * Writes files into `<dir>.partial-<pid>`, then replaces `dir` with it in two renames.
+ * A single file is written by giving it the relative name '' (then `dir` is the file's path).
+ */
 export function writeAtomically(dir: string, files: ReadonlyMap<string, Buffer | string>): void {
   const parent = join(dir, '..');
   const base = dir.slice(parent.length + 1);
@@ -108,7 +111,7 @@ export function writeAtomically(dir: string, files: ReadonlyMap<string, Buffer |
   rmSync(staging, { recursive: true, force: true });
   try {
     for (const [rel, data] of files) {
-      const path = join(staging, rel);
+      const path = rel === '' ? staging : join(staging, rel);
       mkdirSync(join(path, '..'), { recursive: true });
       writeFileSync(path, data);
     }

@@ -17,6 +17,7 @@ const BREAKING_KEYS: Record<string, keyof BreakSettings> = {
   'max-hyphens-in-row': 'maxHyphensInRow',
   looseness: 'looseness',
   'emergency-stretch': 'emergencyStretch',
+  'spacing-exponent': 'spacingExponent',
 };
 
 /** Default word space: 80 / 100 / 133 % of the font's space, newspaper practice. */

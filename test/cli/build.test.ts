@@ -44,11 +44,13 @@ describe.skipIf(!hasSeed)(`the seed story${hasSeed ? '' : ' [skipped: ../shared/
     const body = article.body.flatMap((b) => ('runs' in b ? b.runs.map((r) => r.text).join('') : '')).join(' ');
     const expected = words([{ str: body, x: 0, y: 0, fontName: '', height: 0, width: 0 }]);
     const got = words(pdf.text[0]!);
-    // Find each body word in order; hyphenated compounds split at a line end are joined back.
+    // Find each body word in order; words hyphenated at a line end are joined back (without the hyphen the
+    // composer added, with a compound's own).
+    const known = new Set(expected);
     const joined: string[] = [];
     for (const w of got) {
       const prev = joined[joined.length - 1];
-      if (prev && /[\p{L}\p{N}]-$/u.test(prev) && !expected.includes(prev)) joined[joined.length - 1] = prev + w;
+      if (prev && /[\p{L}\p{N}]-$/u.test(prev) && !known.has(prev)) joined[joined.length - 1] = known.has(prev.slice(0, -1) + w) ? prev.slice(0, -1) + w : prev + w;
       else joined.push(w);
     }
     let at = joined.indexOf(expected[0]!);

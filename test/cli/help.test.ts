@@ -38,6 +38,6 @@ describe('help', () => {
   it('asks for a command when given none', async () => {
     const r = await cli();
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/Name a command: build/);
+    expect(r.stderr).toMatch(/Name a command: build or galley/);
   });
 });

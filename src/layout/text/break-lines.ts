@@ -24,6 +24,8 @@ export interface BreakOptions {
   readonly looseness: number;
   /** Extra stretch per line, points, for the third pass when no set of breaks is within tolerance (TeX \emergencystretch). */
   readonly emergencyStretch: number;
+  /** Exponent of the spacing cost in the demerits, 100 |r|^p: TeX's 3, newsprint's default 1 (even spacing over the paragraph). */
+  readonly spacingExponent: number;
   /** Extra demerits for a hyphen at the end of line n (0-based): lets a caller keep hyphens off a column's last line. */
   readonly hyphenDemeritsAt?: (line: number) => number;
 }
@@ -38,6 +40,7 @@ export const DEFAULT_BREAK_OPTIONS: BreakOptions = {
   maxHyphensInRow: 2,
   looseness: 0,
   emergencyStretch: 0,
+  spacingExponent: 3,
 };
 
 export interface Break {
@@ -54,12 +57,24 @@ export interface BreakResult {
   readonly pass: 1 | 2 | 3 | 4;
 }
 
-/** TeX's badness: about 100 r³, capped at 10000 (infinitely bad). */
+/** TeX's "infinitely bad": the last-resort pass accepts any badness. */
 const INF_BAD = 10000;
+/** TeX's badness, 100 |r|³ capped at 10000 ("infinitely bad"): what tolerance and pretolerance are measured in. */
 function badness(r: number): number {
-  if (r < -1) return INF_BAD + 1;
-  const b = 100 * Math.abs(r) ** 3;
-  return b > INF_BAD ? INF_BAD : b;
+  if (r < -1) return Infinity;
+  return Math.min(INF_BAD, 100 * Math.abs(r) ** 3);
+}
+
+/**
+ * What a line's spacing costs in the demerits: 100 |r|^p. With p = 3 this is TeX's
+ * badness; newsprint's default p = 1 weighs every line's deviation from natural
+ * spacing evenly instead of letting one very loose line buy many slightly loose
+ * ones, which is what a reader sees in a narrow column (see docs/composer.md).
+ * Not capped at 10000 as TeX's badness is, so among very loose lines the least
+ * loose still wins.
+ */
+function spacingCost(r: number, p: number): number {
+  return 100 * Math.abs(r) ** p;
 }
 
 /** TeX's fitness classes: 0 tight (r < −0.5), 1 decent, 2 loose (r > 0.5), 3 very loose (r > 1). */
@@ -139,21 +154,20 @@ function pass(items: readonly Item[], lineWidth: (line: number) => number, o: Br
     for (const a of active) {
       const width = sums.width[i]! - a.width + penaltyWidth;
       const L = lineWidth(a.line);
-      const stretch = sums.stretch[i]! - a.stretch + emergency;
+      const stretch = sums.stretch[i]! - a.stretch;
       const shrink = sums.shrink[i]! - a.shrink;
-      let r: number;
-      if (width < L) r = stretch > 0 ? (L - width) / stretch : INF_BAD;
-      else if (width > L) r = shrink > 0 ? (L - width) / shrink : -Infinity;
-      else r = 0;
+      // r is the line's true adjustment ratio; emergency stretch only widens what is feasible, never what it costs.
+      const ratio = (st: number) => (width < L ? (st > 0 ? (L - width) / st : INF_BAD) : width > L ? (shrink > 0 ? (L - width) / shrink : -Infinity) : 0);
+      const r = ratio(stretch);
+      const rFeasible = emergency > 0 ? ratio(stretch + emergency) : r;
       // A node whose line can no longer fit dies; a forced break ends every line here.
       if (r < -1) lastDeactivated = a;
       else if (!forced) keep.push(a);
       if (r >= -1) {
-        const b = badness(r);
-        if (b > tolerance) continue;
+        if (badness(rFeasible) > tolerance && !lastResort) continue;
         const hyphens = flagged ? a.hyphens + 1 : 0;
         if (hyphens > o.maxHyphensInRow) continue;
-        let d = (o.linePenalty + b) ** 2;
+        let d = (o.linePenalty + spacingCost(r, o.spacingExponent)) ** 2;
         if (penalty > 0) d += penalty ** 2;
         else if (penalty < 0 && !forced) d -= penalty ** 2;
         if (flagged && a.flagged) d += o.doubleHyphenDemerits;

@@ -77,6 +77,8 @@ export interface ItemOptions {
   readonly hyphenate?: Hyphenator;
   /** Penalty of a break at a discretionary hyphen (TeX \hyphenpenalty, 50). */
   readonly hyphenPenalty?: number;
+  /** Penalty of a break after an explicit hyphen or dash inside a word (TeX \exhyphenpenalty, 50). */
+  readonly exHyphenPenalty?: number;
   /** Font expansion limits, or none (off). */
   readonly expansion?: Expansion;
   readonly src?: Span;
@@ -121,9 +123,13 @@ export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts
         continue;
       }
       const chunks = piece.split(BREAK_AFTER);
-      chunks.forEach((chunk, i) => {
-        // Discretionary hyphens only in words that have no explicit hyphen: a compound breaks at its own hyphen.
-        const points = chunks.length === 1 && opts.hyphenate ? opts.hyphenate(chunk) : [];
+      chunks.forEach((raw, i) => {
+        let chunk = raw;
+        // Soft hyphens in the copy are the only breaks of their word; otherwise the hyphenator's, and only in words
+        // without an explicit hyphen (a compound breaks at its own hyphen).
+        const soft = softHyphens(chunk);
+        chunk = soft.text;
+        const points = soft.points.length > 0 ? soft.points : chunks.length === 1 && opts.hyphenate ? opts.hyphenate(chunk) : [];
         let from = 0;
         for (const at of points) {
           parts.push(part(run, chunk.slice(from, at)));
@@ -134,7 +140,7 @@ export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts
         parts.push(part(run, chunk.slice(from)));
         if (i < chunks.length - 1) {
           flushWord();
-          items.push({ type: 'penalty', width: 0, penalty: EXPLICIT_HYPHEN_PENALTY, flagged: true });
+          items.push({ type: 'penalty', width: 0, penalty: opts.exHyphenPenalty ?? EXPLICIT_HYPHEN_PENALTY, flagged: true });
         }
       });
       lastStyle = run;
@@ -146,6 +152,19 @@ export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts
   items.push({ type: 'glue', width: 0, stretch: 1e6, shrink: 0, style: lastStyle ?? runs[0]! });
   items.push({ type: 'penalty', width: 0, penalty: FORCED, flagged: false });
   return items;
+}
+
+/** Removes soft hyphens (U+00AD), returning where they were as break offsets into the cleaned text. */
+export function softHyphens(word: string): { text: string; points: number[] } {
+  if (!word.includes('\u00AD')) return { text: word, points: [] };
+  const points: number[] = [];
+  let text = '';
+  for (const ch of word) {
+    if (ch === '\u00AD') {
+      if (text.length > 0 && !points.includes(text.length)) points.push(text.length);
+    } else text += ch;
+  }
+  return { text, points: points.filter((p) => p < text.length) };
 }
 
 function measure(shaper: Shaper, s: StyledText, text: string): number {

@@ -1,8 +1,9 @@
 // One paragraph: inline markup in a paragraph style → set lines at a measure.
 import type { ParagraphStyle, StyleSheet } from '../../core/index.js';
 import type { MarkupNode } from '../../template/index.js';
-import { breakLines } from './break-lines.js';
-import { paragraphItems, type StyledText } from './items.js';
+import { breakParagraph } from './break-lines.js';
+import { hyphenationPoints } from './hyphenate.js';
+import { paragraphItems, type Hyphenator, type StyledText } from './items.js';
 import { setLines, type SetLine } from './set-lines.js';
 import type { Shaper } from './shape.js';
 
@@ -35,19 +36,47 @@ export function styledRuns(nodes: readonly MarkupNode[] | string, style: Paragra
 
 export interface ParagraphOptions {
   /** Apply the style's first-line indent. */
-  readonly indent: boolean;
+  readonly indent?: boolean;
+  /** Width of line n when it differs from the measure (a drop cap, a picture). */
+  readonly lineWidth?: (line: number) => number;
+  /** Extra demerits for a hyphen ending line n: keeps hyphens off a column's last line. */
+  readonly hyphenDemeritsAt?: (line: number) => number;
 }
 
-/** Breaks and sets a paragraph at a fixed measure. */
-export function setParagraph(content: readonly MarkupNode[] | string, style: ParagraphStyle, sheet: StyleSheet, shaper: Shaper, measure: number, opts: ParagraphOptions = { indent: false }): SetLine[] {
+/** The hyphenator a style asks for: en-GB Liang patterns with the style's limits, or none. */
+export function hyphenatorFor(style: ParagraphStyle): Hyphenator | undefined {
+  const h = style.hyphenation;
+  if (!h.enabled) return undefined;
+  return (word) => hyphenationPoints(word, h);
+}
+
+/** Breaks (Knuth–Plass, with the style's TeX parameters) and sets a paragraph. */
+export function setParagraph(content: readonly MarkupNode[] | string, style: ParagraphStyle, sheet: StyleSheet, shaper: Shaper, measure: number, opts: ParagraphOptions = {}): SetLine[] {
+  return setParagraphWithPass(content, style, sheet, shaper, measure, opts).lines;
+}
+
+/** As setParagraph, also telling which breaker pass succeeded (4: some line could not be kept within the measure). */
+export function setParagraphWithPass(content: readonly MarkupNode[] | string, style: ParagraphStyle, sheet: StyleSheet, shaper: Shaper, measure: number, opts: ParagraphOptions = {}): { lines: SetLine[]; pass: number } {
   const runs = styledRuns(content, style, sheet);
-  if (runs.length === 0) return [];
+  if (runs.length === 0) return { lines: [], pass: 1 };
+  const justify = style.align === 'justify';
+  const b = style.breaking;
   const items = paragraphItems(runs, shaper, {
     indent: opts.indent ? style.indent : 0,
     wordSpace: style.wordSpace,
-    ragged: style.align !== 'justify',
+    ragged: !justify,
+    hyphenate: hyphenatorFor(style),
+    hyphenPenalty: b.hyphenPenalty,
+    exHyphenPenalty: b.exHyphenPenalty,
+    ...(justify && style.expansion ? { expansion: style.expansion } : {}),
   });
-  const width = () => measure;
-  const breaks = breakLines(items, width);
-  return setLines(items, breaks, width, style.align, shaper);
+  const width = opts.lineWidth ?? (() => measure);
+  // Ragged display lines (headlines) break first-fit-like: any line within the measure is fine, so a huge tolerance.
+  const result = breakParagraph(items, width, {
+    ...b,
+    ...(justify ? {} : { pretolerance: -1, tolerance: 10000 }),
+    ...(opts.hyphenDemeritsAt ? { hyphenDemeritsAt: opts.hyphenDemeritsAt } : {}),
+  });
+  const lines = setLines(items, result.breaks, width, { align: style.align, ...(justify && style.expansion ? { expansion: style.expansion } : {}) }, shaper);
+  return { lines, pass: result.pass };
 }

@@ -11,6 +11,7 @@ export interface LineRun {
   readonly style: StyledText;
   readonly text: string;
   readonly glyphs: readonly PlacedGlyph[];
+  /** Ink extent: the advance without the character spacing after the last glyph. */
   readonly width: number;
   readonly wordSpacing: number;
   /** Horizontal glyph scaling, 1 = 100 %. */
@@ -144,11 +145,12 @@ export function setLines(items: readonly Item[], breaks: readonly Break[], lineW
     const hyphenated = !!endItem && endItem.type === 'penalty' && endItem.flagged && words.length > 0;
     from = br.position + 1;
     const last = n === breaks.length - 1;
-    const justify = align === 'justify' && !last;
     const naturalGaps = gaps.reduce((a, g) => a + g.natural, 0);
     const widthAt = (extra: number, h: number) => (w: Word) => w.parts.reduce((s, p) => s + (p.face ? shaper.trackedWidth(p.face, p.text, p.size, p.tracking + extra) * h : p.width), 0);
     const natural = words.map(widthAt(0, 1)).reduce((a, b) => a + b, 0);
     const slack = measure - natural - naturalGaps;
+    // Justified lines take up their slack; a paragraph's last line only shrinks, when it would not fit otherwise (as in TeX).
+    const justify = align === 'justify' && (!last || slack < 0);
     // 1. How far the line must stretch or shrink, as a ratio of all it can give (spaces and expansion).
     const room = slack >= 0 ? gaps.reduce((a, g) => a + g.stretch, 0) + flex.stretch : gaps.reduce((a, g) => a + g.shrink, 0) + flex.shrink;
     const r = justify && room > 0 ? Math.max(slack / room, -1) : 0;
@@ -157,15 +159,22 @@ export function setLines(items: readonly Item[], breaks: readonly Break[], lineW
     const letterSpacing = e * (expansion?.letterSpacing ?? 0);
     const hscale = 1 + e * (expansion?.scaling ?? 0);
     const widths = words.map(widthAt(letterSpacing, hscale));
-    const wordsWidth = widths.reduce((a, b) => a + b, 0);
+    // Character spacing follows every glyph, the line's last one too; that last bit is not ink, so the measure
+    // is filled to the last glyph's advance.
+    const lastPart = words[words.length - 1]?.parts.filter((p) => p.face).pop();
+    const trailing = lastPart ? (lastPart.tracking + letterSpacing) * hscale : 0;
+    const wordsWidth = widths.reduce((a, b) => a + b, 0) - trailing;
     // 3. The spaces take the rest, all in the same proportion to their natural width.
     let gapWidths = gaps.map((g) => g.natural);
     if (justify && gaps.length > 0) {
-      const total = Math.max(measure - wordsWidth, gaps.reduce((a, g) => a + g.natural - g.shrink, 0));
+      // A line the breaker found feasible fills the measure exactly (expansion's small non-linearity included);
+      // an overfull one (the breaker's last resort) keeps its spaces at their minimum and sticks out.
+      const minimum = gaps.reduce((a, g) => a + g.natural - g.shrink, 0);
+      const total = br.ratio >= -1 ? Math.max(measure - wordsWidth, minimum - 0.5) : Math.max(measure - wordsWidth, minimum);
       gapWidths = gaps.map((g) => (naturalGaps > 0 ? (g.natural * total) / naturalGaps : total / gaps.length));
     }
     const spaceRatio = justify && naturalGaps > 0 ? gapWidths.reduce((a, b) => a + b, 0) / naturalGaps : 1;
-    const spaceRatioEq = justify && naturalGaps > 0 ? (measure - natural) / naturalGaps : 1;
+    const spaceRatioEq = justify && !last && naturalGaps > 0 ? (measure - natural) / naturalGaps : spaceRatio;
     const used = wordsWidth + gapWidths.reduce((a, b) => a + b, 0);
     const offset = align === 'right' ? measure - used : align === 'center' ? (measure - used) / 2 : 0;
     lines.push({
@@ -199,7 +208,8 @@ function buildRuns(words: readonly Word[], gapWidths: readonly number[], offset:
     // A gap drawn with horizontal scaling h is h × (space + word spacing + tracking).
     const ws = open.gaps.length ? Math.round((gap / hscale - space) * 1e4) / 1e4 : 0;
     const placed = placeRun(shaper, open.style, text, ws, hscale);
-    runs.push({ x: open.x, style: open.style, text, glyphs: placed.glyphs, width: placed.width, wordSpacing: ws, hscale });
+    // The run's width is its ink extent: the advance without the character spacing after its last glyph.
+    runs.push({ x: open.x, style: open.style, text, glyphs: placed.glyphs, width: placed.width - open.style.tracking * hscale, wordSpacing: ws, hscale });
     x = open.x + placed.width;
     open = undefined;
   };

@@ -52,7 +52,7 @@ describe('print PDF', () => {
       const baseline = height - run.y;
       const inRun = items.filter((t) => Math.abs(t.y - baseline) < 0.01 && t.x > run.x - 0.01 && t.x < run.x + run.width);
       const end = Math.max(...inRun.map((t) => t.x + t.width));
-      expect(end, run.text).toBeCloseTo(run.x + run.width, 1);
+      expect(end, `${run.text} t=${run.tracking} h=${run.hscale}`).toBeCloseTo(run.x + run.width, 1);
     }
   });
 });

@@ -1,0 +1,93 @@
+// `newsprint galley ARTICLE`: the story's body as one long column, the sub-editor's galley proof, with copyfitting figures.
+import { basename, join, resolve } from 'node:path';
+import type { FontSet, ParagraphStyle, StyleSheet } from '../../core/index.js';
+import { BODY_EXPANSION, fail, parseLength, toMm } from '../../core/index.js';
+import { DEFAULT_TEMPLATE, FONTS_DIR, TEMPLATES_DIR } from '../paths.js';
+
+export interface GalleyArgs {
+  readonly article: string;
+  readonly width: string;
+  readonly font?: string;
+  readonly size?: number;
+  readonly leading?: number;
+  readonly lang: string;
+  readonly out?: string;
+  readonly text?: string;
+  readonly expansion: boolean;
+  readonly template: string;
+  readonly json: boolean;
+  readonly quiet: boolean;
+}
+
+/** Languages the hyphenator has patterns for; `none` sets without hyphenation. */
+export const GALLEY_LANGS = ['en-GB', 'none'] as const;
+
+const optionError = (message: string, hint?: string): never => fail('cli/option', message, undefined, hint ? [hint] : undefined);
+
+export async function galleyCommand(a: GalleyArgs): Promise<void> {
+  const { loadArticle } = await import('../../ingest/index.js');
+  const { loadTemplateSet } = await import('../../template/index.js');
+  const { loadFontFile, loadFonts, writeAtomically } = await import('../../publish/index.js');
+  const { layoutGalley, GALLEY_PAGE } = await import('../../layout/galley.js');
+  const { writePdf } = await import('../../export/pdf/index.js');
+
+  const measure = parseLength(a.width) ?? optionError(`--width ${a.width} is not a length`, 'give it with a unit: 48mm, 11pc, 1.9in');
+  if (!(measure > 20 && measure < 2000)) optionError(`--width ${a.width} is not a column width`, 'between about 10 mm and 700 mm');
+  if (!(GALLEY_LANGS as readonly string[]).includes(a.lang)) optionError(`--lang ${a.lang} has no hyphenation patterns here`, `use ${GALLEY_LANGS.join(' or ')}`);
+  if (a.size !== undefined && !(a.size >= 4 && a.size <= 72)) optionError(`--size ${a.size} is not a body size in points`, 'between 4 and 72');
+  if (a.leading !== undefined && !(a.leading > 0 && a.leading <= 100)) optionError(`--leading ${a.leading} is not a leading in points`);
+
+  const article = loadArticle(a.article);
+  const set = loadTemplateSet(a.template, TEMPLATES_DIR);
+  let sheet: StyleSheet = set.styles;
+  let fonts: FontSet;
+  const base = sheet.paragraph['body'] ?? optionError(`template “${a.template}” has no body style`);
+  let style: ParagraphStyle = base;
+  if (a.font) {
+    const face = loadFontFile(resolve(a.font), 'galley');
+    fonts = new Map([['galley', face]]);
+    sheet = { ...sheet, faces: { galley: a.font }, families: { galley: { regular: 'galley' } } };
+    style = { ...style, family: 'galley' };
+  } else {
+    fonts = loadFonts(sheet, FONTS_DIR);
+  }
+  const size = a.size ?? style.size;
+  style = {
+    ...style,
+    size,
+    leading: a.leading ?? (a.size !== undefined ? (style.leading * size) / style.size : style.leading),
+    indent: size,
+    hyphenation: { ...style.hyphenation, enabled: a.lang !== 'none' },
+    ...(a.expansion ? { expansion: style.expansion ?? BODY_EXPANSION } : { expansion: undefined }),
+  };
+  const galley = layoutGalley(article, { measure, style, sheet, fonts, pageHeight: GALLEY_PAGE.height, margin: GALLEY_PAGE.margin });
+  const pdf = await writePdf({ pages: galley.pages, warnings: galley.warnings }, fonts, new Map(), {
+    title: `Galley: ${article.headline}`,
+    date: (article.published ?? '2000-01-01').slice(0, 10),
+    lang: 'en-GB',
+  });
+  const out = resolve(a.out ?? join('output', 'galley', `${article.id}.pdf`));
+  writeAtomically(out, new Map([['', pdf]]));
+  if (a.text) writeAtomically(resolve(a.text), new Map([['', galley.text]]));
+
+  const st = galley.stats;
+  if (a.json) {
+    process.stdout.write(JSON.stringify({ file: out, ...st, warnings: galley.warnings }, null, 2) + '\n');
+    return;
+  }
+  if (a.quiet) return;
+  const pct = (x: number) => `${(x * 100).toFixed(0)} %`;
+  const report = [
+    `${basename(out)}: ${article.headline}`,
+    `  ${st.words} words, ${st.paragraphs} paragraphs, ${st.lines} lines at ${toMm(measure).toFixed(1)} mm, ${size}/${style.leading} pt`,
+    `  depth ${st.depthMm.toFixed(0)} mm = ${st.columnCm.toFixed(1)} column-cm (${galley.pages.length} galley page${galley.pages.length === 1 ? '' : 's'})`,
+    `  hyphenated lines ${st.hyphenatedLines} (at most ${st.maxHyphensInRow} in a row), overfull lines ${st.overfullLines}`,
+    `  word spaces on ${st.justifiedLines} justified lines: mean |r−1| ${st.meanSpaceDeviation.toFixed(3)}, loose ${pct(st.looseShare)}` +
+      (style.expansion ? `; with expansion counted as space: ${st.meanSpaceDeviationEq.toFixed(3)}, loose ${pct(st.looseShareEq)}` : ''),
+  ];
+  process.stderr.write(report.join('\n') + '\n');
+  const { formatDiagnostic } = await import('../../core/index.js');
+  for (const w of galley.warnings) process.stderr.write(formatDiagnostic(w) + '\n');
+}
+
+export const GALLEY_DEFAULTS = { width: '48mm', lang: 'en-GB', template: DEFAULT_TEMPLATE };
