@@ -1,70 +1,214 @@
-// British English hyphenation: Liang's patterns (the TeX hyph-en-gb set, through the `hyphen` package) with newspaper limits.
+// British English hyphenation for the line breaker: Liang's patterns (TeX's hyph-en-gb, through the `hyphen` package) with newspaper rules.
 import enGb from 'hyphen/en-gb/index.js';
-import type { HyphenationSettings } from '../../core/index.js';
-import { DEFAULT_HYPHENATION } from '../../core/index.js';
 
-/** Marker the pattern library inserts at each break: a character no article contains. */
+/** How words are hyphenated. Counts are in characters: letters, with a word's inner apostrophe counting as one. */
+export interface HyphenationOptions {
+  /**
+   * Find breaks with the en-GB patterns. Default `true`. When `false` the patterns find
+   * nothing, but soft hyphens (U+00AD) typed in the copy still break: the editor put them there.
+   */
+  readonly enabled: boolean;
+  /** Shortest word that may be broken, characters (punctuation around the word not counted). Default 5: shorter words are never broken. */
+  readonly minWordLength: number;
+  /** Fewest characters before a break, 1 or more. Default 2 (British newspaper practice is 2 before, 3 after: “re-”, never “-ed”). */
+  readonly leftMin: number;
+  /** Fewest characters after a break, 1 or more. Default 3: no “-ly” or “-ed” carried to the next line. */
+  readonly rightMin: number;
+  /**
+   * Break words that contain a capital letter: names and places (Leeds, Nottingham), brands
+   * (iPhone), and any word that opens a sentence. Default `false`. Acronyms (ROCU, CCTV, NGOs)
+   * are never broken, whatever this says.
+   */
+  readonly capitalised: boolean;
+}
+
+/** Newspaper defaults: words of 5 characters or more, 2 before and 3 after the break, no capitalised words. */
+export const DEFAULT_HYPHENATION: HyphenationOptions = Object.freeze({
+  enabled: true,
+  minWordLength: 5,
+  leftMin: 2,
+  rightMin: 3,
+  capitalised: false,
+});
+
+/** The soft hyphen: an editor's break, invisible unless the line breaks there. */
+const SOFT_HYPHEN = '\u00AD';
+/** Marker the pattern library inserts at each break: a private-use character, which no word that reaches the patterns contains. */
 const MARK = '\u{F8FF}';
+/** Apostrophes inside words (children’s, o’clock): straight, curly and the modifier letter. */
+const APOSTROPHE = /^['’ʼ]$/u;
+/** A letter, where a word's core starts and ends. */
+const LETTER = /^\p{L}$/u;
+/** A combining mark: part of the letter before it; never broken off. */
+const MARK_CHAR = /^\p{M}$/u;
+/** The only characters a breakable core may hold. */
+const CORE = /^[\p{L}\p{M}'’ʼ]+$/u;
+/** A capital (upper or title case) letter. */
+const CAPITAL = /\p{Lu}|\p{Lt}/u;
+/** Tokens never hyphenated: URLs, e-mail addresses, anything with a digit, and words that already break at a hyphen, dash or slash. */
+const UNBREAKABLE = /:\/\/|@|\p{N}|[-\u2010-\u2015/\\\u2044]/u;
+/** A URL without a scheme: www. after any opening punctuation. */
+const WWW = /^[^\p{L}]*www\./iu;
 
-/** Letters (and marks) a break may fall between. */
-const LETTER = /[\p{L}\p{M}]/u;
-/** Apostrophes inside words: “children’s”. A break is never put next to one. */
-const APOSTROPHE = /['’]/;
-
+/**
+ * Results kept before the cache is emptied and starts again. A whole edition has a few
+ * tens of thousands of distinct tokens, so this is never reached in one build; it only
+ * bounds a long-running preview server. Each entry is a short key and a small array.
+ */
+const CACHE_LIMIT = 200_000;
 const cache = new Map<string, readonly number[]>();
 
 /**
- * Break points inside `word` (one token between spaces, punctuation and all), as
- * character offsets: a hyphen goes after `word.slice(0, offset)`. Empty when the
- * word must not be broken:
- * - shorter than `minWordLength` letters;
- * - a URL (`://`, `www.`), an e-mail address (`@`), or anything with a digit;
- * - a word with an explicit hyphen, dash or slash (it breaks there instead);
- * - all capitals (acronyms: ROCU), or starting with a capital unless `capitalised`.
- * Leading and trailing punctuation (quotes, brackets, commas) stays outside: points
- * count at least `leftMin` letters before and `rightMin` after, and never sit
- * beside an apostrophe.
+ * Removes the soft hyphens (U+00AD) from `word`. `text` is the word without them;
+ * `points` are where they were, as UTF-16 offsets into `text` (a break goes after
+ * `text.slice(0, point)`), ascending, without repeats, and never 0 or `text.length`.
  */
-export function hyphenationPoints(word: string, opts: HyphenationSettings = DEFAULT_HYPHENATION): readonly number[] {
-  if (!opts.enabled) return [];
-  const key = `${opts.minWordLength}/${opts.leftMin}/${opts.rightMin}/${opts.capitalised ? 1 : 0}/${word}`;
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const points = compute(word, opts);
-  cache.set(key, points);
-  return points;
+export function stripSoftHyphens(word: string): { text: string; points: number[] } {
+  if (!word.includes(SOFT_HYPHEN)) return { text: word, points: [] };
+  const points: number[] = [];
+  let text = '';
+  for (const ch of word) {
+    if (ch !== SOFT_HYPHEN) text += ch;
+    else if (text.length > 0 && points[points.length - 1] !== text.length) points.push(text.length);
+  }
+  return { text, points: points.filter((p) => p < text.length) };
 }
 
-function compute(word: string, opts: HyphenationSettings): readonly number[] {
-  if (/[\d@]|:\/\/|^www\./i.test(word) || /[-‐–—/\u00AD]/.test(word)) return [];
-  // The core: from the first letter to the last letter; punctuation around it stays whole.
-  const chars = [...word];
-  let start = 0;
-  while (start < chars.length && !LETTER.test(chars[start]!)) start++;
+/**
+ * Break points inside `word` as UTF-16 offsets (a hyphen goes after `word.slice(0, offset)`),
+ * ascending; `[]` when the word must not be broken. `word` is one token between spaces and may
+ * carry punctuation at either end (quotes, brackets, commas, full stops): the points are found
+ * in the letters and offset back into the token, so no break falls inside the punctuation.
+ *
+ * Soft hyphens: if `word` contains any, they are its only break points. The offsets are then
+ * into the word WITH THE SOFT HYPHENS REMOVED (`stripSoftHyphens(word).text`), the text the
+ * line breaker sets: `know\u00ADledge` gives `[4]`, a break after “know” in “knowledge”. Soft
+ * hyphens are honoured even when `enabled` is false or the word is capitalised, and need not
+ * respect `leftMin`/`rightMin`; only those at the very edge, outside the letters, are dropped.
+ *
+ * Otherwise the en-GB patterns give the points, except that these are never broken:
+ * - words shorter than `minWordLength`;
+ * - URLs (containing `://` or starting `www.`), e-mail addresses (`@`), anything with a digit (2020s);
+ * - words with a hyphen, an en or em dash, or a slash: they break there instead;
+ * - acronyms: all capitals, allowing a plural or possessive s (ROCU, NGOs, ROCU’s);
+ * - words with a capital (names, places, a sentence's first word) unless `capitalised`;
+ * - words with punctuation inside them other than an apostrophe (U.K., a.m., AT&T).
+ * Points keep `leftMin` characters before and `rightMin` after (an apostrophe counts as a
+ * character) and never sit next to an apostrophe (never “children’-s”).
+ *
+ * Results are cached per word and options, so a word met again costs a map look-up.
+ */
+export function hyphenationPoints(word: string, opts: HyphenationOptions = DEFAULT_HYPHENATION): number[] {
+  const soft = word.includes(SOFT_HYPHEN);
+  if (!opts.enabled && !soft) return [];
+  const key = `${opts.enabled ? 1 : 0}${opts.capitalised ? 1 : 0}/${opts.minWordLength}/${opts.leftMin}/${opts.rightMin}/${word}`;
+  let points = cache.get(key);
+  if (points === undefined) {
+    checkOptions(opts);
+    points = soft ? softPoints(word) : patternPoints(word, opts);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(key, points);
+  }
+  return points.slice();
+}
+
+/** Options are set by the style sheet, which validates them: a bad value here is a bug. */
+function checkOptions(opts: HyphenationOptions): void {
+  for (const name of ['minWordLength', 'leftMin', 'rightMin'] as const) {
+    const v = opts[name];
+    if (!Number.isInteger(v) || v < 1) throw new Error(`hyphenation: ${name} must be a whole number of characters, 1 or more; got ${v}`);
+  }
+}
+
+/** One character (code point) of a word and its UTF-16 offset. */
+interface Char {
+  readonly c: string;
+  readonly at: number;
+}
+
+function charsOf(s: string): Char[] {
+  const out: Char[] = [];
+  let at = 0;
+  for (const c of s) {
+    out.push({ c, at });
+    at += c.length;
+  }
+  return out;
+}
+
+/** The core of a token: from its first letter to its last letter (with that letter's marks), as [first, end) char indices. */
+function coreOf(chars: readonly Char[]): { first: number; end: number } | undefined {
+  const first = chars.findIndex((ch) => LETTER.test(ch.c));
+  if (first < 0) return undefined;
   let end = chars.length;
-  while (end > start && !LETTER.test(chars[end - 1]!)) end--;
-  const core = chars.slice(start, end);
-  if (core.some((c) => !LETTER.test(c) && !APOSTROPHE.test(c))) return []; // inner punctuation: not a plain word
-  const letters = core.filter((c) => LETTER.test(c));
-  if (letters.length < opts.minWordLength) return [];
-  const first = core[0]!;
-  if (first !== first.toLocaleLowerCase('en-GB')) {
-    if (letters.every((c) => c === c.toLocaleUpperCase('en-GB'))) return []; // acronym
-    if (!opts.capitalised) return [];
-  }
-  // Patterns work on lower case; map the marked result back onto the core's characters.
-  const marked = [...enGb.hyphenateSync(core.join('').toLocaleLowerCase('en-GB'), { hyphenChar: MARK, minWordLength: opts.minWordLength })];
-  const points: number[] = [];
-  let pos = 0;
+  while (end > first && !LETTER.test(chars[end - 1]!.c) && !MARK_CHAR.test(chars[end - 1]!.c)) end--;
+  return { first, end };
+}
+
+/** Soft-hyphen points of `word`, in the stripped text, kept only where letters (or apostrophes) lie on both sides. */
+function softPoints(word: string): number[] {
+  const { text, points } = stripSoftHyphens(word);
+  const chars = charsOf(text);
+  const core = coreOf(chars);
+  if (!core) return [];
+  const from = chars[core.first]!.at;
+  const to = chars[core.end - 1]!.at + chars[core.end - 1]!.c.length;
+  return points.filter((p) => p > from && p < to);
+}
+
+/** Points the en-GB patterns give for a token without soft hyphens, under the newspaper rules. */
+function patternPoints(word: string, opts: HyphenationOptions): number[] {
+  if (UNBREAKABLE.test(word) || WWW.test(word)) return [];
+  const chars = charsOf(word);
+  const core = coreOf(chars);
+  if (!core) return [];
+  const coreChars = chars.slice(core.first, core.end);
+  const text = coreChars.map((ch) => ch.c).join('');
+  if (!CORE.test(text)) return [];
+  // Positions: letters and apostrophes; combining marks ride on their letter.
+  const isPosition = coreChars.map((ch) => !MARK_CHAR.test(ch.c));
+  const positions = isPosition.filter(Boolean).length;
+  if (positions < opts.minWordLength) return [];
+  if (isAcronym(text)) return [];
+  if (!opts.capitalised && CAPITAL.test(text)) return [];
+
+  // The library treats a straight apostrophe as a letter but a curly one as the end of a
+  // word; make them all curly so “children's” and “children’s” break alike. Same length.
+  const plain = text.replace(/['ʼ]/gu, '’');
+  const marked = enGb.hyphenateSync(plain, { hyphenChar: MARK, minWordLength: 1 });
+  if (marked.replaceAll(MARK, '') !== plain) return []; // lower-casing changed the length: no safe mapping
+  const breaks: number[] = []; // UTF-16 offsets into the core
+  let at = 0;
   for (const c of marked) {
-    if (c === MARK) points.push(pos);
-    else pos++;
+    if (c === MARK) breaks.push(at);
+    else at += c.length;
   }
-  // Offsets in the core → offsets in the word (UTF-16), within the letter limits, not beside an apostrophe.
-  const lettersBefore = (i: number) => core.slice(0, i).filter((c) => LETTER.test(c)).length;
-  const prefix = chars.slice(0, start).join('').length;
-  return points
-    .filter((i) => lettersBefore(i) >= opts.leftMin && letters.length - lettersBefore(i) >= opts.rightMin)
-    .filter((i) => !APOSTROPHE.test(core[i - 1] ?? '') && !APOSTROPHE.test(core[i] ?? ''))
-    .map((i) => prefix + core.slice(0, i).join('').length);
+
+  // Core offsets → char indices → checks → token offsets.
+  const indexAt = new Map(coreChars.map((ch, i) => [ch.at - coreChars[0]!.at, i]));
+  const before = prefixCounts(isPosition);
+  const out: number[] = [];
+  for (const b of breaks) {
+    const i = indexAt.get(b); // the break falls before coreChars[i]
+    if (i === undefined || i === 0) continue;
+    if (before[i]! < opts.leftMin || positions - before[i]! < opts.rightMin) continue;
+    if (MARK_CHAR.test(coreChars[i]!.c)) continue;
+    if (APOSTROPHE.test(coreChars[i - 1]!.c) || APOSTROPHE.test(coreChars[i]!.c)) continue;
+    out.push(coreChars[i]!.at);
+  }
+  return out;
+}
+
+/** before[i] = how many of the first i chars are positions. */
+function prefixCounts(isPosition: readonly boolean[]): number[] {
+  const before = [0];
+  for (const p of isPosition) before.push(before[before.length - 1]! + (p ? 1 : 0));
+  return before;
+}
+
+/** All capitals but for a final plural or possessive s (ROCU, CCTV, NGOs, ROCU’s), at least two of them. */
+function isAcronym(text: string): boolean {
+  const stem = text.replace(/['’ʼ]s$|s$|['’ʼ]$/u, '');
+  const letters = [...stem].filter((c) => LETTER.test(c));
+  return letters.length >= 2 && letters.every((c) => CAPITAL.test(c));
 }
