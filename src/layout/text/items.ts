@@ -119,7 +119,7 @@ export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts
         flushWord();
         const style = lastStyle ?? run;
         const last = items[items.length - 1];
-        if (last && last.type === 'box') items.push(spaceGlue(shaper, style, opts));
+        if (last && last.type === 'box') items.push(...spaceItems(shaper, style, opts));
         continue;
       }
       const chunks = piece.split(BREAK_AFTER);
@@ -147,7 +147,8 @@ export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts
     }
   }
   flushWord();
-  while (items.length > 0 && items[items.length - 1]!.type === 'glue') items.pop();
+  // Trailing spaces (and a ragged space's break) end nothing: drop them.
+  while (items.length > 0 && items[items.length - 1]!.type !== 'box') items.pop();
   items.push({ type: 'penalty', width: 0, penalty: FORBIDDEN, flagged: false });
   items.push({ type: 'glue', width: 0, stretch: 1e6, shrink: 0, style: lastStyle ?? runs[0]! });
   items.push({ type: 'penalty', width: 0, penalty: FORCED, flagged: false });
@@ -171,9 +172,25 @@ function measure(shaper: Shaper, s: StyledText, text: string): number {
   return shaper.trackedWidth(s.face, text, s.size, s.tracking);
 }
 
-function spaceGlue(shaper: Shaper, style: StyledText, opts: ItemOptions): Glue {
+/** Line-end stretch of ragged text, in ems of the type: how much raggedness one unit of badness buys. */
+const RAG_EMS = 3;
+
+/**
+ * A word space. Justified: glue that stretches and shrinks by the style's word-space limits.
+ * Ragged: Knuth and Plass's ragged-right construction — stretchable glue that only a
+ * line end keeps, a break, then the fixed space with the stretch taken back — so the
+ * breaker evens out the lines' lengths instead of seeing every ragged line as infinitely bad.
+ */
+function spaceItems(shaper: Shaper, style: StyledText, opts: ItemOptions): Item[] {
   const space = shaper.width(style.face, ' ', style.size) + style.tracking;
   const ws = opts.wordSpace;
-  if (opts.ragged) return { type: 'glue', width: space, stretch: 0, shrink: 0, style };
-  return { type: 'glue', width: space * ws.natural, stretch: space * (ws.max - ws.natural), shrink: space * (ws.natural - ws.min), style };
+  if (opts.ragged) {
+    const rag = RAG_EMS * style.size;
+    return [
+      { type: 'glue', width: 0, stretch: rag, shrink: 0, style },
+      { type: 'penalty', width: 0, penalty: 0, flagged: false },
+      { type: 'glue', width: space, stretch: -rag, shrink: 0, style },
+    ];
+  }
+  return [{ type: 'glue', width: space * ws.natural, stretch: space * (ws.max - ws.natural), shrink: space * (ws.natural - ws.min), style }];
 }
