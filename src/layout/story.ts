@@ -90,7 +90,7 @@ function bodyUnits(ctx: LayoutContext, story: MarkupElement, article: string, co
   const units: FlowUnit[] = [];
   const grid = ctx.area.baseline;
   let para = 0;
-  const addLines = (lines: SetLine[], tag: ArticleTag, src: Span | undefined, keep: boolean, extra: Partial<Pick<LineUnit, 'dx' | 'decorate'>>[] = []) => {
+  const addLines = (lines: SetLine[], tag: ArticleTag, src: Span | undefined, keep: boolean, extra: Partial<Pick<LineUnit, 'dx' | 'decorate' | 'keepWithNext'>>[] = []) => {
     para++;
     lines.forEach((line, index) => {
       units.push({ kind: 'line', line, tag, ...(src ? { src } : {}), keepWithNext: keep, steps: 1, para, index, count: lines.length, ...(extra[index] ?? {}) });
@@ -125,7 +125,7 @@ function bodyUnits(ctx: LayoutContext, story: MarkupElement, article: string, co
     const src = b.copy ?? b.src;
     switch (b.kind) {
       case 'p': {
-        const s = style(ctx, afterHead ? 'body-first' : 'body', b.src);
+        const s = style(ctx, first ? (attr.str(body, 'first-style') ?? 'body-first') : afterHead ? 'body-first' : 'body', b.src);
         if (first && s.dropCap > 1) {
           const dc = dropCap(ctx, b.children, s, colW, tag('P'));
           if (dc) {
@@ -190,12 +190,15 @@ function dropCap(ctx: LayoutContext, content: readonly MarkupNode[], s: Paragrap
   const size = ((lines - 1) * s.leading + capRatio * s.size) / capRatio;
   const glyphs = placeRun(ctx.shaper, { text: letter, face, size, color: s.color, tracking: 0 }, letter, 0);
   const width = glyphs.width + s.size * 0.4;
-  const extra: Partial<Pick<LineUnit, 'dx' | 'decorate'>>[] = Array.from({ length: lines }, (_, k) => ({
+  // The cap is drawn with the first line (so it reads first), sitting on the last dropped line's baseline;
+  // the dropped lines are kept together in one column.
+  const extra: Partial<Pick<LineUnit, 'dx' | 'decorate' | 'keepWithNext'>>[] = Array.from({ length: lines }, (_, k) => ({
     dx: width,
-    ...(k === lines - 1
+    keepWithNext: k < lines - 1,
+    ...(k === 0
       ? {
           decorate: (x: number, baseline: number): FrameItem[] => [
-            { kind: 'glyphs', x: x - width, y: baseline, font: face, size, text: letter, glyphs: glyphs.glyphs, width: glyphs.width, wordSpacing: 0, tracking: 0, hscale: 1, color: s.color, tag },
+            { kind: 'glyphs', x: x - width, y: baseline + (lines - 1) * s.leading, font: face, size, text: letter, glyphs: glyphs.glyphs, width: glyphs.width, wordSpacing: 0, tracking: 0, hscale: 1, color: s.color, tag },
           ],
         }
       : {}),
@@ -276,8 +279,8 @@ export function layoutStory(ctx: LayoutContext, el: MarkupElement, box: StoryBox
     for (const u of col) {
       const baseline = firstBaseline + (step + u.steps - 1) * grid;
       if (u.kind === 'line') {
-        items.push(...lineRuns(u.line, x + (u.dx ?? 0), baseline, u.tag, u.src));
         if (u.decorate) items.push(...u.decorate(x + (u.dx ?? 0), baseline));
+        items.push(...lineRuns(u.line, x + (u.dx ?? 0), baseline, u.tag, u.src));
         if (u.line.overfull > 0) warn(ctx, 'layout/overfull', `line sticks out ${u.line.overfull.toFixed(1)} pt past the column: “${u.line.text}”`, u.src);
         if (u.line.spaceRatio > LOOSE_WARNING) warn(ctx, 'layout/loose-line', `loose line: word spaces ${u.line.spaceRatio.toFixed(2)} × natural in “${u.line.text}”`, u.src, ['a word more or less in the paragraph, or a hyphenation point, would even it']);
       } else if (u.kind === 'figure') {

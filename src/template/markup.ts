@@ -27,7 +27,7 @@ export const ELEMENTS = {
   standfirst: { attrs: {}, children: INLINE, doc: 'The summary under the headline.' },
   byline: { attrs: { name: 'string', role: 'string', date: 'string' }, children: [], doc: 'Author and date line.' },
   image: { attrs: { file: 'string', caption: 'string', credit: 'string', alt: 'string', span: 'int', height: 'length', 'focus-x': 'string', 'focus-y': 'string' }, required: ['file'], children: [], doc: 'A photo with caption and credit.' },
-  body: { attrs: { style: 'string' }, children: ['p', 'crosshead', 'quote', 'list', 'image'], doc: 'The story text, flowed through the story’s columns.' },
+  body: { attrs: { 'first-style': 'string' }, children: ['p', 'crosshead', 'quote', 'list', 'image'], doc: 'The story text, flowed through the story’s columns; `first-style` sets the opening paragraph (a style with `drop-cap` gives a drop cap).' },
   p: { attrs: {}, children: INLINE, doc: 'A paragraph of body text.' },
   crosshead: { attrs: {}, children: INLINE, doc: 'A subheading inside the body.' },
   quote: { attrs: {}, children: INLINE, doc: 'A block quotation.' },
