@@ -3,7 +3,7 @@
 // setter: newsprint (whole galley: read, compose, write PDF) | composer (newsprint's composer alone) | pdfkit | react-pdf
 // text: seed10 (the seed story's body ten times) | long (examples/long-read/the-river.md)
 // Prints one JSON line: { setter, text, words, runs, medianMs, wordsPerSecond, maxRssMb }.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -64,4 +64,7 @@ for (let i = 0; i < runs; i++) {
   times.push(performance.now() - t);
 }
 const median = [...times].sort((x, y) => x - y)[Math.floor(times.length / 2)];
-console.log(JSON.stringify({ setter, text: textName, words, runs, medianMs: Math.round(median), wordsPerSecond: Math.round((words / median) * 1000), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+// Peak resident memory of this process: VmHWM (reset at exec, unlike getrusage's maxrss, which a child inherits).
+const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+const peakKb = hwm ? Number(hwm[1]) : process.resourceUsage().maxRSS;
+console.log(JSON.stringify({ setter, text: textName, words, runs, medianMs: Math.round(median), wordsPerSecond: Math.round((words / median) * 1000), maxRssMb: Math.round(peakKb / 1024) }));

@@ -1,7 +1,7 @@
 // Benchmarks: CLI start-up, and each stage of building the sample edition, as medians with peak memory.
 // Run with `npm run bench` (compiles first through `prepare` on install; uses dist/).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -86,4 +86,30 @@ for (let i = 0; i < RUNS; i++) {
   whole.push(performance.now() - t);
 }
 console.log(`\nbuildEdition, sample edition, with files written: median ${ms(median(whole))}`);
-console.log(`peak resident memory of this process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+console.log(`peak resident memory of this process: ${(Number(/VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0) / 1024).toFixed(0)} MB`);
+
+// 4. The composer: a galley at 48 mm in Liberation Serif 9/10.5 pt, each setter in its own process (its own peak
+// memory), median of RUNS after a warm-up. seed10 is the seed story's body ten times; long is the long read.
+console.log(`\ngalley at 48 mm, Liberation Serif 9/10.5 pt (each setter in its own process; median of ${RUNS} warm runs)`);
+const setters = ['newsprint', 'composer', 'pdfkit', 'react-pdf'];
+for (const text of ['seed10', 'long']) {
+  const results = {};
+  for (const setter of setters) {
+    const r = spawnSync(process.execPath, [join(root, 'bench', 'galley-case.mjs'), setter, text, String(RUNS)], { encoding: 'utf8' });
+    if (r.status !== 0) {
+      console.log(`  ${text} ${setter}: failed: ${(r.stderr || '').split('\n')[0]}`);
+      continue;
+    }
+    results[setter] = JSON.parse(r.stdout.trim().split('\n').pop());
+  }
+  const n = results.newsprint;
+  if (!n) continue;
+  console.log(`  ${text} (${n.words} words)`);
+  for (const setter of setters) {
+    const r = results[setter];
+    if (!r) continue;
+    const label = { newsprint: 'newsprint galley (read, compose, write PDF)', composer: 'newsprint composer alone', pdfkit: "PDFKit text({ align: 'justify' })", 'react-pdf': '@react-pdf/renderer 4.9 (Knuth–Plass)' }[setter];
+    const ratio = setter === 'newsprint' || setter === 'composer' ? '' : `   newsprint is ${(r.medianMs / n.medianMs).toFixed(2)}× its speed`;
+    console.log(`    ${label.padEnd(44)} ${ms(r.medianMs).padStart(8)}  ${String(r.wordsPerSecond).padStart(6)} words/s  peak ${r.maxRssMb} MB${ratio}`);
+  }
+}
