@@ -14,6 +14,8 @@ export interface PlacedGlyph {
   readonly x: number;
   /** Vertical offset from the baseline (GPOS), points, down positive. */
   readonly dy: number;
+  /** The characters the glyph stands for (two for an “fi” ligature), for the PDF's text extraction. */
+  readonly cp: readonly number[];
 }
 
 /** What a run of text is in the story's structure, for the tagged PDF and the e-edition. */
@@ -27,10 +29,10 @@ export interface ArticleTag {
 }
 
 /**
- * A line (or part of a line) of text in one font: `text` is what the PDF shows,
- * `glyphs` is how it is shaped. The pen advance of every space (U+0020) in `text`
- * includes `wordSpacing`, so a PDF text operator with that word spacing and these
- * glyphs draw the same line.
+ * A line (or part of a line) of text in one font: `text` is what it says, `glyphs`
+ * is exactly where each glyph goes. Exporters draw the glyphs at their positions;
+ * `wordSpacing`, `tracking` and `hscale` record how the line was justified (the
+ * positions already include them; `hscale` also widens the glyph shapes).
  */
 export interface GlyphRun {
   readonly kind: 'glyphs';

@@ -1,5 +1,6 @@
 // export/pdf: page frames → the print PDF through PDFKit (the only importer of pdfkit). Fonts embedded as subsets, stories tagged Art / H1 / P.
 import PDFDocument from 'pdfkit';
+import { drawGlyphs } from './glyphs.js';
 import type { ArticleTag, EditionLayout, FontSet, FrameItem, ImageSet, Page, TextRole } from '../../core/index.js';
 
 export interface PdfMeta {
@@ -74,14 +75,7 @@ function draw(doc: Doc, item: FrameItem, images: ImageSet): void {
   switch (item.kind) {
     case 'glyphs':
       doc.font(item.font).fontSize(item.size).fillColor([...item.color]);
-      // PDFKit 0.20 supports horizontalScaling (Tz), which its type definitions do not list yet.
-      doc.text(item.text, item.x, item.y, {
-        lineBreak: false,
-        baseline: 'alphabetic',
-        wordSpacing: item.wordSpacing,
-        characterSpacing: item.tracking,
-        horizontalScaling: Math.round(item.hscale * 1e6) / 1e4,
-      } as PDFKit.Mixins.TextOptions);
+      drawGlyphs(doc, item);
       return;
     case 'rule':
       doc.save().moveTo(item.x1, item.y1).lineTo(item.x2, item.y2).lineWidth(item.width).strokeColor([...item.color]).stroke().restore();

@@ -53,10 +53,11 @@ const sameStyle = (a: StyledText, b: StyledText) =>
 export function placeRun(shaper: Shaper, style: StyledText, text: string, wordSpacing: number, hscale = 1): { glyphs: PlacedGlyph[]; width: number } {
   const glyphs: PlacedGlyph[] = [];
   let pen = 0;
+  const k = style.size / 1000;
   const emit = (piece: string) => {
-    for (const g of shaper.shape(style.face, piece, style.size).glyphs) {
-      glyphs.push({ id: g.id, x: (pen + g.dx) * hscale, dy: -g.dy });
-      pen += g.advance + style.tracking;
+    for (const g of shaper.unit(style.face, piece).glyphs) {
+      glyphs.push({ id: g.id, x: (pen + g.dx * k) * hscale, dy: -g.dy * k, cp: g.cp });
+      pen += g.advance * k + style.tracking;
     }
   };
   if (wordSpacing !== 0) {

@@ -3,6 +3,8 @@ import type { FontFace, FontSet } from '../../core/index.js';
 
 export interface ShapedGlyph {
   readonly id: number;
+  /** The characters the glyph came from. */
+  readonly cp: readonly number[];
   /** Advance in points. */
   readonly advance: number;
   readonly dx: number;
@@ -43,7 +45,7 @@ export class Shaper {
     const unit = this.unit(faceId, text);
     const s = size / 1000;
     return {
-      glyphs: unit.glyphs.map((g) => ({ id: g.id, advance: g.advance * s, dx: g.dx * s, dy: g.dy * s })),
+      glyphs: unit.glyphs.map((g) => ({ id: g.id, cp: g.cp, advance: g.advance * s, dx: g.dx * s, dy: g.dy * s })),
       width: unit.width * s,
     };
   }
@@ -64,8 +66,8 @@ export class Shaper {
     return this.unit(faceId, text).glyphs.length;
   }
 
-  /** The cached shaping of `text` at 1000 units per em. */
-  private unit(faceId: string, text: string): { glyphs: ShapedGlyph[]; width: number } {
+  /** The cached shaping of `text` at 1000 units per em (scale by size / 1000): no allocation on a cache hit. */
+  unit(faceId: string, text: string): { glyphs: ShapedGlyph[]; width: number } {
     let perFace = this.cache.get(faceId);
     if (!perFace) this.cache.set(faceId, (perFace = new Map()));
     let unit = perFace.get(text);
@@ -77,7 +79,7 @@ export class Shaper {
       const glyphs = run.glyphs.map((g, i) => {
         const p = run.positions[i]!;
         width += p.xAdvance * k;
-        return { id: g.id, advance: p.xAdvance * k, dx: p.xOffset * k, dy: p.yOffset * k };
+        return { id: g.id, cp: g.codePoints, advance: p.xAdvance * k, dx: p.xOffset * k, dy: p.yOffset * k };
       });
       unit = { glyphs, width };
       perFace.set(text, unit);
