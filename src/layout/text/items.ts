@@ -110,7 +110,12 @@ export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts
     } else items.push({ type: 'box', width, parts });
     parts = [];
   };
-  const part = (style: StyledText, text: string): WordPart => ({ ...style, text, width: measure(shaper, style, text) });
+  // Explicit literals, not spreads: this runs for every piece of every word.
+  const part = (style: StyledText, text: string): WordPart => ({ text, face: style.face, size: style.size, color: style.color, tracking: style.tracking, width: measure(shaper, style, text) });
+  // The hyphen and the space of a run are measured once, not for every break.
+  let hyphenFor: StyledText | undefined;
+  let hyphenWidth = 0;
+  const hyphen = (style: StyledText) => (hyphenFor === style ? hyphenWidth : ((hyphenFor = style), (hyphenWidth = measure(shaper, style, '-'))));
   for (const run of runs) {
     const pieces = run.text.split(/(\s+)/u);
     for (const piece of pieces) {
@@ -134,7 +139,7 @@ export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts
         for (const at of points) {
           parts.push(part(run, chunk.slice(from, at)));
           flushWord();
-          items.push({ type: 'penalty', width: measure(shaper, run, '-'), penalty: opts.hyphenPenalty ?? HYPHEN_PENALTY, flagged: true, hyphenation: true });
+          items.push({ type: 'penalty', width: hyphen(run), penalty: opts.hyphenPenalty ?? HYPHEN_PENALTY, flagged: true, hyphenation: true });
           from = at;
         }
         parts.push(part(run, chunk.slice(from)));

@@ -147,8 +147,22 @@ export function setLines(items: readonly Item[], breaks: readonly Break[], lineW
     from = br.position + 1;
     const last = n === breaks.length - 1;
     const naturalGaps = gaps.reduce((a, g) => a + g.natural, 0);
-    const widthAt = (extra: number, h: number) => (w: Word) => w.parts.reduce((s, p) => s + (p.face ? shaper.trackedWidth(p.face, p.text, p.size, p.tracking + extra) * h : p.width), 0);
-    const natural = words.map(widthAt(0, 1)).reduce((a, b) => a + b, 0);
+    // Each word once: its natural width (with its style's tracking) and its glyph count, for the expansion below.
+    let natural = 0;
+    let glyphCount = 0;
+    let indents = 0;
+    for (const w of words) {
+      for (const p of w.parts) {
+        if (!p.face) {
+          indents += p.width;
+          continue;
+        }
+        const g = shaper.glyphCount(p.face, p.text);
+        natural += shaper.width(p.face, p.text, p.size) + p.tracking * g;
+        glyphCount += g;
+      }
+    }
+    natural += indents;
     const slack = measure - natural - naturalGaps;
     // Justified lines take up their slack; a paragraph's last line only shrinks, when it would not fit otherwise (as in TeX).
     const justify = align === 'justify' && (!last || slack < 0);
@@ -159,12 +173,11 @@ export function setLines(items: readonly Item[], breaks: readonly Break[], lineW
     const e = justify && expansion ? Math.max(-1, Math.min(1, r)) : 0;
     const letterSpacing = e * (expansion?.letterSpacing ?? 0);
     const hscale = 1 + e * (expansion?.scaling ?? 0);
-    const widths = words.map(widthAt(letterSpacing, hscale));
     // Character spacing follows every glyph, the line's last one too; that last bit is not ink, so the measure
     // is filled to the last glyph's advance.
     const lastPart = words[words.length - 1]?.parts.filter((p) => p.face).pop();
     const trailing = lastPart ? (lastPart.tracking + letterSpacing) * hscale : 0;
-    const wordsWidth = widths.reduce((a, b) => a + b, 0) - trailing;
+    const wordsWidth = (natural - indents + glyphCount * letterSpacing) * hscale + indents - trailing;
     // 3. The spaces take the rest, all in the same proportion to their natural width.
     let gapWidths = gaps.map((g) => g.natural);
     if (justify && gaps.length > 0) {
