@@ -106,7 +106,7 @@ function lineWords(items: readonly Item[], from: number, to: number): { words: W
       }
       for (const p of it.parts) {
         const prev = current.parts[current.parts.length - 1];
-        if (prev && sameStyle(prev, p)) current.parts[current.parts.length - 1] = { ...prev, text: prev.text + p.text, width: prev.width + p.width };
+        if (prev && sameStyle(prev, p)) current.parts[current.parts.length - 1] = { text: prev.text + p.text, face: prev.face, size: prev.size, color: prev.color, tracking: prev.tracking, width: prev.width + p.width };
         else current.parts.push(p);
       }
       if (it.parts.length === 0) current.parts.push({ text: '', face: '', size: 0, color: [0, 0, 0, 0], tracking: 0, width: it.width });
