@@ -1,7 +1,6 @@
 // British English hyphenation: where words break, shown as a reader sees them (“know-ledge”).
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_HYPHENATION, hyphenationPoints, stripSoftHyphens, type HyphenationOptions } from '../../src/layout/text/hyphenate.js';
-import { softHyphens } from '../../src/layout/text/items.js';
 
 const SHY = '\u00AD';
 
@@ -190,10 +189,6 @@ describe('soft hyphens', () => {
     expect(stripSoftHyphens(`know${SHY}ledge`)).toEqual({ text: 'knowledge', points: [4] });
     expect(stripSoftHyphens(`${SHY}know${SHY}${SHY}ledge${SHY}`)).toEqual({ text: 'knowledge', points: [4] });
     expect(stripSoftHyphens('knowledge')).toEqual({ text: 'knowledge', points: [] });
-  });
-
-  it('are stripped the same way the paragraph builder strips them', () => {
-    for (const w of [`news${SHY}paper${SHY}man`, `${SHY}know${SHY}${SHY}ledge${SHY}`, 'plain']) expect(stripSoftHyphens(w)).toEqual(softHyphens(w));
   });
 
   it('are the only breaks of their word, as offsets into the word without them', () => {

@@ -35,12 +35,14 @@ export const DEFAULT_HYPHENATION: HyphenationOptions = Object.freeze({
 const SOFT_HYPHEN = '\u00AD';
 /** Marker the pattern library inserts at each break: a private-use character, which no word that reaches the patterns contains. */
 const MARK = '\u{F8FF}';
-/** Apostrophes inside words (children’s, o’clock): straight, curly and the modifier letter. */
-const APOSTROPHE = /^['’ʼ]$/u;
-/** A letter, where a word's core starts and ends. */
-const LETTER = /^\p{L}$/u;
+/** Apostrophes inside words (children’s, o’clock): straight, curly and the modifier letter; each one UTF-16 unit. */
+const APOSTROPHES = "'’ʼ";
 /** A combining mark: part of the letter before it; never broken off. */
 const MARK_CHAR = /^\p{M}$/u;
+/** A token as leading punctuation, core (first letter to last letter and its marks) and trailing punctuation. */
+const SPLIT = /^([^\p{L}]*)(\p{L}(?:.*[\p{L}\p{M}])?)([^\p{L}\p{M}]*)$/su;
+/** The common core: plain lower-case letters, one character per UTF-16 unit, no capitals, marks or apostrophes. */
+const SIMPLE = /^[a-z]+$/;
 /** The only characters a breakable core may hold. */
 const CORE = /^[\p{L}\p{M}'’ʼ]+$/u;
 /** A capital (upper or title case) letter. */
@@ -120,95 +122,69 @@ function checkOptions(opts: HyphenationOptions): void {
   }
 }
 
-/** One character (code point) of a word and its UTF-16 offset. */
-interface Char {
-  readonly c: string;
-  readonly at: number;
-}
-
-function charsOf(s: string): Char[] {
-  const out: Char[] = [];
-  let at = 0;
-  for (const c of s) {
-    out.push({ c, at });
-    at += c.length;
-  }
-  return out;
-}
-
-/** The core of a token: from its first letter to its last letter (with that letter's marks), as [first, end) char indices. */
-function coreOf(chars: readonly Char[]): { first: number; end: number } | undefined {
-  const first = chars.findIndex((ch) => LETTER.test(ch.c));
-  if (first < 0) return undefined;
-  let end = chars.length;
-  while (end > first && !LETTER.test(chars[end - 1]!.c) && !MARK_CHAR.test(chars[end - 1]!.c)) end--;
-  return { first, end };
-}
-
-/** Soft-hyphen points of `word`, in the stripped text, kept only where letters (or apostrophes) lie on both sides. */
+/** Soft-hyphen points of `word`, in the stripped text, kept only where the core (first to last letter) lies on both sides. */
 function softPoints(word: string): number[] {
   const { text, points } = stripSoftHyphens(word);
-  const chars = charsOf(text);
-  const core = coreOf(chars);
-  if (!core) return [];
-  const from = chars[core.first]!.at;
-  const to = chars[core.end - 1]!.at + chars[core.end - 1]!.c.length;
+  const m = SPLIT.exec(text);
+  if (!m) return [];
+  const from = m[1]!.length;
+  const to = from + m[2]!.length;
   return points.filter((p) => p > from && p < to);
 }
 
 /** Points the en-GB patterns give for a token without soft hyphens, under the newspaper rules. */
 function patternPoints(word: string, opts: HyphenationOptions): number[] {
   if (UNBREAKABLE.test(word) || WWW.test(word)) return [];
-  const chars = charsOf(word);
-  const core = coreOf(chars);
-  if (!core) return [];
-  const coreChars = chars.slice(core.first, core.end);
-  const text = coreChars.map((ch) => ch.c).join('');
+  const m = SPLIT.exec(word);
+  if (!m) return [];
+  const prefix = m[1]!.length;
+  const text = m[2]!;
   if (!CORE.test(text)) return [];
-  // Positions: letters and apostrophes; combining marks ride on their letter.
-  const isPosition = coreChars.map((ch) => !MARK_CHAR.test(ch.c));
-  const positions = isPosition.filter(Boolean).length;
+  // Most words are plain lower case, where characters and UTF-16 offsets coincide; the rest need counting.
+  const simple = SIMPLE.test(text);
+  const before = simple ? undefined : positionsBefore(text);
+  const positions = before ? before[text.length]! : text.length;
   if (positions < opts.minWordLength) return [];
-  if (isAcronym(text)) return [];
-  if (!opts.capitalised && CAPITAL.test(text)) return [];
+  if (!simple && isAcronym(text)) return [];
+  if (!simple && !opts.capitalised && CAPITAL.test(text)) return [];
 
-  // The library treats a straight apostrophe as a letter but a curly one as the end of a
-  // word; make them all curly so “children's” and “children’s” break alike. Same length.
-  const plain = text.replace(/['ʼ]/gu, '’');
+  // The library treats a straight apostrophe as a letter but a curly one as the end of a word:
+  // make them all curly so “programme's” breaks like “programme’s” (not program-me's). Same length.
+  const plain = simple ? text : text.replace(/['ʼ]/gu, '’');
   const marked = enGb.hyphenateSync(plain, { hyphenChar: MARK, minWordLength: 1 });
-  if (marked.replaceAll(MARK, '') !== plain) return []; // lower-casing changed the length: no safe mapping
-  const breaks: number[] = []; // UTF-16 offsets into the core
-  let at = 0;
-  for (const c of marked) {
-    if (c === MARK) breaks.push(at);
-    else at += c.length;
-  }
-
-  // Core offsets → char indices → checks → token offsets.
-  const indexAt = new Map(coreChars.map((ch, i) => [ch.at - coreChars[0]!.at, i]));
-  const before = prefixCounts(isPosition);
   const out: number[] = [];
-  for (const b of breaks) {
-    const i = indexAt.get(b); // the break falls before coreChars[i]
-    if (i === undefined || i === 0) continue;
-    if (before[i]! < opts.leftMin || positions - before[i]! < opts.rightMin) continue;
-    if (MARK_CHAR.test(coreChars[i]!.c)) continue;
-    if (APOSTROPHE.test(coreChars[i - 1]!.c) || APOSTROPHE.test(coreChars[i]!.c)) continue;
-    out.push(coreChars[i]!.at);
+  let marks = 0;
+  for (let i = marked.indexOf(MARK); i >= 0; i = marked.indexOf(MARK, i + 1)) {
+    const at = i - marks++; // the break falls before text[at]
+    const b = before ? before[at]! : at;
+    if (b < 0) continue; // inside a character, or before a combining mark
+    if (b < opts.leftMin || positions - b < opts.rightMin) continue;
+    if (!simple && (APOSTROPHES.includes(text[at - 1]!) || APOSTROPHES.includes(text[at]!))) continue;
+    out.push(prefix + at);
   }
+  if (marked.length - marks !== plain.length) return []; // lower-casing changed the length: no safe mapping
   return out;
 }
 
-/** before[i] = how many of the first i chars are positions. */
-function prefixCounts(isPosition: readonly boolean[]): number[] {
-  const before = [0];
-  for (const p of isPosition) before.push(before[before.length - 1]! + (p ? 1 : 0));
+/**
+ * before[k] = characters (letters and apostrophes; marks ride on their letter) before
+ * UTF-16 offset k of `text`, or -1 where k is no place to break: inside a surrogate pair,
+ * or just before a combining mark. before[text.length] is the word's length in characters.
+ */
+function positionsBefore(text: string): number[] {
+  const before = new Array<number>(text.length + 1).fill(-1);
+  let k = 0;
+  let n = 0;
+  for (const c of text) {
+    if (!MARK_CHAR.test(c)) before[k] = n++;
+    k += c.length;
+  }
+  before[k] = n;
   return before;
 }
 
 /** All capitals but for a final plural or possessive s (ROCU, CCTV, NGOs, ROCU’s), at least two of them. */
 function isAcronym(text: string): boolean {
-  const stem = text.replace(/['’ʼ]s$|s$|['’ʼ]$/u, '');
-  const letters = [...stem].filter((c) => LETTER.test(c));
-  return letters.length >= 2 && letters.every((c) => CAPITAL.test(c));
+  const letters = text.replace(/['’ʼ]s$|s$/u, '').replace(/[^\p{L}]/gu, '');
+  return [...letters].length >= 2 && /^[\p{Lu}\p{Lt}]+$/u.test(letters);
 }

@@ -1,5 +1,6 @@
 // Paragraph → boxes, glue and penalties (Knuth & Plass 1981), measured by the Shaper.
 import type { Cmyk, Span } from '../../core/index.js';
+import { stripSoftHyphens } from './hyphenate.js';
 import type { Shaper } from './shape.js';
 
 /** Text in one face, size and colour: the input of a paragraph. */
@@ -132,7 +133,7 @@ export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts
         let chunk = raw;
         // Soft hyphens in the copy are the only breaks of their word; otherwise the hyphenator's, and only in words
         // without an explicit hyphen (a compound breaks at its own hyphen).
-        const soft = softHyphens(chunk);
+        const soft = stripSoftHyphens(chunk);
         chunk = soft.text;
         const points = soft.points.length > 0 ? soft.points : chunks.length === 1 && opts.hyphenate ? opts.hyphenate(chunk) : [];
         let from = 0;
@@ -158,19 +159,6 @@ export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts
   items.push({ type: 'glue', width: 0, stretch: 1e6, shrink: 0, style: lastStyle ?? runs[0]! });
   items.push({ type: 'penalty', width: 0, penalty: FORCED, flagged: false });
   return items;
-}
-
-/** Removes soft hyphens (U+00AD), returning where they were as break offsets into the cleaned text. */
-export function softHyphens(word: string): { text: string; points: number[] } {
-  if (!word.includes('\u00AD')) return { text: word, points: [] };
-  const points: number[] = [];
-  let text = '';
-  for (const ch of word) {
-    if (ch === '\u00AD') {
-      if (text.length > 0 && !points.includes(text.length)) points.push(text.length);
-    } else text += ch;
-  }
-  return { text, points: points.filter((p) => p < text.length) };
 }
 
 function measure(shaper: Shaper, s: StyledText, text: string): number {
