@@ -22,6 +22,9 @@ interface Doc {
   transform(a: number, b: number, c: number, d: number, e: number, f: number): unknown;
 }
 
+/** `<gggg>` for each subset glyph id, made once. */
+const HEX: string[] = [];
+
 /** Numbers in content streams: at most three decimals (1/1000 pt), no exponent, no "-0". */
 function num(n: number): string {
   const r = Math.round(n * 1000) / 1000;
@@ -69,7 +72,7 @@ export function drawGlyphs(doc: unknown, run: GlyphRun): void {
       parts.push(`${num(want)} Ts`);
       rise = want;
     }
-    tj.push(`<${gid.toString(16).padStart(4, '0')}>`);
+    tj.push(HEX[gid] ?? (HEX[gid] = `<${gid.toString(16).padStart(4, '0')}>`));
     const next = run.glyphs[i + 1];
     if (next) {
       // After this glyph the pen is at its advance (times Tz); layout wants the next glyph at next.x.

@@ -87,6 +87,7 @@ export interface ItemOptions {
 
 /** A word is split after these when they sit between letters or digits: breaks at explicit hyphens and dashes. */
 const BREAK_AFTER = /(?<=[\p{L}\p{N}][-‐–—/])(?=[\p{L}\p{N}])/u;
+const HAS_DASH = /[-‐–—/]/;
 
 /**
  * Turns styled text into items. Spaces (any run of white space) become glue with
@@ -128,7 +129,8 @@ export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts
         if (last && last.type === 'box') items.push(...spaceItems(shaper, style, opts));
         continue;
       }
-      const chunks = piece.split(BREAK_AFTER);
+      // Most words have no hyphen or dash: skip the (slower) look-behind split for them.
+      const chunks = HAS_DASH.test(piece) ? piece.split(BREAK_AFTER) : [piece];
       chunks.forEach((raw, i) => {
         let chunk = raw;
         // Soft hyphens in the copy are the only breaks of their word; otherwise the hyphenator's, and only in words

@@ -41,7 +41,7 @@ export interface SetLine {
 }
 
 const sameStyle = (a: StyledText, b: StyledText) =>
-  a.face === b.face && a.size === b.size && a.tracking === b.tracking && a.color.every((v, i) => v === b.color[i]);
+  a.face === b.face && a.size === b.size && a.tracking === b.tracking && (a.color === b.color || a.color.every((v, i) => v === b.color[i]));
 
 /**
  * Places the glyphs of `text` the way PDFKit's text operator does with the given
