@@ -22,7 +22,7 @@ interface Doc {
   transform(a: number, b: number, c: number, d: number, e: number, f: number): unknown;
 }
 
-/** `<gggg>` for each subset glyph id, made once. */
+/** The four hex digits of each subset glyph id, made once. */
 const HEX: string[] = [];
 
 /** Numbers in content streams: at most three decimals (1/1000 pt), no exponent, no "-0". */
@@ -56,11 +56,15 @@ export function drawGlyphs(doc: unknown, run: GlyphRun): void {
   // and kerning pairs: a third of the content stream of an adjustment after every glyph.
   const tc = run.tracking;
   if (tc !== 0) parts.push(`${num(tc)} Tc`);
-  let tj: string[] = [];
+  // The TJ array: runs of glyph ids as one hex string each, an adjustment between runs where the pen must move.
+  let tj = '';
+  let hex = '';
   let rise = 0;
   const flush = () => {
-    if (tj.length) parts.push(`[${tj.join(' ')}] TJ`);
-    tj = [];
+    if (hex) tj += `<${hex}>`;
+    hex = '';
+    if (tj) parts.push(`[${tj}] TJ`);
+    tj = '';
   };
   run.glyphs.forEach((g, i) => {
     const gid = font.subset.includeGlyph(g.id);
@@ -72,12 +76,15 @@ export function drawGlyphs(doc: unknown, run: GlyphRun): void {
       parts.push(`${num(want)} Ts`);
       rise = want;
     }
-    tj.push(HEX[gid] ?? (HEX[gid] = `<${gid.toString(16).padStart(4, '0')}>`));
+    hex += HEX[gid] ?? (HEX[gid] = gid.toString(16).padStart(4, '0'));
     const next = run.glyphs[i + 1];
     if (next) {
-      // After this glyph the pen is at its advance (times Tz); layout wants the next glyph at next.x.
+      // After this glyph the pen is at its advance (times Tz, plus Tc); layout wants the next glyph at next.x.
       const adjust = font.widths[gid]! - ((next.x - g.x) / h - tc) * perPoint;
-      if (Math.abs(adjust) > 0.0005) tj.push(num(adjust));
+      if (Math.abs(adjust) > 0.0005) {
+        tj += `<${hex}>${num(adjust)}`;
+        hex = '';
+      }
     }
   });
   flush();
