@@ -30,6 +30,13 @@ export interface FaceMetrics {
  * features (kern, liga…) are what PDFKit applies when it draws without `features`,
  * so widths measured here are the widths drawn.
  */
+/**
+ * Shaped words per loaded font, shared by every Shaper: a font file shapes a word the same way in every layout, so a
+ * second layout of the same fonts (the next page, the preview after an edit) reuses the work. Keyed weakly by the
+ * fontkit font, so it goes when the font does.
+ */
+const shapedByFont = new WeakMap<object, Map<string, { glyphs: ShapedGlyph[]; width: number }>>();
+
 export class Shaper {
   private readonly cache = new Map<string, Map<string, { glyphs: ShapedGlyph[]; width: number }>>();
   constructor(private readonly fonts: FontSet) {}
@@ -69,7 +76,12 @@ export class Shaper {
   /** The cached shaping of `text` at 1000 units per em (scale by size / 1000): no allocation on a cache hit. */
   unit(faceId: string, text: string): { glyphs: ShapedGlyph[]; width: number } {
     let perFace = this.cache.get(faceId);
-    if (!perFace) this.cache.set(faceId, (perFace = new Map()));
+    if (!perFace) {
+      const font = this.face(faceId).font;
+      perFace = shapedByFont.get(font);
+      if (!perFace) shapedByFont.set(font, (perFace = new Map()));
+      this.cache.set(faceId, perFace);
+    }
     let unit = perFace.get(text);
     if (!unit) {
       const font = this.face(faceId).font;
