@@ -62,7 +62,8 @@ const INF_BAD = 10000;
 /** TeX's badness, 100 |r|³ capped at 10000 ("infinitely bad"): what tolerance and pretolerance are measured in. */
 function badness(r: number): number {
   if (r < -1) return Infinity;
-  return Math.min(INF_BAD, 100 * Math.abs(r) ** 3);
+  const a = Math.abs(r);
+  return Math.min(INF_BAD, 100 * a * a * a);
 }
 
 /**
@@ -74,7 +75,8 @@ function badness(r: number): number {
  * loose still wins.
  */
 function spacingCost(r: number, p: number): number {
-  return 100 * Math.abs(r) ** p;
+  const a = Math.abs(r);
+  return p === 1 ? 100 * a : p === 3 ? 100 * a * a * a : 100 * a ** p;
 }
 
 /** TeX's fitness classes: 0 tight (r < −0.5), 1 decent, 2 loose (r > 0.5), 3 very loose (r > 1). */
@@ -139,6 +141,8 @@ function pass(items: readonly Item[], lineWidth: (line: number) => number, o: Br
   const start: Node = { position: -1, line: 0, fitness: 1, hyphens: 0, flagged: false, width: 0, stretch: 0, shrink: 0, demerits: 0, ratio: 0, prev: null };
   let active: Node[] = [afterBreak(items, sums, start)];
   let finals: Node[] = [];
+  // Candidates at the current breakpoint, reused from one breakpoint to the next.
+  const best: Node[] = [];
   for (let i = 0; i < items.length; i++) {
     if (!isLegalBreak(items, i, hyphenate)) continue;
     const it = items[i]!;
@@ -148,7 +152,7 @@ function pass(items: readonly Item[], lineWidth: (line: number) => number, o: Br
     const forced = isPenalty && penalty <= FORCED;
     const penaltyWidth = isPenalty ? it.width : 0;
     // Best candidate per (line, fitness, hyphens-in-row) class; TeX keeps one per line and fitness.
-    const best = new Map<string, Node>();
+    best.length = 0;
     const keep: Node[] = [];
     let lastDeactivated: Node | null = null;
     for (const a of active) {
@@ -179,7 +183,7 @@ function pass(items: readonly Item[], lineWidth: (line: number) => number, o: Br
       }
     }
     // The last resort: when every node would die here with nothing new, break anyway (an overfull line), as TeX does.
-    if (lastResort && best.size === 0 && keep.length === 0 && lastDeactivated) {
+    if (lastResort && best.length === 0 && keep.length === 0 && lastDeactivated) {
       const a = lastDeactivated;
       const width = sums.width[i]! - a.width + penaltyWidth;
       const shrink = sums.shrink[i]! - a.shrink;
@@ -187,7 +191,7 @@ function pass(items: readonly Item[], lineWidth: (line: number) => number, o: Br
       offer(best, { position: i, line: a.line + 1, fitness: 0, hyphens: flagged ? a.hyphens + 1 : 0, flagged, width: 0, stretch: 0, shrink: 0, demerits: a.demerits + 1e9, ratio: r, prev: a });
     }
     active = forced ? [] : keep;
-    for (const node of best.values()) {
+    for (const node of best) {
       if (forced) finals.push(node);
       else active.push(afterBreak(items, sums, node));
     }
@@ -207,10 +211,16 @@ function pass(items: readonly Item[], lineWidth: (line: number) => number, o: Br
   return chosen;
 }
 
-function offer(best: Map<string, Node>, n: Node): void {
-  const key = `${n.line}/${n.fitness}/${n.hyphens}`;
-  const cur = best.get(key);
-  if (!cur || n.demerits < cur.demerits) best.set(key, n);
+/** Keeps the cheapest candidate per (line, fitness class, hyphens in a row): a linear scan, as there are only a few. */
+function offer(best: Node[], n: Node): void {
+  for (let k = 0; k < best.length; k++) {
+    const b = best[k]!;
+    if (b.line === n.line && b.fitness === n.fitness && b.hyphens === n.hyphens) {
+      if (n.demerits < b.demerits) best[k] = n;
+      return;
+    }
+  }
+  best.push(n);
 }
 
 /** The totals a line starting after `node` begins with: glue and penalties right after a break are discarded up to the next box. */
