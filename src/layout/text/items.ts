@@ -113,7 +113,8 @@ export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts
     parts = [];
   };
   // Explicit literals, not spreads: this runs for every piece of every word.
-  const part = (style: StyledText, text: string): WordPart => ({ text, face: style.face, size: style.size, color: style.color, tracking: style.tracking, width: measure(shaper, style, text) });
+  const pieceOf = (style: StyledText, text: string, width: number): WordPart => ({ text, face: style.face, size: style.size, color: style.color, tracking: style.tracking, width });
+  const part = (style: StyledText, text: string): WordPart => pieceOf(style, text, measure(shaper, style, text));
   // The hyphen and the space of a run are measured once, not for every break.
   let hyphenFor: StyledText | undefined;
   let hyphenWidth = 0;
@@ -138,14 +139,16 @@ export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts
         const soft = stripSoftHyphens(chunk);
         chunk = soft.text;
         const points = soft.points.length > 0 ? soft.points : chunks.length === 1 && opts.hyphenate ? opts.hyphenate(chunk) : [];
+        // The word is shaped once, whole (as it is set when it does not break); its pieces take their glyphs' widths.
+        const widths = points.length > 0 ? shaper.pieceWidths(run.face, chunk, run.size, run.tracking, points) : undefined;
         let from = 0;
-        for (const at of points) {
-          parts.push(part(run, chunk.slice(from, at)));
+        points.forEach((at, k) => {
+          parts.push(pieceOf(run, chunk.slice(from, at), widths![k]!));
           flushWord();
           items.push({ type: 'penalty', width: hyphen(run), penalty: opts.hyphenPenalty ?? HYPHEN_PENALTY, flagged: true, hyphenation: true });
           from = at;
-        }
-        parts.push(part(run, chunk.slice(from)));
+        });
+        parts.push(widths ? pieceOf(run, chunk.slice(from), widths[points.length]!) : part(run, chunk));
         if (i < chunks.length - 1) {
           flushWord();
           items.push({ type: 'penalty', width: 0, penalty: opts.exHyphenPenalty ?? EXPLICIT_HYPHEN_PENALTY, flagged: true });

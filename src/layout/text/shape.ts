@@ -68,6 +68,25 @@ export class Shaper {
     return u.width * (size / 1000) + tracking * u.glyphs.length;
   }
 
+  /**
+   * Widths of the pieces of `text` cut at `points` (UTF-16 offsets), from one shaping of the whole text: each glyph
+   * counts in the piece where its characters start. Kerning across a cut is the whole word's, which is what the
+   * breaker should weigh; a line that does break there is set from its own pieces.
+   */
+  pieceWidths(faceId: string, text: string, size: number, tracking: number, points: readonly number[]): number[] {
+    const u = this.unit(faceId, text);
+    const k = size / 1000;
+    const widths = new Array<number>(points.length + 1).fill(0);
+    let offset = 0;
+    let piece = 0;
+    for (const g of u.glyphs) {
+      while (piece < points.length && offset >= points[piece]!) piece++;
+      widths[piece] = widths[piece]! + g.advance * k + tracking;
+      for (const c of g.cp) offset += c > 0xffff ? 2 : 1;
+    }
+    return widths;
+  }
+
   /** Number of glyphs the text shapes to (ligatures count once). */
   glyphCount(faceId: string, text: string): number {
     return this.unit(faceId, text).glyphs.length;
