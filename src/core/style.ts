@@ -23,21 +23,31 @@ export interface HyphenationSettings {
   readonly capitalised: boolean;
 }
 
-/** The line breaker's TeX parameters (see layout/text/break-lines.ts for each). */
+/** The line breaker's TeX parameters, as paragraph-style settings (`breaking:` in styles.yaml). */
 export interface BreakSettings {
+  /** Largest badness (100 |r|³) a line may have in the first pass, which tries no hyphenation (TeX \pretolerance, 100). Negative skips the pass. */
   readonly pretolerance: number;
+  /** Largest badness a line may have in the later passes (TeX \tolerance). Newspaper default 800: r up to about 2.0. */
   readonly tolerance: number;
+  /** Added to every line's spacing cost before squaring: favours fewer lines (TeX \linepenalty, 10). */
   readonly linePenalty: number;
+  /** Penalty of a break at a discretionary hyphen (TeX \hyphenpenalty, 50). */
   readonly hyphenPenalty: number;
+  /** Penalty of a break after an explicit hyphen or dash (TeX \exhyphenpenalty, 50). */
   readonly exHyphenPenalty: number;
+  /** Demerits when a line's fitness class differs by more than one from the line before (TeX \adjdemerits, 10000). */
   readonly adjDemerits: number;
+  /** Demerits for two hyphenated lines in a row (TeX \doublehyphendemerits, 10000). */
   readonly doubleHyphenDemerits: number;
+  /** Demerits when the second-last line of a paragraph ends in a hyphen (TeX \finalhyphendemerits, 5000). */
   readonly finalHyphenDemerits: number;
+  /** Most hyphenated lines in a row, a hard limit (TeX has only demerits). Default 2. */
   readonly maxHyphensInRow: number;
+  /** Make the paragraph this many lines longer (positive) or shorter (negative) than optimal, where possible (TeX \looseness). */
   readonly looseness: number;
-  /** Points. */
+  /** Extra stretch per line, points, deciding feasibility in the third pass (TeX \emergencystretch). */
   readonly emergencyStretch: number;
-  /** Exponent p of the spacing cost 100 |r|^p in the demerits (TeX: 3). */
+  /** Exponent p of the spacing cost 100 |r|^p in the demerits: TeX's 3; newsprint's default 1 (even spacing over the paragraph). */
   readonly spacingExponent: number;
 }
 

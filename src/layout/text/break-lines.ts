@@ -1,31 +1,15 @@
 // Knuth–Plass total-fit line breaking over boxes, glue and penalties (Knuth & Plass, "Breaking Paragraphs into Lines", 1981).
 // A pure function of the items and the line widths: it knows no fonts. Fallbacks follow TeX: a first pass without
 // hyphenation, a second with, a third with emergency stretch, and a last that accepts the least-bad overfull lines.
+import type { BreakSettings } from '../../core/index.js';
 import type { Item } from './items.js';
 import { FORCED, FORBIDDEN } from './items.js';
 
-/** The TeX parameters, as style settings. Demerits and penalties are TeX's units; lengths are points. */
-export interface BreakOptions {
-  /** Largest badness a line may have in the first pass, which tries no hyphenation (TeX \pretolerance, default 100). Negative skips the pass. */
-  readonly pretolerance: number;
-  /** Largest badness a line may have in the later passes (TeX \tolerance). Newspaper default 800: r up to about 2.0. */
-  readonly tolerance: number;
-  /** Added to every line's badness before squaring: favours fewer lines (TeX \linepenalty, 10). */
-  readonly linePenalty: number;
-  /** Demerits when a line's fitness class differs by more than one from the line before (TeX \adjdemerits, 10000). */
-  readonly adjDemerits: number;
-  /** Demerits for two hyphenated lines in a row (TeX \doublehyphendemerits, 10000). */
-  readonly doubleHyphenDemerits: number;
-  /** Demerits when the second-last line of a paragraph ends in a hyphen (TeX \finalhyphendemerits, 5000). */
-  readonly finalHyphenDemerits: number;
-  /** Most hyphenated lines in a row, a hard limit (TeX has only demerits). Default 2. */
-  readonly maxHyphensInRow: number;
-  /** Make the paragraph this many lines longer (positive) or shorter (negative) than optimal, where possible (TeX \looseness). */
-  readonly looseness: number;
-  /** Extra stretch per line, points, for the third pass when no set of breaks is within tolerance (TeX \emergencystretch). */
-  readonly emergencyStretch: number;
-  /** Exponent of the spacing cost in the demerits, 100 |r|^p: TeX's 3, newsprint's default 1 (even spacing over the paragraph). */
-  readonly spacingExponent: number;
+/**
+ * The breaker's parameters: the style's TeX settings (core/style.ts documents each) without the penalties, which the
+ * items already carry, plus a per-line hyphen cost the column flow uses.
+ */
+export interface BreakOptions extends Omit<BreakSettings, 'hyphenPenalty' | 'exHyphenPenalty'> {
   /** Extra demerits for a hyphen at the end of line n (0-based): lets a caller keep hyphens off a column's last line. */
   readonly hyphenDemeritsAt?: (line: number) => number;
 }
