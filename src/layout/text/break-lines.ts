@@ -216,7 +216,20 @@ function afterBreak(items: readonly Item[], sums: ReturnType<typeof prefixSums>,
     if (it.type === 'penalty' && it.penalty <= FORCED && j > node.position + 1) break;
     j++;
   }
-  return { ...node, width: sums.width[j]!, stretch: sums.stretch[j]!, shrink: sums.shrink[j]! };
+  // An explicit literal in Node's field order keeps every node the same shape for the engine (a spread does not).
+  return {
+    position: node.position,
+    line: node.line,
+    fitness: node.fitness,
+    hyphens: node.hyphens,
+    flagged: node.flagged,
+    width: sums.width[j]!,
+    stretch: sums.stretch[j]!,
+    shrink: sums.shrink[j]!,
+    demerits: node.demerits,
+    ratio: node.ratio,
+    prev: node.prev,
+  };
 }
 
 function trace(node: Node): Break[] {

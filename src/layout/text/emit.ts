@@ -19,8 +19,9 @@ export function lineRuns(line: SetLine, x: number, y: number, tag?: ArticleTag, 
     tracking: r.style.tracking,
     hscale: r.hscale,
     color: r.style.color,
-    ...(tag ? { tag } : {}),
-    ...(src ? { src } : {}),
+    // Always present (undefined when absent): every run then has one shape, which keeps the exporters' loops fast.
+    tag,
+    src,
   }));
 }
 
