@@ -45,19 +45,18 @@ async function newsprintGalley(a, composeOnly) {
   };
 }
 
-async function reference(a, name) {
+async function reference(name) {
   const refs = await import('./references.mjs');
   const fn = name === 'pdfkit' ? refs.pdfkitGalley : refs.reactPdfGalley;
-  const opts = { paragraphs: paragraphs(a), fontFile: FONT, size: SIZE, leading: LEADING, width: MEASURE, pageHeight: (430 * 72) / 25.4 };
   return async () => {
-    await fn(opts);
+    // Like newsprint's whole process, each run starts from the article file.
+    await fn({ paragraphs: paragraphs(article()), fontFile: FONT, size: SIZE, leading: LEADING, width: MEASURE, pageHeight: (430 * 72) / 25.4 });
   };
 }
 
 const a = article();
 const words = paragraphs(a).join(' ').split(/\s+/).filter(Boolean).length;
-const once =
-  setter === 'newsprint' ? await newsprintGalley(a, false) : setter === 'composer' ? await newsprintGalley(a, true) : await reference(a, setter);
+const once = setter === 'newsprint' ? await newsprintGalley(a, false) : setter === 'composer' ? await newsprintGalley(a, true) : await reference(setter);
 // For the whole process, reading the article counts too.
 const run = setter === 'newsprint' ? async () => (article(), await once()) : once;
 await run(); // warm-up: module loading, font parsing, JIT
