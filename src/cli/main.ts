@@ -5,6 +5,9 @@ import { BUILD_DEFAULTS, buildCommand } from './commands/build.js';
 import { GALLEY_DEFAULTS, GALLEY_LANGS, galleyCommand } from './commands/galley.js';
 import { EXIT } from './exit.js';
 
+/** A mistake in the command line itself (unknown option, bad choice): exit code 2. */
+class UsageError extends Error {}
+
 /** Runs the CLI with the given arguments and returns the exit code. */
 export async function run(argv: readonly string[]): Promise<number> {
   let code: number = EXIT.ok;
@@ -94,14 +97,16 @@ export async function run(argv: readonly string[]): Promise<number> {
     .wrap(Math.min(100, process.stdout.columns || 100))
     .exitProcess(false)
     .fail((msg, err) => {
-      if (err) throw err;
-      process.stderr.write(`newsprint: ${msg}\nRun newsprint --help for usage.\n`);
-      code = EXIT.usage;
+      // Stop here: with exitProcess(false) yargs would otherwise go on to run the command.
+      throw err ?? new UsageError(msg);
     });
   try {
     await cli.parseAsync();
   } catch (e) {
-    fail(e);
+    if (e instanceof UsageError) {
+      process.stderr.write(`newsprint: ${e.message}\nRun newsprint --help for usage.\n`);
+      code = EXIT.usage;
+    } else fail(e);
   }
   return code;
 }

@@ -41,3 +41,22 @@ describe('help', () => {
     expect(r.stderr).toMatch(/Name a command: build or galley/);
   });
 });
+
+describe('galley options', () => {
+  it('refuses a bad width, a missing or unreadable font, and an unknown language, naming the problem', async () => {
+    const article = new URL('../../examples/long-read/the-river.md', import.meta.url).pathname;
+    const width = await cli('galley', article, '--width', '3furlongs');
+    expect(width.code).toBe(1);
+    expect(width.stderr).toMatch(/--width 3furlongs is not a length/);
+    const missing = await cli('galley', article, '--font', '/nowhere/font.ttf');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/^\/nowhere\/font\.ttf:1:1: error: font file not found/);
+    const notFont = await cli('galley', article, '--font', article);
+    expect(notFont.code).toBe(1);
+    expect(notFont.stderr).toMatch(/the-river\.md:1:1: error: not a font file/);
+    const lang = await cli('galley', article, '--lang', 'fr');
+    expect(lang.code).toBe(2);
+    expect(lang.stderr).toMatch(/Invalid values/);
+    expect(lang.stderr).not.toMatch(/hyphenation patterns/); // stopped at the command line, the command never ran
+  });
+});
