@@ -1,5 +1,5 @@
 // The galley proof: a story's body as one long column, paged, with the copyfitting and spacing figures a sub-editor reads.
-import type { Article, Diagnostic, FontSet, FrameItem, GlyphRun, Page, ParagraphStyle, StyleSheet } from '../core/index.js';
+import type { Article, Diagnostic, FontSet, FrameItem, Page, ParagraphStyle, StyleSheet } from '../core/index.js';
 import { mm, toMm } from '../core/index.js';
 import type { MarkupNode } from '../template/index.js';
 import { lineRuns } from './text/emit.js';
@@ -118,7 +118,7 @@ export function layoutGalley(article: Article, o: GalleyOptions): Galley {
     const items: FrameItem[] = [];
     lines.slice(p * perPage, (p + 1) * perPage).forEach(({ line, block, src }, k) => {
       const baseline = o.margin + s.size + k * s.leading;
-      items.push(...(lineRuns(line, o.margin, baseline, { article: article.id, role: 'P', block }, src) as GlyphRun[]));
+      items.push(...lineRuns(line, o.margin, baseline, { article: article.id, role: 'P', block }, src));
     });
     pages.push({ number: p + 1, width, height: o.pageHeight, frame: { width, height: o.pageHeight, items }, articles: [article.id] });
   }
