@@ -77,10 +77,11 @@ interface Word {
   parts: WordPart[];
 }
 
+/** A word space of the line: the glue item itself (width is its natural width). */
 interface Gap {
-  natural: number;
-  stretch: number;
-  shrink: number;
+  readonly width: number;
+  readonly stretch: number;
+  readonly shrink: number;
 }
 
 /** Words of one line (boxes joined where no glue separates them), the gaps between them and the line's expansion room. */
@@ -90,6 +91,14 @@ function lineWords(items: readonly Item[], from: number, to: number): { words: W
   const flex = { stretch: 0, shrink: 0 };
   let current: Word | undefined;
   let pendingGap: Gap | undefined;
+  // The part being built: pieces of one style are joined into one part, made once when the style or word changes.
+  let part: WordPart | undefined;
+  let text = '';
+  let width = 0;
+  const endPart = () => {
+    if (part) current!.parts.push(text === part.text ? part : { text, face: part.face, size: part.size, color: part.color, tracking: part.tracking, width });
+    part = undefined;
+  };
   let i = from;
   // Glue and penalties at the start of a line are discarded (the break took them).
   while (i < to && items[i]!.type !== 'box') i++;
@@ -99,26 +108,34 @@ function lineWords(items: readonly Item[], from: number, to: number): { words: W
       flex.stretch += it.stretch ?? 0;
       flex.shrink += it.shrink ?? 0;
       if (!current || pendingGap) {
+        endPart();
         if (current && pendingGap) gaps.push(pendingGap);
         current = { parts: [] };
         words.push(current);
         pendingGap = undefined;
       }
       for (const p of it.parts) {
-        const prev = current.parts[current.parts.length - 1];
-        if (prev && sameStyle(prev, p)) current.parts[current.parts.length - 1] = { text: prev.text + p.text, face: prev.face, size: prev.size, color: prev.color, tracking: prev.tracking, width: prev.width + p.width };
-        else current.parts.push(p);
+        if (part && sameStyle(part, p)) {
+          text += p.text;
+          width += p.width;
+        } else {
+          endPart();
+          part = p;
+          text = p.text;
+          width = p.width;
+        }
       }
-      if (it.parts.length === 0) current.parts.push({ text: '', face: '', size: 0, color: [0, 0, 0, 0], tracking: 0, width: it.width });
+      if (it.parts.length === 0) {
+        endPart();
+        current.parts.push({ text: '', face: '', size: 0, color: [0, 0, 0, 0], tracking: 0, width: it.width });
+      }
     } else if (it.type === 'glue' && current && it.stretch < 1e5) {
-      pendingGap = { natural: it.width, stretch: it.stretch, shrink: it.shrink };
+      pendingGap = it;
     }
   }
   const end = items[to];
-  if (end && end.type === 'penalty' && end.width > 0 && current) {
-    const last = current.parts[current.parts.length - 1]!;
-    current.parts[current.parts.length - 1] = { ...last, text: last.text + '-' };
-  }
+  if (end && end.type === 'penalty' && end.width > 0 && part) text += '-';
+  if (current) endPart();
   return { words, gaps, flex };
 }
 
@@ -146,7 +163,7 @@ export function setLines(items: readonly Item[], breaks: readonly Break[], lineW
     const hyphenated = !!endItem && endItem.type === 'penalty' && endItem.flagged && words.length > 0;
     from = br.position + 1;
     const last = n === breaks.length - 1;
-    const naturalGaps = gaps.reduce((a, g) => a + g.natural, 0);
+    const naturalGaps = gaps.reduce((a, g) => a + g.width, 0);
     // Each word once: its natural width (with its style's tracking) and its glyph count, for the expansion below.
     let natural = 0;
     let glyphCount = 0;
@@ -179,13 +196,13 @@ export function setLines(items: readonly Item[], breaks: readonly Break[], lineW
     const trailing = lastPart ? (lastPart.tracking + letterSpacing) * hscale : 0;
     const wordsWidth = (natural - indents + glyphCount * letterSpacing) * hscale + indents - trailing;
     // 3. The spaces take the rest, all in the same proportion to their natural width.
-    let gapWidths = gaps.map((g) => g.natural);
+    let gapWidths = gaps.map((g) => g.width);
     if (justify && gaps.length > 0) {
       // A line the breaker found feasible fills the measure exactly (expansion's small non-linearity included);
       // an overfull one (the breaker's last resort) keeps its spaces at their minimum and sticks out.
-      const minimum = gaps.reduce((a, g) => a + g.natural - g.shrink, 0);
+      const minimum = gaps.reduce((a, g) => a + g.width - g.shrink, 0);
       const total = br.ratio >= -1 ? Math.max(measure - wordsWidth, minimum - 0.5) : Math.max(measure - wordsWidth, minimum);
-      gapWidths = gaps.map((g) => (naturalGaps > 0 ? (g.natural * total) / naturalGaps : total / gaps.length));
+      gapWidths = gaps.map((g) => (naturalGaps > 0 ? (g.width * total) / naturalGaps : total / gaps.length));
     }
     const spaceRatio = justify && naturalGaps > 0 ? gapWidths.reduce((a, b) => a + b, 0) / naturalGaps : 1;
     const spaceRatioEq = justify && !last && naturalGaps > 0 ? (measure - natural) / naturalGaps : spaceRatio;
