@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = (p) => import(new URL(`../dist/${p}`, import.meta.url).href);
-const { loadTemplateSet, renderEdition, isElement } = await dist('template/index.js');
-const { editionFromFile, editionFromArticles, loadFonts, loadImages, buildEdition } = await dist('publish/index.js');
+const { loadTemplateSet, renderEdition } = await dist('template/index.js');
+const { editionFromFile, editionFromArticles, imageRequests, loadFonts, loadImages, buildEdition } = await dist('publish/index.js');
 const { layoutEdition } = await dist('layout/index.js');
 const { writePdf } = await dist('export/pdf/index.js');
 const { renderPage } = await dist('export/raster/index.js');
@@ -29,7 +29,6 @@ for (let i = 0; i < 10; i++) {
 console.log(`newsprint --help (fresh process, median of 10): ${ms(median(help))}`);
 
 // 2. The sample edition and the seed story, stage by stage, in this process.
-const images = (el) => (el.kind === 'image' ? [{ file: el.attrs.file, src: el.src }] : []).concat(el.children.filter(isElement).flatMap(images));
 async function stages(edition) {
   const t = { template: 0, assets: 0, layout: 0, pdf: 0, raster: 0 };
   let mark = performance.now();
@@ -42,7 +41,7 @@ async function stages(edition) {
   const markup = renderEdition(edition, set);
   lap('template');
   const fonts = loadFonts(set.styles, join(root, 'fonts'));
-  const imgs = await loadImages(markup.flatMap((m) => images(m.root)));
+  const imgs = await loadImages(markup.flatMap((m) => imageRequests(m.root)));
   lap('assets');
   const layout = layoutEdition({ pages: markup.map((m) => m.root), sheet: set.styles, fonts, images: imgs });
   lap('layout');

@@ -4,7 +4,7 @@ import { mm, toMm } from '../core/index.js';
 import type { MarkupNode } from '../template/index.js';
 import { lineRuns } from './text/emit.js';
 import { setParagraphWithPass } from './text/paragraph.js';
-import type { SetLine } from './text/set-lines.js';
+import { hyphenLadders, type SetLine } from './text/set-lines.js';
 import { Shaper } from './text/shape.js';
 
 export interface GalleyOptions {
@@ -103,13 +103,8 @@ export function layoutGalley(article: Article, o: GalleyOptions): Galley {
     texts.push(plain(content));
   });
   // Hyphen ladders beyond the limit (only possible when the limit is raised).
-  let run = 0;
-  let maxRun = 0;
-  for (const { line, src } of lines) {
-    run = line.hyphenated ? run + 1 : 0;
-    maxRun = Math.max(maxRun, run);
-    if (run === 3) warnings.push({ severity: 'warning', code: 'layout/hyphen-ladder', message: `three hyphenated lines in a row, ending “${line.text}”`, span: src });
-  }
+  const { ladders, longest: maxRun } = hyphenLadders(lines, (l) => l.line);
+  for (const { line, src } of ladders) warnings.push({ severity: 'warning', code: 'layout/hyphen-ladder', message: `three hyphenated lines in a row, ending “${line.text}”`, span: src });
   // Page the column: as many lines a page as the depth holds.
   const perPage = Math.max(1, Math.floor((o.pageHeight - 2 * o.margin) / s.leading));
   const width = o.measure + 2 * o.margin;

@@ -10,7 +10,7 @@ import { flowColumns, type FlowUnit, type LineUnit } from './flow/columns.js';
 import { captionHeight, drawPicture, pictureHeight, type PictureSpec } from './flow/picture.js';
 import { capHeight, descent, lineRuns, placeLines } from './text/emit.js';
 import { faceFor, setParagraph } from './text/paragraph.js';
-import { placeRun } from './text/set-lines.js';
+import { hyphenLadders, placeRun } from './text/set-lines.js';
 import type { SetLine } from './text/set-lines.js';
 
 export interface StoryBox {
@@ -298,12 +298,8 @@ export function layoutStory(ctx: LayoutContext, el: MarkupElement, box: StoryBox
       warn(ctx, 'layout/hyphen-column-end', `a column ends in a hyphen: “${last.line.text}”`, last.src);
     }
   }
-  let run = 0;
-  for (const col of filled.columns) for (const u of col) {
-    if (u.kind !== 'line') continue;
-    run = u.line.hyphenated ? run + 1 : 0;
-    if (run === 3) warn(ctx, 'layout/hyphen-ladder', `three hyphenated lines in a row, ending “${u.line.text}”`, u.src);
-  }
+  const flowLines = filled.columns.flat().filter((u): u is LineUnit => u.kind === 'line');
+  for (const u of hyphenLadders(flowLines, (x) => x.line).ladders) warn(ctx, 'layout/hyphen-ladder', `three hyphenated lines in a row, ending “${u.line.text}”`, u.src);
   reportOverset(ctx, article, filled.overset);
   const textBottom = filled.depth > 0 ? firstBaseline + (filled.depth - 1) * grid + desc : y;
   if (box.mode === 'fill' && filled.overset.length === 0 && capacity - filled.depth > Math.max(3, capacity * 0.1)) {

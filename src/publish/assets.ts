@@ -8,35 +8,33 @@ import { fail } from '../core/index.js';
 
 /** Opens every face the style sheet names, from the fonts folder. A missing or unreadable font file is the style sheet's error. */
 export function loadFonts(sheet: StyleSheet, fontsDir: string): FontSet {
-  const set = new Map<string, FontFace>();
   const where: Span = { file: sheet.file, line: 1, col: 1 };
-  for (const [id, rel] of Object.entries(sheet.faces)) {
-    const file = join(fontsDir, rel);
-    if (!existsSync(file)) fail('fonts/missing', `font file for face “${id}” not found: ${file}`, where, ['fonts live in the fonts/ folder of newsprint; check the faces in the style sheet']);
-    let font: fontkit.Font;
-    try {
-      const opened = fontkit.create(readFileSync(file));
-      if (!('layout' in opened)) throw new Error('a font collection, not a single font');
-      font = opened as fontkit.Font;
-    } catch (e) {
-      fail('fonts/unreadable', `font file for face “${id}” cannot be read: ${file}: ${(e as Error).message}`, where);
-    }
-    set.set(id, { id, file, font: font! });
+  return new Map(
+    Object.entries(sheet.faces).map(([id, rel]) => {
+      const file = join(fontsDir, rel);
+      if (!existsSync(file)) fail('fonts/missing', `font file for face “${id}” not found: ${file}`, where, ['fonts live in the fonts/ folder of newsprint; check the faces in the style sheet']);
+      return [id, { id, file, font: openFont(file, (why) => fail('fonts/unreadable', `font file for face “${id}” cannot be read: ${file}: ${why}`, where)) }];
+    }),
+  );
+}
+
+/** Opens one TrueType/OpenType file with fontkit; `bad` reports why it cannot be used. */
+function openFont(file: string, bad: (why: string) => never): fontkit.Font {
+  try {
+    const opened = fontkit.create(readFileSync(file));
+    if (!('layout' in opened)) return bad('a font collection, not a single font');
+    return opened as fontkit.Font;
+  } catch (e) {
+    if ((e as Error).name === 'UserError') throw e;
+    return bad((e as Error).message);
   }
-  return set;
 }
 
 /** Opens one font file given by the user (`galley --font`) as face `id`. */
 export function loadFontFile(file: string, id: string): FontFace {
   const where: Span = { file, line: 1, col: 1 };
   if (!existsSync(file)) fail('fonts/missing', `font file not found: ${file}`, where);
-  try {
-    const opened = fontkit.create(readFileSync(file));
-    if (!('layout' in opened)) throw new Error('a font collection, not a single font');
-    return { id, file, font: opened as fontkit.Font };
-  } catch (e) {
-    return fail('fonts/unreadable', `not a font file newsprint can read (TrueType or OpenType): ${(e as Error).message}`, where);
-  }
+  return { id, file, font: openFont(file, (why) => fail('fonts/unreadable', `not a font file newsprint can read (TrueType or OpenType): ${why}`, where)) };
 }
 
 /** A photo a page places, with where the copy asked for it. */

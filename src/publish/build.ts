@@ -30,7 +30,7 @@ export interface BuildResult {
 }
 
 /** Every photo a page's markup places, with the copy line that placed it. */
-function imageRequests(el: MarkupElement): ImageRequest[] {
+export function imageRequests(el: MarkupElement): ImageRequest[] {
   const own = el.kind === 'image' ? [{ file: attr.str(el, 'file')!, src: el.copy ?? el.src }] : [];
   return own.concat(el.children.filter(isElement).flatMap(imageRequests));
 }

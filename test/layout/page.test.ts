@@ -2,12 +2,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { EditionLayout, GlyphRun } from '../../src/core/index.js';
 import { layoutEdition, typeArea, UK_TABLOID } from '../../src/layout/index.js';
-import { editionFromFile, loadFonts, loadImages } from '../../src/publish/index.js';
-import { isElement, loadTemplateSet, renderEdition, type MarkupElement } from '../../src/template/index.js';
+import { editionFromFile, imageRequests, loadFonts, loadImages } from '../../src/publish/index.js';
+import { loadTemplateSet, renderEdition } from '../../src/template/index.js';
 import { FONTS, SAMPLE_EDITION, TEMPLATES } from '../helpers.js';
-
-const images = (el: MarkupElement): { file: string; src: { file: string; line: number; col: number } }[] =>
-  (el.kind === 'image' ? [{ file: String(el.attrs['file']), src: el.src }] : []).concat(el.children.filter(isElement).flatMap(images));
 
 describe('page layout of the sample edition', () => {
   let layout: EditionLayout;
@@ -15,7 +12,7 @@ describe('page layout of the sample edition', () => {
     const set = loadTemplateSet('tabloid', TEMPLATES);
     const markup = renderEdition(editionFromFile(SAMPLE_EDITION), set);
     const fonts = loadFonts(set.styles, FONTS);
-    layout = layoutEdition({ pages: markup.map((m) => m.root), sheet: set.styles, fonts, images: await loadImages(markup.flatMap((m) => images(m.root))) });
+    layout = layoutEdition({ pages: markup.map((m) => m.root), sheet: set.styles, fonts, images: await loadImages(markup.flatMap((m) => imageRequests(m.root))) });
   });
 
   const bodyRuns = (page: number) =>

@@ -264,3 +264,19 @@ function buildRuns(words: readonly Word[], gapWidths: readonly number[], offset:
   close();
   return runs;
 }
+
+/**
+ * Hyphen ladders: the lines (in reading order) that end a third hyphenated line in a row, and the longest run.
+ * Only possible when a style raises max-hyphens-in-row; the report names each.
+ */
+export function hyphenLadders<T>(lines: readonly T[], lineOf: (t: T) => SetLine): { ladders: T[]; longest: number } {
+  const ladders: T[] = [];
+  let run = 0;
+  let longest = 0;
+  for (const t of lines) {
+    run = lineOf(t).hyphenated ? run + 1 : 0;
+    longest = Math.max(longest, run);
+    if (run === 3) ladders.push(t);
+  }
+  return { ladders, longest };
+}

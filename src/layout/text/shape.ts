@@ -11,9 +11,10 @@ export interface ShapedGlyph {
   readonly dy: number;
 }
 
+/** A shaped text at 1000 units per em: scale by size / 1000 for points. */
 export interface Shaped {
   readonly glyphs: readonly ShapedGlyph[];
-  /** Sum of advances, points. */
+  /** Sum of advances. */
   readonly width: number;
 }
 
@@ -35,26 +36,16 @@ export interface FaceMetrics {
  * second layout of the same fonts (the next page, the preview after an edit) reuses the work. Keyed weakly by the
  * fontkit font, so it goes when the font does.
  */
-const shapedByFont = new WeakMap<object, Map<string, { glyphs: ShapedGlyph[]; width: number }>>();
+const shapedByFont = new WeakMap<object, Map<string, Shaped>>();
 
 export class Shaper {
-  private readonly cache = new Map<string, Map<string, { glyphs: ShapedGlyph[]; width: number }>>();
+  private readonly cache = new Map<string, Map<string, Shaped>>();
   constructor(private readonly fonts: FontSet) {}
 
   face(id: string): FontFace {
     const f = this.fonts.get(id);
     if (!f) throw new Error(`font face ${id} is not loaded`);
     return f;
-  }
-
-  /** Shapes `text` at 1000 units per em and scales to `size`. */
-  shape(faceId: string, text: string, size: number): Shaped {
-    const unit = this.unit(faceId, text);
-    const s = size / 1000;
-    return {
-      glyphs: unit.glyphs.map((g) => ({ id: g.id, cp: g.cp, advance: g.advance * s, dx: g.dx * s, dy: g.dy * s })),
-      width: unit.width * s,
-    };
   }
 
   /** Width of text in points, without building glyph lists. */
@@ -93,7 +84,7 @@ export class Shaper {
   }
 
   /** The cached shaping of `text` at 1000 units per em (scale by size / 1000): no allocation on a cache hit. */
-  unit(faceId: string, text: string): { glyphs: ShapedGlyph[]; width: number } {
+  unit(faceId: string, text: string): Shaped {
     let perFace = this.cache.get(faceId);
     if (!perFace) {
       const font = this.face(faceId).font;

@@ -6,13 +6,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { GlyphRun } from '../../../src/core/index.js';
 import { writePdf } from '../../../src/export/pdf/index.js';
 import { layoutEdition } from '../../../src/layout/index.js';
-import { editionFromFile, loadFonts, loadImages } from '../../../src/publish/index.js';
-import { isElement, loadTemplateSet, renderEdition, type MarkupElement } from '../../../src/template/index.js';
+import { editionFromFile, imageRequests, loadFonts, loadImages } from '../../../src/publish/index.js';
+import { loadTemplateSet, renderEdition } from '../../../src/template/index.js';
 import { FONTS, SAMPLE_EDITION, TEMPLATES } from '../../helpers.js';
 import { readPdf, type ReadPdf } from '../../pdf-reader.js';
-
-const images = (el: MarkupElement): { file: string; src: { file: string; line: number; col: number } }[] =>
-  (el.kind === 'image' ? [{ file: String(el.attrs['file']), src: el.src }] : []).concat(el.children.filter(isElement).flatMap(images));
 
 describe('print PDF', () => {
   let runs: GlyphRun[];
@@ -23,7 +20,7 @@ describe('print PDF', () => {
     const set = loadTemplateSet('tabloid', TEMPLATES);
     const markup = renderEdition(edition, set);
     const fonts = loadFonts(set.styles, FONTS);
-    const imgs = await loadImages(markup.flatMap((m) => images(m.root)));
+    const imgs = await loadImages(markup.flatMap((m) => imageRequests(m.root)));
     const layout = layoutEdition({ pages: markup.map((m) => m.root), sheet: set.styles, fonts, images: imgs });
     const file = join(mkdtempSync(join(tmpdir(), 'newsprint-pdf-')), 'e.pdf');
     writeFileSync(file, await writePdf(layout, fonts, imgs, { title: 't', date: edition.date }));
