@@ -1,7 +1,7 @@
 // export/pdf: page frames → the print PDF through PDFKit (the only importer of pdfkit). Fonts embedded as subsets, stories tagged Art / H1 / P.
 import PDFDocument from 'pdfkit';
 import { drawGlyphs } from './glyphs.js';
-import type { ArticleTag, EditionLayout, FontSet, FrameItem, ImageSet, Page, TextRole } from '../../core/index.js';
+import type { ArticleTag, EditionLayout, FontSet, FrameItem, GlyphRun, ImageSet, Page, TextRole } from '../../core/index.js';
 
 export interface PdfMeta {
   readonly title: string;
@@ -71,12 +71,32 @@ function tagKey(item: FrameItem): string | undefined {
   return undefined;
 }
 
-function draw(doc: Doc, item: FrameItem, images: ImageSet): void {
+const sameInk = (a: GlyphRun, b: GlyphRun): boolean =>
+  a.font === b.font && a.size === b.size && a.color.length === b.color.length && a.color.every((v, i) => v === b.color[i]);
+
+/** Draws items[from..to): consecutive glyph runs in one font, size and colour go into one text object. */
+function drawItems(doc: Doc, items: readonly FrameItem[], from: number, to: number, images: ImageSet): void {
+  for (let k = from; k < to; ) {
+    const item = items[k]!;
+    if (item.kind !== 'glyphs') {
+      draw(doc, item, images);
+      k++;
+      continue;
+    }
+    const group: GlyphRun[] = [item];
+    let next = items[k + 1];
+    while (k + group.length < to && next?.kind === 'glyphs' && sameInk(item, next)) {
+      group.push(next);
+      next = items[k + group.length];
+    }
+    doc.font(item.font).fontSize(item.size).fillColor([...item.color]);
+    drawGlyphs(doc, group);
+    k += group.length;
+  }
+}
+
+function draw(doc: Doc, item: Exclude<FrameItem, GlyphRun>, images: ImageSet): void {
   switch (item.kind) {
-    case 'glyphs':
-      doc.font(item.font).fontSize(item.size).fillColor([...item.color]);
-      drawGlyphs(doc, item);
-      return;
     case 'rule':
       doc.save().moveTo(item.x1, item.y1).lineTo(item.x2, item.y2).lineWidth(item.width).strokeColor([...item.color]).stroke().restore();
       return;
@@ -114,12 +134,12 @@ function drawPage(doc: Doc, page: Page, images: ImageSet, structure: ArticleStru
     if (tag) {
       const el = structure.element(tag, first.kind === 'image' ? first.alt : undefined);
       const content = doc.markStructureContent(PDF_ROLE[tag.role]);
-      for (let k = i; k < j; k++) draw(doc, items[k]!, images);
+      drawItems(doc, items, i, j, images);
       doc.endMarkedContent();
       el.add(content);
     } else {
       doc.markContent('Artifact', { type: 'Pagination' });
-      for (let k = i; k < j; k++) draw(doc, items[k]!, images);
+      drawItems(doc, items, i, j, images);
       doc.endMarkedContent();
     }
     i = j;

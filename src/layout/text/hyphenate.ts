@@ -58,7 +58,8 @@ const WWW = /^[^\p{L}]*www\./iu;
  * bounds a long-running preview server. Each entry is a short key and a small array.
  */
 const CACHE_LIMIT = 200_000;
-const cache = new Map<string, readonly number[]>();
+/** Points per word, per options object (a style's settings are one object for the whole run). */
+const cache = new WeakMap<HyphenationOptions, Map<string, readonly number[]>>();
 
 /**
  * Removes the soft hyphens (U+00AD) from `word`. `text` is the word without them;
@@ -100,19 +101,24 @@ export function stripSoftHyphens(word: string): { text: string; points: number[]
  *
  * Results are cached per word and options, so a word met again costs a map look-up.
  */
-export function hyphenationPoints(word: string, opts: HyphenationOptions = DEFAULT_HYPHENATION): number[] {
+export function hyphenationPoints(word: string, opts: HyphenationOptions = DEFAULT_HYPHENATION): readonly number[] {
   const soft = word.includes(SOFT_HYPHEN);
-  if (!opts.enabled && !soft) return [];
-  const key = `${opts.enabled ? 1 : 0}${opts.capitalised ? 1 : 0}/${opts.minWordLength}/${opts.leftMin}/${opts.rightMin}/${word}`;
-  let points = cache.get(key);
-  if (points === undefined) {
+  if (!opts.enabled && !soft) return NONE;
+  let perOpts = cache.get(opts);
+  if (!perOpts) {
     checkOptions(opts);
-    points = soft ? softPoints(word) : patternPoints(word, opts);
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(key, points);
+    cache.set(opts, (perOpts = new Map()));
   }
-  return points.slice();
+  let points = perOpts.get(word);
+  if (points === undefined) {
+    points = Object.freeze(soft ? softPoints(word) : patternPoints(word, opts));
+    if (perOpts.size >= CACHE_LIMIT) perOpts.clear();
+    perOpts.set(word, points);
+  }
+  return points;
 }
+
+const NONE: readonly number[] = Object.freeze([]);
 
 /** Options are set by the style sheet, which validates them: a bad value here is a bug. */
 function checkOptions(opts: HyphenationOptions): void {

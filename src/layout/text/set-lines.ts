@@ -51,26 +51,36 @@ const sameStyle = (a: StyledText, b: StyledText) =>
  * at each space. Horizontal scaling scales every displacement (PDF's Tz).
  */
 export function placeRun(shaper: Shaper, style: StyledText, text: string, wordSpacing: number, hscale = 1): { glyphs: PlacedGlyph[]; width: number } {
+  if (wordSpacing !== 0) return placeWords(shaper, style, text.trim().split(/\s+/), wordSpacing, hscale);
   const glyphs: PlacedGlyph[] = [];
   let pen = 0;
-  const k = style.size / 1000;
-  const emit = (piece: string) => {
-    for (const g of shaper.unit(style.face, piece).glyphs) {
-      glyphs.push({ id: g.id, x: (pen + g.dx * k) * hscale, dy: -g.dy * k, cp: g.cp });
-      pen += g.advance * k + style.tracking;
-    }
-  };
-  if (wordSpacing !== 0) {
-    const space = shaper.width(style.face, ' ', style.size) + style.tracking + wordSpacing;
-    const words = text.trim().split(/\s+/);
-    words.forEach((w, i) => {
-      emit(w);
-      if (i < words.length - 1) pen += space;
-    });
-  } else {
-    for (const piece of text.match(/[^ \t]*[ \t]?/g) ?? []) if (piece) emit(piece);
+  for (const piece of text.match(/[^ \t]*[ \t]?/g) ?? []) if (piece) pen = emitGlyphs(shaper, style, piece, pen, hscale, glyphs);
+  return { glyphs, width: pen * hscale };
+}
+
+/** As placeRun with word spacing, for text already split into words: each word shaped alone, gaps of space + wordSpacing + tracking. */
+function placeWords(shaper: Shaper, style: StyledText, words: readonly string[], wordSpacing: number, hscale: number): { glyphs: PlacedGlyph[]; width: number } {
+  const glyphs: PlacedGlyph[] = [];
+  const space = shaper.width(style.face, ' ', style.size) + style.tracking + wordSpacing;
+  let pen = 0;
+  for (let i = 0; i < words.length; i++) {
+    if (i > 0) pen += space;
+    pen = emitGlyphs(shaper, style, words[i]!, pen, hscale, glyphs);
   }
   return { glyphs, width: pen * hscale };
+}
+
+/** Appends the glyphs of `piece` at pen position `pen` (unscaled points); returns the pen after them. */
+function emitGlyphs(shaper: Shaper, style: StyledText, piece: string, pen: number, hscale: number, out: PlacedGlyph[]): number {
+  const k = style.size / 1000;
+  const tracking = style.tracking;
+  const shaped = shaper.unit(style.face, piece).glyphs;
+  for (let i = 0; i < shaped.length; i++) {
+    const g = shaped[i]!;
+    out.push({ id: g.id, x: (pen + g.dx * k) * hscale, dy: -g.dy * k, cp: g.cp });
+    pen += g.advance * k + tracking;
+  }
+  return pen;
 }
 
 interface Word {
@@ -238,7 +248,7 @@ function buildRuns(words: readonly Word[], gapWidths: readonly number[], offset:
     const space = shaper.width(open.style.face, ' ', open.style.size) + open.style.tracking;
     // A gap drawn with horizontal scaling h is h × (space + word spacing + tracking).
     const ws = open.gaps.length ? Math.round((gap / hscale - space) * 1e4) / 1e4 : 0;
-    const placed = placeRun(shaper, open.style, text, ws, hscale);
+    const placed = ws !== 0 ? placeWords(shaper, open.style, open.texts, ws, hscale) : placeRun(shaper, open.style, text, 0, hscale);
     // The run's width is its ink extent: the advance without the character spacing after its last glyph.
     runs.push({ x: open.x, style: open.style, text, glyphs: placed.glyphs, width: placed.width - open.style.tracking * hscale, wordSpacing: ws, hscale });
     x = open.x + placed.width;
