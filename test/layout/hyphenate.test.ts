@@ -227,8 +227,8 @@ describe('cache', () => {
     expect(hyphenationPoints('remain')).toEqual([2]);
   });
 
-  it('is not changed by a caller changing the returned array', () => {
-    hyphenationPoints('neighbourhood').push(99);
+  it('cannot be changed by a caller: the cached points are frozen', () => {
+    expect(() => (hyphenationPoints('neighbourhood') as number[]).push(99)).toThrow(TypeError);
     expect(hyphenationPoints('neighbourhood')).toEqual([5, 9]);
   });
 });

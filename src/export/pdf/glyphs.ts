@@ -16,11 +16,17 @@ interface EmbeddedFont {
 interface Doc {
   readonly _font: EmbeddedFont;
   readonly page: { readonly height: number; readonly fonts: Record<string, unknown> };
-  addContent(s: string): unknown;
+  addContent(s: string | Uint8Array): unknown;
 }
 
-/** The four hex digits of each subset glyph id, made once. */
-const HEX: string[] = [];
+/**
+ * Each subset glyph id as the two bytes of a literal string (Identity-H codes are 2 bytes), with the PDF's escapes
+ * for parentheses, backslash and carriage return (which a literal string would read as a line feed): half the
+ * size of hex, and half the work for the compressor. Made once per id.
+ */
+const CODE: string[] = [];
+const byteOf = (b: number): string => (b === 0x28 || b === 0x29 || b === 0x5c ? `\\${String.fromCharCode(b)}` : b === 0x0d ? '\\r' : String.fromCharCode(b));
+const codeOf = (gid: number): string => CODE[gid] ?? (CODE[gid] = byteOf(gid >> 8) + byteOf(gid & 0xff));
 
 /** Rounds to `places` decimals. */
 const round = (n: number, places: number): number => {
@@ -80,7 +86,7 @@ export function drawGlyphs(doc: unknown, runs: readonly GlyphRun[]): void {
     if (run.tracking !== tc) out.push(`${num(run.tracking)} Tc`);
     tc = run.tracking;
     let tj = '';
-    let hex = '';
+    let codes = ''; // the codes of glyphs since the last adjustment
     // Where the PDF's pen is, in unscaled text space relative to the run's first glyph, points.
     let pen = 0;
     const origin = glyphs[0]!.x;
@@ -92,27 +98,28 @@ export function drawGlyphs(doc: unknown, runs: readonly GlyphRun[]): void {
       if (font.unicode[gid] == null) font.unicode[gid] = g.cp;
       const want = round(-g.dy, 3);
       if (want !== rise) {
-        if (hex) tj += `<${hex}>`;
+        if (codes) tj += `(${codes})`;
         if (tj) out.push(`[${tj}] TJ`);
-        tj = hex = '';
+        tj = codes = '';
         out.push(`${num(want)} Ts`);
         rise = want;
       }
-      hex += HEX[gid] ?? (HEX[gid] = gid.toString(16).padStart(4, '0'));
+      codes += codeOf(gid);
       const next = glyphs[i + 1];
       if (!next) break;
       // After this glyph the pen is at its advance plus Tc (all times Tz); layout wants the next glyph at next.x.
       pen += (w * size) / 1000 + tc;
       const adjust = round((pen - (next.x - origin) / h) * perPoint, 1);
       if (adjust !== 0) {
-        tj += `<${hex}>${num(adjust, 1)}`;
-        hex = '';
+        tj += `(${codes})${num(adjust, 1)}`;
+        codes = '';
         pen -= (adjust * size) / 1000;
       }
     }
-    if (hex) tj += `<${hex}>`;
+    if (codes) tj += `(${codes})`;
     out.push(`[${tj}] TJ`);
   }
-  out.push('ET', 'Q');
-  d.addContent(out.join('\n'));
+  out.push('ET', 'Q', '');
+  // As bytes (each character one byte), which PDFKit writes as they are.
+  d.addContent(Buffer.from(out.join('\n'), 'latin1'));
 }

@@ -159,6 +159,8 @@ export function writePdf(layout: EditionLayout, fonts: FontSet, images: ImageSet
     lang: meta.lang ?? 'en-GB',
     displayTitle: true,
     pdfVersion: '1.7',
+    // No default font: PDFKit would load Helvetica's metrics for nothing (every run selects its own embedded font).
+    font: null as unknown as string,
     info: {
       Title: meta.title,
       ...(meta.author ? { Author: meta.author } : {}),
