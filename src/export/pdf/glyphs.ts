@@ -28,6 +28,27 @@ const CODE: string[] = [];
 const byteOf = (b: number): string => (b === 0x28 || b === 0x29 || b === 0x5c ? `\\${String.fromCharCode(b)}` : b === 0x0d ? '\\r' : String.fromCharCode(b));
 const codeOf = (gid: number): string => CODE[gid] ?? (CODE[gid] = byteOf(gid >> 8) + byteOf(gid & 0xff));
 
+/** A font glyph as this document's subset draws it: its code in content streams and its advance in the /W array. */
+interface SubsetGlyph {
+  readonly code: string;
+  readonly width: number;
+}
+
+/** Per embedded font (one per document and face), its glyphs by the font's own glyph id. */
+const subsetGlyphs = new WeakMap<EmbeddedFont, SubsetGlyph[]>();
+
+/**
+ * Registers a glyph in the font's subset the first time the document draws it, with its width and the characters it
+ * stands for (so text extracts and searches as the copy: "fi" ligatures included).
+ */
+function subsetGlyph(font: EmbeddedFont, table: SubsetGlyph[], id: number, cp: readonly number[]): SubsetGlyph {
+  const gid = font.subset.includeGlyph(id);
+  let width = font.widths[gid];
+  if (width == null) width = font.widths[gid] = font.font.getGlyph(id).advanceWidth * font.scale;
+  if (font.unicode[gid] == null) font.unicode[gid] = cp;
+  return (table[id] = { code: codeOf(gid), width });
+}
+
 /** Rounds to `places` decimals. */
 const round = (n: number, places: number): number => {
   const f = 10 ** places;
@@ -43,9 +64,7 @@ function num(n: number, places = 3): string {
 /**
  * Writes `runs` — all in the font and size the caller has selected with
  * doc.font/fontSize, and in its fill colour — as one text object. Each run
- * starts with a Td move from the previous run's start; each glyph is registered
- * in the font subset with its width and the characters it stands for (so text
- * extracts and searches as the copy, "fi" ligatures included); between glyphs
+ * starts with a Td move from the previous run's start; between glyphs
  * a TJ adjustment moves the pen from where the font's advance leaves it to
  * where layout placed the next glyph. Adjustments are written to 1/10 of a
  * thousandth of an em and the rounding is carried to the next glyph, so no
@@ -59,6 +78,8 @@ export function drawGlyphs(doc: unknown, runs: readonly GlyphRun[]): void {
   const font = d._font;
   const drawn = runs.filter((r) => r.glyphs.length > 0);
   if (drawn.length === 0) return;
+  let table = subsetGlyphs.get(font);
+  if (!table) subsetGlyphs.set(font, (table = []));
   if (d.page.fonts[font.id] == null) d.page.fonts[font.id] = font.ref();
   const size = drawn[0]!.size;
   const perPoint = 1000 / size;
@@ -92,10 +113,7 @@ export function drawGlyphs(doc: unknown, runs: readonly GlyphRun[]): void {
     const origin = glyphs[0]!.x;
     for (let i = 0; i < glyphs.length; i++) {
       const g = glyphs[i]!;
-      const gid = font.subset.includeGlyph(g.id);
-      let w = font.widths[gid];
-      if (w == null) w = font.widths[gid] = font.font.getGlyph(g.id).advanceWidth * font.scale;
-      if (font.unicode[gid] == null) font.unicode[gid] = g.cp;
+      const sg = table[g.id] ?? subsetGlyph(font, table, g.id, g.cp);
       const want = round(-g.dy, 3);
       if (want !== rise) {
         if (codes) tj += `(${codes})`;
@@ -104,11 +122,11 @@ export function drawGlyphs(doc: unknown, runs: readonly GlyphRun[]): void {
         out.push(`${num(want)} Ts`);
         rise = want;
       }
-      codes += codeOf(gid);
+      codes += sg.code;
       const next = glyphs[i + 1];
       if (!next) break;
       // After this glyph the pen is at its advance plus Tc (all times Tz); layout wants the next glyph at next.x.
-      pen += (w * size) / 1000 + tc;
+      pen += (sg.width * size) / 1000 + tc;
       const adjust = round((pen - (next.x - origin) / h) * perPoint, 1);
       if (adjust !== 0) {
         tj += `(${codes})${num(adjust, 1)}`;

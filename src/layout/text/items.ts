@@ -16,6 +16,8 @@ export interface StyledText {
 /** A piece of a word in one style; a word crossing a style change has several parts. */
 export interface WordPart extends StyledText {
   readonly width: number;
+  /** Glyphs it shapes to (ligatures count once): font expansion spaces and scales each. */
+  readonly glyphs: number;
 }
 
 export interface Box {
@@ -89,6 +91,9 @@ export interface ItemOptions {
 const BREAK_AFTER = /(?<=[\p{L}\p{N}][-‐–—/])(?=[\p{L}\p{N}])/u;
 const HAS_DASH = /[-‐–—/]/;
 
+/** A word's pieces between its explicit hyphens and dashes (most words have none: no look-behind split for them). */
+const chunksOf = (word: string): string[] => (HAS_DASH.test(word) ? word.split(BREAK_AFTER) : [word]);
+
 /**
  * Turns styled text into items. Spaces (any run of white space) become glue with
  * the word space of the style before them; explicit hyphens and dashes inside
@@ -106,22 +111,42 @@ export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts
     const x = opts.expansion;
     if (x && !opts.ragged) {
       // Expansion can widen or narrow each glyph gap by the letter-spacing limit and each glyph by the scaling limit.
-      const glyphs = parts.reduce((n, p) => n + shaper.glyphCount(p.face, p.text), 0);
+      const glyphs = parts.reduce((n, p) => n + p.glyphs, 0);
       const flex = glyphs * x.letterSpacing + width * x.scaling;
       items.push({ type: 'box', width, stretch: flex, shrink: flex, parts });
     } else items.push({ type: 'box', width, parts });
     parts = [];
   };
   // Explicit literals, not spreads: this runs for every piece of every word.
-  const pieceOf = (style: StyledText, text: string, width: number): WordPart => ({ text, face: style.face, size: style.size, color: style.color, tracking: style.tracking, width });
-  const part = (style: StyledText, text: string): WordPart => pieceOf(style, text, measure(shaper, style, text));
+  const pieceOf = (style: StyledText, text: string, width: number, glyphs: number): WordPart => ({
+    text,
+    face: style.face,
+    size: style.size,
+    color: style.color,
+    tracking: style.tracking,
+    width,
+    glyphs,
+  });
+  const part = (style: StyledText, text: string): WordPart => {
+    const u = shaper.unit(style.face, text);
+    return pieceOf(style, text, (u.width * style.size) / 1000 + style.tracking * u.glyphs.length, u.glyphs.length);
+  };
   // The hyphen and the space of a run are measured once, not for every break.
   let hyphenFor: StyledText | undefined;
   let hyphenWidth = 0;
   const hyphen = (style: StyledText) => (hyphenFor === style ? hyphenWidth : ((hyphenFor = style), (hyphenWidth = measure(shaper, style, '-'))));
-  for (const run of runs) {
+  // The paragraph's new words are shaped together, face by face (one call to the shaper each, not one per word).
+  const byFace = new Map<string, string[]>();
+  const piecesOf = runs.map((run) => {
     const pieces = run.text.split(/(\s+)/u);
-    for (const piece of pieces) {
+    let words = byFace.get(run.face);
+    if (!words) byFace.set(run.face, (words = [' ', '-']));
+    for (const piece of pieces) if (piece !== '' && !/^\s/u.test(piece)) for (const chunk of chunksOf(piece)) words.push(stripSoftHyphens(chunk).text);
+    return pieces;
+  });
+  for (const [face, words] of byFace) shaper.prepare(face, words);
+  runs.forEach((run, r) => {
+    for (const piece of piecesOf[r]!) {
       if (piece === '') continue;
       if (/^\s+$/u.test(piece)) {
         flushWord();
@@ -130,8 +155,7 @@ export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts
         if (last && last.type === 'box') items.push(...spaceItems(shaper, style, opts));
         continue;
       }
-      // Most words have no hyphen or dash: skip the (slower) look-behind split for them.
-      const chunks = HAS_DASH.test(piece) ? piece.split(BREAK_AFTER) : [piece];
+      const chunks = chunksOf(piece);
       chunks.forEach((raw, i) => {
         let chunk = raw;
         // Soft hyphens in the copy are the only breaks of their word; otherwise the hyphenator's, and only in words
@@ -140,15 +164,15 @@ export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts
         chunk = soft.text;
         const points = soft.points.length > 0 ? soft.points : chunks.length === 1 && opts.hyphenate ? opts.hyphenate(chunk) : [];
         // The word is shaped once, whole (as it is set when it does not break); its pieces take their glyphs' widths.
-        const widths = points.length > 0 ? shaper.pieceWidths(run.face, chunk, run.size, run.tracking, points) : undefined;
+        const measured = points.length > 0 ? shaper.pieces(run.face, chunk, run.size, run.tracking, points) : undefined;
         let from = 0;
         points.forEach((at, k) => {
-          parts.push(pieceOf(run, chunk.slice(from, at), widths![k]!));
+          parts.push(pieceOf(run, chunk.slice(from, at), measured!.widths[k]!, measured!.glyphs[k]!));
           flushWord();
           items.push({ type: 'penalty', width: hyphen(run), penalty: opts.hyphenPenalty ?? HYPHEN_PENALTY, flagged: true, hyphenation: true });
           from = at;
         });
-        parts.push(widths ? pieceOf(run, chunk.slice(from), widths[points.length]!) : part(run, chunk));
+        parts.push(measured ? pieceOf(run, chunk.slice(from), measured.widths[points.length]!, measured.glyphs[points.length]!) : part(run, chunk));
         if (i < chunks.length - 1) {
           flushWord();
           items.push({ type: 'penalty', width: 0, penalty: opts.exHyphenPenalty ?? EXPLICIT_HYPHEN_PENALTY, flagged: true });
@@ -156,7 +180,7 @@ export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts
       });
       lastStyle = run;
     }
-  }
+  });
   flushWord();
   // Trailing spaces (and a ragged space's break) end nothing: drop them.
   while (items.length > 0 && items[items.length - 1]!.type !== 'box') items.pop();

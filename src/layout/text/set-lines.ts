@@ -105,8 +105,9 @@ function lineWords(items: readonly Item[], from: number, to: number): { words: W
   let part: WordPart | undefined;
   let text = '';
   let width = 0;
+  let glyphs = 0;
   const endPart = () => {
-    if (part) current!.parts.push(text === part.text ? part : { text, face: part.face, size: part.size, color: part.color, tracking: part.tracking, width });
+    if (part) current!.parts.push(text === part.text ? part : { text, face: part.face, size: part.size, color: part.color, tracking: part.tracking, width, glyphs });
     part = undefined;
   };
   let i = from;
@@ -128,16 +129,18 @@ function lineWords(items: readonly Item[], from: number, to: number): { words: W
         if (part && sameStyle(part, p)) {
           text += p.text;
           width += p.width;
+          glyphs += p.glyphs;
         } else {
           endPart();
           part = p;
           text = p.text;
           width = p.width;
+          glyphs = p.glyphs;
         }
       }
       if (it.parts.length === 0) {
         endPart();
-        current.parts.push({ text: '', face: '', size: 0, color: [0, 0, 0, 0], tracking: 0, width: it.width });
+        current.parts.push({ text: '', face: '', size: 0, color: [0, 0, 0, 0], tracking: 0, width: it.width, glyphs: 0 });
       }
     } else if (it.type === 'glue' && current && it.stretch < 1e5) {
       pendingGap = it;
@@ -184,8 +187,9 @@ export function setLines(items: readonly Item[], breaks: readonly Break[], lineW
           indents += p.width;
           continue;
         }
-        const g = shaper.glyphCount(p.face, p.text);
-        natural += shaper.width(p.face, p.text, p.size) + p.tracking * g;
+        const u = shaper.unit(p.face, p.text);
+        const g = u.glyphs.length;
+        natural += (u.width * p.size) / 1000 + p.tracking * g;
         glyphCount += g;
       }
     }
@@ -248,7 +252,8 @@ function buildRuns(words: readonly Word[], gapWidths: readonly number[], offset:
     const space = shaper.width(open.style.face, ' ', open.style.size) + open.style.tracking;
     // A gap drawn with horizontal scaling h is h × (space + word spacing + tracking).
     const ws = open.gaps.length ? Math.round((gap / hscale - space) * 1e4) / 1e4 : 0;
-    const placed = ws !== 0 ? placeWords(shaper, open.style, open.texts, ws, hscale) : placeRun(shaper, open.style, text, 0, hscale);
+    // Words shaped alone and spaces as the items measured them (a space's own kerning is not what the breaker weighed).
+    const placed = placeWords(shaper, open.style, open.texts, ws, hscale);
     // The run's width is its ink extent: the advance without the character spacing after its last glyph.
     runs.push({ x: open.x, style: open.style, text, glyphs: placed.glyphs, width: placed.width - open.style.tracking * hscale, wordSpacing: ws, hscale });
     x = open.x + placed.width;

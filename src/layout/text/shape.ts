@@ -38,6 +38,38 @@ export interface FaceMetrics {
  */
 const shapedByFont = new WeakMap<object, Map<string, Shaped>>();
 
+/** Joins words shaped together in one fontkit call: a noncharacter, drawn by no font. */
+const SEPARATOR = '\uFFFF';
+
+interface FontkitGlyph {
+  readonly id: number;
+  readonly codePoints: number[];
+}
+interface FontkitPosition {
+  readonly xAdvance: number;
+  readonly xOffset: number;
+  readonly yOffset: number;
+}
+
+/** The font has a glyph for every character of `text` (U+FFFF, the batch separator, counts as missing). */
+function coversAll(font: { hasGlyphForCodePoint(cp: number): boolean }, text: string): boolean {
+  for (const ch of text) if (!font.hasGlyphForCodePoint(ch.codePointAt(0)!)) return false;
+  return true;
+}
+
+/** Glyphs from..to of a fontkit glyph run as a Shaped, at 1000 units per em (`k` = 1000 / unitsPerEm). */
+function shapedFrom(glyphs: readonly FontkitGlyph[], positions: readonly FontkitPosition[], from: number, to: number, k: number): Shaped {
+  const out: ShapedGlyph[] = [];
+  let width = 0;
+  for (let i = from; i < to; i++) {
+    const g = glyphs[i]!;
+    const p = positions[i]!;
+    width += p.xAdvance * k;
+    out.push({ id: g.id, cp: g.codePoints, advance: p.xAdvance * k, dx: p.xOffset * k, dy: p.yOffset * k });
+  }
+  return { glyphs: out, width };
+}
+
 export class Shaper {
   private readonly cache = new Map<string, Map<string, Shaped>>();
   constructor(private readonly fonts: FontSet) {}
@@ -60,22 +92,24 @@ export class Shaper {
   }
 
   /**
-   * Widths of the pieces of `text` cut at `points` (UTF-16 offsets), from one shaping of the whole text: each glyph
-   * counts in the piece where its characters start. Kerning across a cut is the whole word's, which is what the
-   * breaker should weigh; a line that does break there is set from its own pieces.
+   * Widths and glyph counts of the pieces of `text` cut at `points` (UTF-16 offsets), from one shaping of the whole
+   * text: each glyph counts in the piece where its characters start. Kerning across a cut is the whole word's, which
+   * is what the breaker should weigh; a line that does break there is set from its own pieces.
    */
-  pieceWidths(faceId: string, text: string, size: number, tracking: number, points: readonly number[]): number[] {
+  pieces(faceId: string, text: string, size: number, tracking: number, points: readonly number[]): { widths: number[]; glyphs: number[] } {
     const u = this.unit(faceId, text);
     const k = size / 1000;
     const widths = new Array<number>(points.length + 1).fill(0);
+    const glyphs = new Array<number>(points.length + 1).fill(0);
     let offset = 0;
     let piece = 0;
     for (const g of u.glyphs) {
       while (piece < points.length && offset >= points[piece]!) piece++;
       widths[piece] = widths[piece]! + g.advance * k + tracking;
+      glyphs[piece] = glyphs[piece]! + 1;
       for (const c of g.cp) offset += c > 0xffff ? 2 : 1;
     }
-    return widths;
+    return { widths, glyphs };
   }
 
   /** Number of glyphs the text shapes to (ligatures count once). */
@@ -85,6 +119,53 @@ export class Shaper {
 
   /** The cached shaping of `text` at 1000 units per em (scale by size / 1000): no allocation on a cache hit. */
   unit(faceId: string, text: string): Shaped {
+    const perFace = this.shapedIn(faceId);
+    let unit = perFace.get(text);
+    if (!unit) {
+      const font = this.face(faceId).font;
+      const run = font.layout(text);
+      unit = shapedFrom(run.glyphs, run.positions, 0, run.glyphs.length, 1000 / font.unitsPerEm);
+      perFace.set(text, unit);
+    }
+    return unit;
+  }
+
+  /**
+   * Shapes the words of `texts` not yet cached in one call to fontkit, so a paragraph's new words pay its per-call
+   * set-up (feature plan, script, lookups) once, not once each. The words are joined with U+FFFF, a noncharacter
+   * that no font maps: it becomes .notdef (glyph 0), which no ligature, contextual lookup or kerning pair joins to a
+   * letter, so each word shapes as it does alone (a test checks this on every shipped font). The result is split
+   * back at glyph 0; a word with a character the font lacks (which would shape to glyph 0 too) is left out and shaped
+   * alone when asked for. If the split does not give back the words, nothing is cached.
+   */
+  prepare(faceId: string, texts: readonly string[]): void {
+    const perFace = this.shapedIn(faceId);
+    const font = this.face(faceId).font;
+    const todo: string[] = [];
+    const seen = new Set<string>();
+    for (const t of texts) {
+      if (t === '' || perFace.has(t) || seen.has(t)) continue;
+      seen.add(t);
+      if (coversAll(font, t)) todo.push(t);
+    }
+    if (todo.length < 2) return;
+    const run = font.layout(todo.join(SEPARATOR));
+    const k = 1000 / font.unitsPerEm;
+    const glyphs = run.glyphs;
+    const shaped: Shaped[] = [];
+    let start = 0;
+    for (let i = 0; i <= glyphs.length; i++) {
+      if (i < glyphs.length && glyphs[i]!.id !== 0) continue;
+      if (i === start || shaped.length === todo.length) return; // an empty word or one too many: not our words
+      shaped.push(shapedFrom(glyphs, run.positions, start, i, k));
+      start = i + 1;
+    }
+    if (shaped.length !== todo.length) return;
+    todo.forEach((t, i) => perFace.set(t, shaped[i]!));
+  }
+
+  /** The shaped words of a face: shared by every Shaper of the same loaded font. */
+  private shapedIn(faceId: string): Map<string, Shaped> {
     let perFace = this.cache.get(faceId);
     if (!perFace) {
       const font = this.face(faceId).font;
@@ -92,21 +173,7 @@ export class Shaper {
       if (!perFace) shapedByFont.set(font, (perFace = new Map()));
       this.cache.set(faceId, perFace);
     }
-    let unit = perFace.get(text);
-    if (!unit) {
-      const font = this.face(faceId).font;
-      const run = font.layout(text);
-      const k = 1000 / font.unitsPerEm;
-      let width = 0;
-      const glyphs = run.glyphs.map((g, i) => {
-        const p = run.positions[i]!;
-        width += p.xAdvance * k;
-        return { id: g.id, cp: g.codePoints, advance: p.xAdvance * k, dx: p.xOffset * k, dy: p.yOffset * k };
-      });
-      unit = { glyphs, width };
-      perFace.set(text, unit);
-    }
-    return unit;
+    return perFace;
   }
 
   metrics(faceId: string): FaceMetrics {
