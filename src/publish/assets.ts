@@ -2,7 +2,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as fontkit from 'fontkit';
-import sharp from 'sharp';
 import type { FontFace, FontSet, ImageAsset, ImageSet, Span, StyleSheet } from '../core/index.js';
 import { fail } from '../core/index.js';
 
@@ -53,6 +52,8 @@ const JPEG_QUALITY = 90;
  */
 export async function loadImages(requests: readonly ImageRequest[]): Promise<ImageSet> {
   const set = new Map<string, ImageAsset>();
+  // Loaded when a page has photos: commands without them (galley) start faster.
+  const { default: sharp } = await import('sharp');
   for (const req of requests) {
     if (set.has(req.file)) continue;
     if (!existsSync(req.file)) fail('image/missing', `photo not found: ${req.file}`, req.src);

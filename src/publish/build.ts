@@ -1,5 +1,4 @@
 // The build: edition → markup → layout → print PDF and e-edition images, written atomically under the output folder.
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic, Edition, EditionLayout } from '../core/index.js';
 import { formatSpan } from '../core/index.js';
@@ -9,6 +8,7 @@ import { layoutEdition } from '../layout/index.js';
 import type { MarkupElement, TemplateSet } from '../template/index.js';
 import { attr, isElement, renderEdition } from '../template/index.js';
 import { loadFonts, loadImages, type ImageRequest } from './assets.js';
+import { writeAtomically } from './write.js';
 
 export interface BuildOptions {
   readonly edition: Edition;
@@ -96,31 +96,4 @@ function report(edition: Edition, layout: EditionLayout, warnings: readonly Diag
       hints: w.hints ?? [],
     })),
   };
-}
-
-/**
- * Writes files into `<dir>.partial-<pid>`, then replaces `dir` with it in two renames.
- * A single file is written by giving it the relative name '' (then `dir` is the file's path).
- */
-export function writeAtomically(dir: string, files: ReadonlyMap<string, Buffer | string>): void {
-  const parent = join(dir, '..');
-  const base = dir.slice(parent.length + 1);
-  const staging = join(parent, `.${base}.partial-${process.pid}`);
-  const old = join(parent, `.${base}.old-${process.pid}`);
-  mkdirSync(parent, { recursive: true });
-  rmSync(staging, { recursive: true, force: true });
-  try {
-    for (const [rel, data] of files) {
-      const path = rel === '' ? staging : join(staging, rel);
-      mkdirSync(join(path, '..'), { recursive: true });
-      writeFileSync(path, data);
-    }
-    if (existsSync(dir)) renameSync(dir, old);
-    renameSync(staging, dir);
-  } catch (e) {
-    rmSync(staging, { recursive: true, force: true });
-    if (existsSync(old) && !existsSync(dir)) renameSync(old, dir);
-    throw e;
-  }
-  rmSync(old, { recursive: true, force: true });
 }

@@ -9,6 +9,7 @@ import { pageView } from './view.js';
 export * from './markup.js';
 export { parseMarkup } from './parse.js';
 export { loadTemplateSet, listTemplateSets, type TemplateSet } from './load.js';
+export { loadStyleSheet } from './sheet.js';
 export { parseStyles } from './styles.js';
 export { compileTemplates, type TemplateSource, type CompiledTemplates } from './render.js';
 export { instrumentTemplate } from './instrument.js';

@@ -26,8 +26,10 @@ const optionError = (message: string, hint?: string): never => fail('cli/option'
 
 export async function galleyCommand(a: GalleyArgs): Promise<void> {
   const { loadArticle } = await import('../../ingest/index.js');
-  const { loadTemplateSet } = await import('../../template/index.js');
-  const { loadFontFile, loadFonts, writeAtomically } = await import('../../publish/index.js');
+  // Only what the galley needs: no Handlebars, no sharp.
+  const { loadStyleSheet } = await import('../../template/sheet.js');
+  const { loadFontFile, loadFonts } = await import('../../publish/assets.js');
+  const { writeAtomically } = await import('../../publish/write.js');
   const { layoutGalley, GALLEY_PAGE } = await import('../../layout/galley.js');
   const { writePdf } = await import('../../export/pdf/index.js');
 
@@ -38,8 +40,7 @@ export async function galleyCommand(a: GalleyArgs): Promise<void> {
   if (a.leading !== undefined && !(a.leading > 0 && a.leading <= 100)) optionError(`--leading ${a.leading} is not a leading in points`);
 
   const article = loadArticle(a.article);
-  const set = loadTemplateSet(a.template, TEMPLATES_DIR);
-  let sheet: StyleSheet = set.styles;
+  let sheet: StyleSheet = loadStyleSheet(a.template, TEMPLATES_DIR);
   let fonts: FontSet;
   const base = sheet.paragraph['body'] ?? optionError(`template “${a.template}” has no body style`);
   let style: ParagraphStyle = base;
