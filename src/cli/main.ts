@@ -36,13 +36,16 @@ export async function run(argv: readonly string[]): Promise<number> {
           .positional('files', { describe: 'An edition file (.yaml) or article files (.txt scraped text, .md Markdown, .json ninjs). Default: the sample edition', type: 'string', array: true })
           .option('out', { alias: 'o', describe: 'Output folder; the edition goes in <out>/<publication>-<date>/', type: 'string', default: BUILD_DEFAULTS.out })
           .option('template', { alias: 't', describe: 'Template set: a folder name under templates/, or a path', type: 'string', default: BUILD_DEFAULTS.template })
+          .option('plant', { alias: 'p', describe: 'Printing plant profile: uk-tabloid, berliner, broadsheet (in plants/), or a profile file', type: 'string', default: BUILD_DEFAULTS.plant })
+          .option('proof', { describe: 'Also write a desk proof with 3 mm bleed, crop and registration marks and a slug line (never for the plant)', type: 'boolean', default: false })
           .option('quiet', { alias: 'q', describe: 'Print only errors', type: 'boolean', default: false })
           .example('$0 build', 'Build the sample edition into output/')
+          .example('$0 build --plant berliner --proof', 'The sample edition on a Berliner page, with desk proofs')
           .example('$0 build story.md --out proofs', 'One story on a front page, in proofs/')
           .example('$0 build paper/edition.yaml --template tabloid', 'A whole edition with the tabloid templates'),
       async (a) => {
         try {
-          await buildCommand({ files: a.files ?? [], out: a.out, template: a.template, quiet: a.quiet });
+          await buildCommand({ files: a.files ?? [], out: a.out, template: a.template, plant: a.plant, proof: a.proof, quiet: a.quiet });
         } catch (e) {
           fail(e);
         }

@@ -6,6 +6,8 @@ import type { Page } from './frame.js';
 export interface Publication {
   /** The paper's name, for folios and metadata: "The Wexcombe Courier". */
   readonly name: string;
+  /** Short code for plant file names (`WXC`); see publicationCode for the default. */
+  readonly code?: string;
   /** The masthead title as set on the front page; defaults to `name`. */
   readonly masthead?: string;
   readonly tagline?: string;
@@ -40,4 +42,16 @@ export interface Edition {
 export interface EditionLayout {
   readonly pages: readonly Page[];
   readonly warnings: readonly Diagnostic[];
+}
+
+/** The publication's code for plant file names: its own, else the capitals of its name's words without "The" (`WC`). */
+export function publicationCode(p: Publication): string {
+  if (p.code) return p.code;
+  const initials = p.name
+    .split(/\s+/)
+    .filter((w) => !/^the$/i.test(w))
+    .map((w) => w.replace(/[^\p{L}\p{N}]/gu, '').charAt(0).toUpperCase())
+    .join('')
+    .replace(/[^A-Z0-9]/g, '');
+  return initials.length >= 2 ? initials.slice(0, 8) : 'NP';
 }

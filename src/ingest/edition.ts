@@ -14,6 +14,7 @@ import { describe, parseYaml, spanOf, YamlFields, type YamlSource } from './yaml
  *   version: 1                       # required; the only version so far
  *   publication:                     # required
  *     name: The Wexcombe Courier     #   required: folios and metadata
+ *     code: WXC                      #   optional: 2–8 capitals or digits for plant file names, default the initials
  *     masthead: Wexcombe Courier     #   optional: front-page title, default name
  *     tagline: "Serving the valley since 1881"
  *     price: "£1.40"                 #   text as printed
@@ -29,7 +30,7 @@ import { describe, parseYaml, spanOf, YamlFields, type YamlSource } from './yaml
 
 /** Top-level keys of an edition file. */
 export const EDITION_KEYS = ['version', 'publication', 'date', 'issue', 'base-url', 'pages'] as const;
-const PUBLICATION_KEYS = ['name', 'masthead', 'tagline', 'price', 'url'];
+const PUBLICATION_KEYS = ['name', 'code', 'masthead', 'tagline', 'price', 'url'];
 const PAGE_KEYS = ['template', 'section', 'stories'];
 const CODE = 'ingest/edition';
 
@@ -78,8 +79,11 @@ export function parseEditionFile(file: string, text: string, exists: (path: stri
   const pub = root.fields('publication', PUBLICATION_KEYS) ?? root.missing('publication', '{ name: … }');
   const url = pub.string('url');
   if (url !== undefined && !isWebUrl(url)) pub.bad('url', 'a web address starting with https://');
+  const code = pub.string('code');
+  if (code !== undefined && !/^[A-Z0-9]{2,8}$/.test(code)) pub.bad('code', '2 to 8 capital letters or digits, as the plant files are named (WXC)');
   const publication: Publication = {
     name: pub.string('name', true),
+    ...opt('code', code),
     ...opt('masthead', pub.string('masthead')),
     ...opt('tagline', pub.string('tagline')),
     ...opt('price', pub.string('price')),

@@ -4,6 +4,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isScalar, type Node } from 'yaml';
 import type { Span } from '../core/index.js';
+import type { PageGeometry } from '../layout/geometry.js';
 import { fail, parseLength } from '../core/index.js';
 import { readSourceFile } from '../ingest/read.js';
 import { parseYaml, spanOf, YamlFields, type YamlSource } from '../ingest/yaml-fields.js';
@@ -235,3 +236,15 @@ export function pageFileName(pattern: string, v: { code: string; date: string; p
   });
 }
 
+
+/** The page geometry layout uses (trim, margins, columns, gutter, baseline grid), from the plant's profile. */
+export function plantGeometry(p: PlantProfile): PageGeometry {
+  return {
+    width: p.trim.width,
+    height: p.trim.height,
+    margin: { top: p.margins.top, bottom: p.margins.bottom, inner: p.margins.inside, outer: p.margins.outside },
+    columns: p.columns,
+    gutter: p.gutter,
+    baseline: p.baseline,
+  };
+}

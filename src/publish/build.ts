@@ -1,8 +1,9 @@
 // The build: edition → markup → layout → print PDF and e-edition images, written atomically under the output folder.
 import { join } from 'node:path';
-import type { Diagnostic, Edition, EditionLayout } from '../core/index.js';
-import { formatSpan } from '../core/index.js';
-import { writePdf } from '../export/pdf/index.js';
+import type { Diagnostic, Edition, EditionLayout, EditionPage, Page } from '../core/index.js';
+import { formatSpan, publicationCode } from '../core/index.js';
+import { writePdf, type PdfMeta } from '../export/pdf/index.js';
+import { loadPlant, pageFileName, plantGeometry, type PlantProfile } from '../plant/index.js';
 import { renderPage } from '../export/raster/index.js';
 import { layoutEdition } from '../layout/index.js';
 import type { MarkupElement, TemplateSet } from '../template/index.js';
@@ -16,6 +17,10 @@ export interface BuildOptions {
   readonly fontsDir: string;
   /** Output root: the edition is written to `<outDir>/<edition slug>/`. */
   readonly outDir: string;
+  /** The printing plant the pages are made for (geometry, PDF/X, file names); default the uk-tabloid profile. */
+  readonly plant?: PlantProfile;
+  /** Also write a desk proof: bleed, crop and registration marks, slug line (never sent to the plant). */
+  readonly proof?: boolean;
   /** Called as each page is finished (for the CLI's progress line). */
   readonly onPage?: (done: number, total: number) => void;
 }
@@ -47,16 +52,20 @@ const THUMB_WIDTH = 200;
  * folder as it was.
  */
 export async function buildEdition(opts: BuildOptions): Promise<BuildResult> {
-  const { edition, templates } = opts;
-  // 1. Templates → checked page markup.
-  const markup = renderEdition(edition, templates);
+  const plant = opts.plant ?? loadPlant('uk-tabloid');
+  const padding = padToMultiple(opts.edition, plant, opts.templates.templates.has(HOUSE_AD));
+  const edition = padding.edition;
+  const { templates } = opts;
+  // 1. Templates → checked page markup, for the plant's columns.
+  const markup = renderEdition(edition, templates, plant.columns);
   // 2. Load fonts and photos before layout.
   const fonts = loadFonts(templates.styles, opts.fontsDir);
   const images = await loadImages(markup.flatMap((m) => imageRequests(m.root)));
-  // 3. Layout.
-  const layout = layoutEdition({ pages: markup.map((m) => m.root), sheet: templates.styles, fonts, images });
-  // 4. Export: the print PDF and the page images, all in memory.
-  const meta = {
+  // 3. Layout on the plant's page.
+  const laid = layoutEdition({ pages: markup.map((m) => m.root), sheet: templates.styles, fonts, images, geometry: plantGeometry(plant) });
+  const layout: EditionLayout = { pages: laid.pages, warnings: [...padding.warnings, ...laid.warnings] };
+  // 4. Export: the print PDFs and the page images, all in memory.
+  const meta: PdfMeta = {
     title: `${edition.publication.name}, ${edition.date}${edition.issue !== undefined ? `, issue ${edition.issue}` : ''}`,
     author: edition.publication.name,
     subject: [...edition.articles.values()].map((a) => a.headline).join(' / '),
@@ -64,7 +73,18 @@ export async function buildEdition(opts: BuildOptions): Promise<BuildResult> {
     lang: 'en-GB',
   };
   const files = new Map<string, Buffer | string>();
-  files.set(`print/${edition.slug}.pdf`, await writePdf(layout, fonts, images, meta));
+  // The plant files: the whole edition, and one PDF a page named as the plant asks.
+  files.set(`print/${edition.slug}.pdf`, await writePdf(layout, fonts, images, meta, { plant }));
+  const code = publicationCode(edition.publication);
+  for (const page of layout.pages) {
+    const name = pageFileName(plant.fileName, { code, date: edition.date, page: page.number, ...(page.section ? { section: page.section } : {}) });
+    files.set(`print/pages/${name}`, await writePdf(layout, fonts, images, { ...meta, title: `${meta.title}, page ${page.number}` }, { plant, pages: [page.number] }));
+  }
+  if (opts.proof) {
+    const slugFont = templates.styles.families['head']?.regular ?? [...fonts.keys()][0]!;
+    const slug = (page: Page) => `${edition.publication.name} · ${edition.date} · page ${page.number} of ${layout.pages.length}${page.section ? ` · ${page.section}` : ''} · plate ${code}-${edition.date.replace(/-/g, '')}-${String(page.number).padStart(2, '0')} · proof, not for press`;
+    files.set(`proof/${edition.slug}-proof.pdf`, await writePdf(layout, fonts, images, { ...meta, title: `${meta.title} (proof)` }, { plant, proof: { slug, font: slugFont } }));
+  }
   const pages = [];
   for (const page of layout.pages) {
     const r = await renderPage(page, fonts, images, { dpi: PAGE_DPI, thumbnailWidth: THUMB_WIDTH, formats: ['jpeg'] });
@@ -76,17 +96,18 @@ export async function buildEdition(opts: BuildOptions): Promise<BuildResult> {
     opts.onPage?.(page.number, layout.pages.length);
   }
   const warnings = layout.warnings;
-  files.set('report.json', JSON.stringify(report(edition, layout, warnings), null, 2) + '\n');
+  files.set('report.json', JSON.stringify(report(edition, plant, layout, warnings), null, 2) + '\n');
   // 5. Write everything under a temporary name, then swap it into place.
   const dir = join(opts.outDir, edition.slug);
   writeAtomically(dir, files);
   return { dir, files: [...files.keys()], layout, warnings };
 }
 
-function report(edition: Edition, layout: EditionLayout, warnings: readonly Diagnostic[]) {
+function report(edition: Edition, plant: PlantProfile, layout: EditionLayout, warnings: readonly Diagnostic[]) {
   return {
     version: 1,
     edition: { publication: edition.publication.name, date: edition.date, issue: edition.issue ?? null, file: edition.file ?? null },
+    plant: { name: plant.name, file: plant.file, pdfx: plant.pdfx, outputCondition: plant.outputCondition.identifier },
     pages: layout.pages.map((p) => ({ number: p.number, section: p.section ?? null, articles: p.articles })),
     findings: warnings.map((w) => ({
       severity: w.severity,
@@ -95,5 +116,29 @@ function report(edition: Edition, layout: EditionLayout, warnings: readonly Diag
       where: w.span ? formatSpan(w.span) : null,
       hints: w.hints ?? [],
     })),
+  };
+}
+
+/** The page template that pads an edition to the plant's page multiple. */
+const HOUSE_AD = 'house-ad';
+
+/**
+ * Pads the edition with house-advert pages at the end until its page count is a multiple of the plant's (a web press
+ * prints sections of 4, 8…), with a warning naming the pages added; without a house-ad template it only warns.
+ */
+function padToMultiple(edition: Edition, plant: PlantProfile, canPad: boolean): { edition: Edition; warnings: Diagnostic[] } {
+  const n = edition.pages.length;
+  const short = (plant.pageMultiple - (n % plant.pageMultiple)) % plant.pageMultiple;
+  if (short === 0) return { edition, warnings: [] };
+  const span = edition.file ? { file: edition.file, line: 1, col: 1 } : undefined;
+  const what = `the edition has ${n} page${n === 1 ? '' : 's'} and plant “${plant.name}” prints in multiples of ${plant.pageMultiple}`;
+  if (!canPad) {
+    return { edition, warnings: [{ severity: 'warning', code: 'plant/page-count', message: `${what}; the template set has no ${HOUSE_AD} page to pad it`, ...(span ? { span } : {}), hints: ['add pages, or a templates/<set>/pages/house-ad.hbs'] }] };
+  }
+  const added: EditionPage[] = Array.from({ length: short }, () => ({ template: HOUSE_AD, section: 'Advertisement', stories: [], src: span ?? { file: '(plant padding)', line: 1, col: 1 } }));
+  const numbers = added.map((_, i) => n + i + 1);
+  return {
+    edition: { ...edition, pages: [...edition.pages, ...added] },
+    warnings: [{ severity: 'warning', code: 'plant/padded', message: `${what}: added house-advert page${short === 1 ? '' : 's'} ${numbers.join(', ')}`, ...(span ? { span } : {}), hints: ['add or remove pages to fill the section with copy'] }],
   };
 }

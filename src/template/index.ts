@@ -27,7 +27,7 @@ export interface PageMarkup {
  * Renders every page of the edition through its page template and parses the result.
  * An unknown page template is reported at the edition file's line for that page.
  */
-export function renderEdition(edition: Edition, set: TemplateSet): PageMarkup[] {
+export function renderEdition(edition: Edition, set: TemplateSet, columns = 5): PageMarkup[] {
   return edition.pages.map((page, i) => {
     if (!set.templates.has(page.template)) {
       fail('template/unknown-page', `unknown page template “${page.template}” in template set “${set.name}”`, page.src, [
@@ -35,7 +35,7 @@ export function renderEdition(edition: Edition, set: TemplateSet): PageMarkup[] 
       ]);
     }
     // 1. Run the page template on the page's data.
-    const markup = set.templates.render(page.template, pageView(edition, page, i));
+    const markup = set.templates.render(page.template, pageView(edition, page, i, columns));
     // 2. Parse and check the markup it produced.
     const fallback: Span = { file: `${set.dir}/pages/${page.template}.hbs`, line: 1, col: 1 };
     const root = parseMarkup(markup, fallback);

@@ -88,6 +88,8 @@ function compileOne(env: typeof Handlebars, t: TemplateSource): Handlebars.Templ
 export function compileTemplates(pages: readonly TemplateSource[], partials: readonly TemplateSource[]): CompiledTemplates {
   const env = Handlebars.create();
   env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  // Column arithmetic for spans: {{minus page.columns 1}}.
+  env.registerHelper('minus', (a: unknown, b: unknown) => Number(a) - Number(b));
   env.registerHelper('join', (...args: unknown[]) => args.slice(0, -1).filter((x) => x !== null && x !== undefined && x !== '').join(' '));
   for (const p of partials) env.registerPartial(p.name, compileOne(env, p));
   const compiled = new Map(pages.map((p) => [p.name, { fn: compileOne(env, p), file: p.file }]));

@@ -85,7 +85,7 @@ function promoView(f: Furniture) {
 }
 
 /** The context of one page template. */
-export function pageView(edition: Edition, page: EditionPage, index: number) {
+export function pageView(edition: Edition, page: EditionPage, index: number, columns = 5) {
   const stories = page.stories.map((id) => {
     const a = edition.articles.get(id);
     if (!a) throw new Error(`edition page ${index + 1} names unknown article ${id}`);
@@ -112,7 +112,7 @@ export function pageView(edition: Edition, page: EditionPage, index: number) {
       issue: edition.issue ?? null,
       issueLabel: edition.issue !== undefined ? `No. ${edition.issue.toLocaleString('en-GB')}` : null,
     },
-    page: { number: index + 1, count: edition.pages.length, section: page.section ?? null, isFront: index === 0 },
+    page: { number: index + 1, count: edition.pages.length, section: page.section ?? null, isFront: index === 0, columns },
     stories: views,
     lead: views[0] ?? null,
     others: views.slice(1),

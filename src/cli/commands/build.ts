@@ -8,6 +8,9 @@ export interface BuildArgs {
   readonly files: readonly string[];
   readonly out: string;
   readonly template: string;
+  /** Plant profile: a name in plants/ or a file. */
+  readonly plant: string;
+  readonly proof: boolean;
   readonly quiet: boolean;
 }
 
@@ -18,6 +21,8 @@ export async function buildCommand(args: BuildArgs): Promise<void> {
   // Heavy modules load only when a build runs, so `--help` stays fast.
   const { loadTemplateSet } = await import('../../template/index.js');
   const { buildEdition, editionFromArticles, editionFromFile } = await import('../../publish/index.js');
+  const { loadPlant } = await import('../../plant/index.js');
+  const plant = loadPlant(args.plant);
   const files = args.files.length > 0 ? args.files : [relative(process.cwd(), SAMPLE_EDITION) || SAMPLE_EDITION];
   const editionFile = files.find(isEditionFile);
   if (editionFile && files.length > 1) {
@@ -31,6 +36,8 @@ export async function buildCommand(args: BuildArgs): Promise<void> {
     templates,
     fontsDir: FONTS_DIR,
     outDir: resolve(args.out),
+    plant,
+    proof: args.proof,
     onPage: (done, total) => {
       if (tty) process.stderr.write(`\rnewsprint: page ${done}/${total} set, printed and rendered`);
       if (tty && done === total) process.stderr.write('\n');
@@ -39,7 +46,11 @@ export async function buildCommand(args: BuildArgs): Promise<void> {
   if (!args.quiet) {
     const dir = relative(process.cwd(), result.dir) || '.';
     const counts = count(result.warnings);
-    process.stderr.write(`newsprint: wrote ${dir}/ — ${result.layout.pages.length} page${result.layout.pages.length === 1 ? '' : 's'}: print/${edition.slug}.pdf, e-edition/pages, report.json\n`);
+    const n = result.layout.pages.length;
+    process.stderr.write(
+      `newsprint: wrote ${dir}/ — ${n} page${n === 1 ? '' : 's'} for plant ${plant.name} (PDF/${plant.pdfx}): print/${edition.slug}.pdf, print/pages/ (a file a page)` +
+        `${args.proof ? `, proof/${edition.slug}-proof.pdf` : ''}, e-edition/pages, report.json\n`,
+    );
     for (const w of result.warnings.filter((d) => d.severity !== 'info')) process.stderr.write(formatDiagnostic(w) + '\n');
     if (counts) process.stderr.write(`newsprint: ${counts}; all findings are in ${dir}/report.json\n`);
   }
@@ -58,4 +69,4 @@ function count(ds: readonly Diagnostic[]): string {
     .join(', ');
 }
 
-export const BUILD_DEFAULTS = { out: 'output', template: DEFAULT_TEMPLATE };
+export const BUILD_DEFAULTS = { out: 'output', template: DEFAULT_TEMPLATE, plant: 'uk-tabloid' };

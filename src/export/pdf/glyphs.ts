@@ -71,9 +71,10 @@ function num(n: number, places = 3): string {
  * error builds up along a line (at most 0.0005 pt at 9 pt). Horizontal scaling
  * is Tz (positions are divided by it, as the PDF multiplies them back),
  * letter-spacing Tc, GPOS vertical offsets Ts; each is written only when it
- * changes, and the q/Q around the text object restores them.
+ * changes, and the q/Q around the text object restores them. `gs` is an
+ * operator for the graphics state inside that q/Q (overprinting black).
  */
-export function drawGlyphs(doc: unknown, runs: readonly GlyphRun[]): void {
+export function drawGlyphs(doc: unknown, runs: readonly GlyphRun[], gs?: string): void {
   const d = doc as Doc;
   const font = d._font;
   const drawn = runs.filter((r) => r.glyphs.length > 0);
@@ -85,7 +86,7 @@ export function drawGlyphs(doc: unknown, runs: readonly GlyphRun[]): void {
   const perPoint = 1000 / size;
   const pageHeight = d.page.height;
   // PDFKit's page space has y down; the text object is written in PDF's y-up space, as PDFKit itself does.
-  const out: string[] = ['q', `1 0 0 -1 0 ${num(pageHeight)} cm`, 'BT', `/${font.id} ${num(size)} Tf`];
+  const out: string[] = ['q', ...(gs ? [gs] : []), `1 0 0 -1 0 ${num(pageHeight)} cm`, 'BT', `/${font.id} ${num(size)} Tf`];
   let lineX = 0;
   let lineY = 0;
   let tz = 1;

@@ -1,7 +1,10 @@
 // export/pdf: page frames → the print PDF through PDFKit (the only importer of pdfkit). Fonts embedded as subsets, stories tagged Art / H1 / P.
 import PDFDocument from 'pdfkit';
-import { drawGlyphs } from './glyphs.js';
 import type { ArticleTag, EditionLayout, FontSet, FrameItem, GlyphRun, ImageSet, Page, TextRole } from '../../core/index.js';
+import type { PlantProfile } from '../../plant/profile.js';
+import { drawGlyphs } from './glyphs.js';
+import { drawProofMarks, PROOF_BLEED, PROOF_MARGIN } from './marks.js';
+import { documentId, flavourOptions, isSolidBlack, makePdfx, Overprint, type XDoc } from './pdfx.js';
 
 export interface PdfMeta {
   readonly title: string;
@@ -74,12 +77,18 @@ function tagKey(item: FrameItem): string | undefined {
 const sameInk = (a: GlyphRun, b: GlyphRun): boolean =>
   a.font === b.font && a.size === b.size && a.color.length === b.color.length && a.color.every((v, i) => v === b.color[i]);
 
+/** How colour and photos are written: overprinting solid black (plant files), and the photos' print renditions. */
+interface Ink {
+  readonly overprint: Overprint | undefined;
+  readonly printImages: ReadonlyMap<FrameItem, PlacedPrintImage> | undefined;
+}
+
 /** Draws items[from..to): consecutive glyph runs in one font, size and colour go into one text object. */
-function drawItems(doc: Doc, items: readonly FrameItem[], from: number, to: number, images: ImageSet): void {
+function drawItems(doc: Doc, items: readonly FrameItem[], from: number, to: number, images: ImageSet, ink: Ink): void {
   for (let k = from; k < to; ) {
     const item = items[k]!;
     if (item.kind !== 'glyphs') {
-      draw(doc, item, images);
+      draw(doc, item, images, ink);
       k++;
       continue;
     }
@@ -90,15 +99,17 @@ function drawItems(doc: Doc, items: readonly FrameItem[], from: number, to: numb
       next = items[k + group.length];
     }
     doc.font(item.font).fontSize(item.size).fillColor([...item.color]);
-    drawGlyphs(doc, group);
+    drawGlyphs(doc, group, ink.overprint && isSolidBlack(item.color) ? ink.overprint.on() : undefined);
     k += group.length;
   }
 }
 
-function draw(doc: Doc, item: Exclude<FrameItem, GlyphRun>, images: ImageSet): void {
+function draw(doc: Doc, item: Exclude<FrameItem, GlyphRun>, images: ImageSet, ink: Ink): void {
   switch (item.kind) {
     case 'rule':
-      doc.save().moveTo(item.x1, item.y1).lineTo(item.x2, item.y2).lineWidth(item.width).strokeColor([...item.color]).stroke().restore();
+      doc.save();
+      if (ink.overprint && isSolidBlack(item.color)) doc.addContent(ink.overprint.on());
+      doc.moveTo(item.x1, item.y1).lineTo(item.x2, item.y2).lineWidth(item.width).strokeColor([...item.color]).stroke().restore();
       return;
     case 'rect':
       doc.save().rect(item.x, item.y, item.w, item.h);
@@ -108,6 +119,12 @@ function draw(doc: Doc, item: Exclude<FrameItem, GlyphRun>, images: ImageSet): v
       doc.restore();
       return;
     case 'image': {
+      const print = ink.printImages?.get(item);
+      if (print) {
+        // Already cut to what shows and sized for the placement.
+        doc.image(print.data, item.x, item.y, { width: item.w, height: item.h });
+        return;
+      }
       const img = images.get(item.image);
       if (!img) throw new Error(`image ${item.image} not loaded`);
       const scale = item.w / item.crop.width;
@@ -122,8 +139,13 @@ function draw(doc: Doc, item: Exclude<FrameItem, GlyphRun>, images: ImageSet): v
 }
 
 /** Draws one page: tagged runs of an article inside their structure element, everything else as a pagination artifact. */
-function drawPage(doc: Doc, page: Page, images: ImageSet, structure: ArticleStructure): void {
+function drawPage(doc: Doc, page: Page, images: ImageSet, structure: ArticleStructure | undefined, ink: Ink): void {
   const items = page.frame.items.filter((i) => i.kind !== 'anchor');
+  if (!structure) {
+    // Untagged (PDF/X-1a, PDF 1.3): no marked content at all.
+    drawItems(doc, items, 0, items.length, images, ink);
+    return;
+  }
   let i = 0;
   while (i < items.length) {
     const key = tagKey(items[i]!);
@@ -134,31 +156,52 @@ function drawPage(doc: Doc, page: Page, images: ImageSet, structure: ArticleStru
     if (tag) {
       const el = structure.element(tag, first.kind === 'image' ? first.alt : undefined);
       const content = doc.markStructureContent(PDF_ROLE[tag.role]);
-      drawItems(doc, items, i, j, images);
+      drawItems(doc, items, i, j, images, ink);
       doc.endMarkedContent();
       el.add(content);
     } else {
       doc.markContent('Artifact', { type: 'Pagination' });
-      drawItems(doc, items, i, j, images);
+      drawItems(doc, items, i, j, images, ink);
       doc.endMarkedContent();
     }
     i = j;
   }
 }
 
+/** A photo as the plant gets it: cut to what shows, resampled and converted to the press's CMYK (print-image.ts). */
+export interface PlacedPrintImage {
+  readonly data: Buffer;
+}
+
+export interface PdfOptions {
+  /** Page numbers to write (default: all). */
+  readonly pages?: readonly number[];
+  /** The plant whose PDF/X flavour, output intent and boxes the file follows; none: a plain tagged PDF 1.7 (the galley). */
+  readonly plant?: PlantProfile;
+  /** A desk proof: 3 mm bleed, crop and registration marks and this slug line outside the trim. Never for the plant. */
+  readonly proof?: { readonly slug: (page: Page) => string; readonly font: string };
+  /** Print renditions of the placed photos, by image item; photos without one are drawn from their originals. */
+  readonly printImages?: ReadonlyMap<FrameItem, PlacedPrintImage>;
+}
+
 /**
  * Writes the edition as one PDF. The same layout, fonts, images and meta give
  * byte-identical output: dates come from the edition and the file ID from them.
+ * With a plant, the file is PDF/X as the plant asks (X-1a:2001: PDF 1.3, untagged;
+ * X-4: PDF 1.6, tagged), with its output intent, TrimBox and BleedBox, and solid
+ * black text and rules overprinting.
  */
-export function writePdf(layout: EditionLayout, fonts: FontSet, images: ImageSet, meta: PdfMeta, pages: readonly number[] = layout.pages.map((p) => p.number)): Promise<Buffer> {
+export function writePdf(layout: EditionLayout, fonts: FontSet, images: ImageSet, meta: PdfMeta, options: PdfOptions = {}): Promise<Buffer> {
+  const { plant, proof } = options;
+  const pages = options.pages ?? layout.pages.map((p) => p.number);
   const date = pdfDate(meta.date);
+  const flavour = flavourOptions(plant);
   const doc = new PDFDocument({
     autoFirstPage: false,
     compress: true,
-    tagged: true,
-    lang: meta.lang ?? 'en-GB',
-    displayTitle: true,
-    pdfVersion: '1.7',
+    tagged: flavour.tagged,
+    ...(flavour.tagged ? { lang: meta.lang ?? 'en-GB', displayTitle: true } : {}),
+    pdfVersion: flavour.pdfVersion,
     // No default font: PDFKit would load Helvetica's metrics for nothing (every run selects its own embedded font).
     font: null as unknown as string,
     info: {
@@ -177,17 +220,27 @@ export function writePdf(layout: EditionLayout, fonts: FontSet, images: ImageSet
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
+  if (plant) makePdfx(doc as unknown as XDoc, plant, { title: meta.title, date, id: documentId([meta.title, meta.date, plant.name, plant.pdfx, pages.join(',')]) });
   for (const face of fonts.values()) doc.registerFont(face.id, face.file);
-  const structure = new ArticleStructure(doc);
+  const structure = flavour.tagged ? new ArticleStructure(doc) : undefined;
+  const ink: Ink = { overprint: plant ? new Overprint(doc as unknown as XDoc) : undefined, printImages: options.printImages };
   for (const page of layout.pages.filter((p) => pages.includes(p.number))) {
-    doc.addPage({ size: [page.width, page.height], margin: 0 });
-    // PDFKit writes only a MediaBox; the plant reads the TrimBox (no bleed yet: issue 4).
-    const box = [0, 0, page.width, page.height];
-    (doc.page.dictionary.data as Record<string, unknown>)['TrimBox'] = box;
-    (doc.page.dictionary.data as Record<string, unknown>)['BleedBox'] = box;
-    drawPage(doc, page, images, structure);
+    const bleed = proof ? PROOF_BLEED : (plant?.bleed ?? 0);
+    const offset = proof ? PROOF_BLEED + PROOF_MARGIN : bleed;
+    const media = { w: page.width + 2 * offset, h: page.height + 2 * offset };
+    doc.addPage({ size: [media.w, media.h], margin: 0 });
+    // PDF boxes are y-up from the MediaBox's bottom-left; the trim sits `offset` in from every side.
+    const trim = [offset, offset, offset + page.width, offset + page.height];
+    const bleedBox = [offset - bleed, offset - bleed, offset + page.width + bleed, offset + page.height + bleed];
+    const dict = doc.page.dictionary.data as Record<string, unknown>;
+    dict['TrimBox'] = trim;
+    dict['BleedBox'] = bleedBox;
+    if (offset > 0) doc.save().translate(offset, offset);
+    drawPage(doc, page, images, structure, ink);
+    if (offset > 0) doc.restore();
+    if (proof) drawProofMarks(doc, { trimX: offset, trimY: offset, w: page.width, h: page.height, slug: proof.slug(page), font: proof.font });
   }
-  structure.end();
+  structure?.end();
   doc.end();
   return done;
 }
