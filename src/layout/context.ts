@@ -10,6 +10,8 @@ export interface LayoutContext {
   readonly area: TypeArea;
   readonly pageNumber: number;
   readonly warnings: Diagnostic[];
+  /** Effective resolution below which a photo is reported as soft, ppi (the plant's minimum). */
+  readonly minImagePpi: number;
 }
 
 /** Looks up a paragraph style; a missing one is the template's mistake, reported where it asked for it. */

@@ -14,6 +14,7 @@ export { setLines, placeRun, type SetLine } from './text/set-lines.js';
 export { setParagraph, styledRuns, faceFor } from './text/paragraph.js';
 export { flowColumns, type FlowUnit } from './flow/columns.js';
 export { cropFor } from './flow/picture.js';
+import { MIN_PPI } from './flow/picture.js';
 
 export interface LayoutInput {
   readonly pages: readonly MarkupElement[];
@@ -21,6 +22,8 @@ export interface LayoutInput {
   readonly fonts: FontSet;
   readonly images: ImageSet;
   readonly geometry?: PageGeometry;
+  /** The plant's lowest acceptable effective photo resolution, ppi (default 150). */
+  readonly minImagePpi?: number;
 }
 
 /** Articles a page's markup places, in order. */
@@ -35,7 +38,7 @@ export function layoutEdition(input: LayoutInput): EditionLayout {
   const shaper = new Shaper(input.fonts);
   const warnings: Diagnostic[] = [];
   const pages = input.pages.map((root, i) => {
-    const ctx = { sheet: input.sheet, shaper, images: input.images, area: typeArea(geometry, i + 1), pageNumber: i + 1, warnings };
+    const ctx = { sheet: input.sheet, shaper, images: input.images, area: typeArea(geometry, i + 1), pageNumber: i + 1, warnings, minImagePpi: input.minImagePpi ?? MIN_PPI };
     return layoutPage(ctx, root, geometry.width, geometry.height, articlesOf(root));
   });
   return { pages, warnings };

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { isScalar, type Node } from 'yaml';
 import type { Span } from '../core/index.js';
 import type { PageGeometry } from '../layout/geometry.js';
-import { fail, parseLength } from '../core/index.js';
+import { fail, mm, parseLength } from '../core/index.js';
 import { readSourceFile } from '../ingest/read.js';
 import { parseYaml, spanOf, YamlFields, type YamlSource } from '../ingest/yaml-fields.js';
 
@@ -145,7 +145,7 @@ export function parsePlant(file: string, text: string, dir: string): PlantProfil
   const gutter = len(f, 'gutter', 'the space between columns', 0, 72);
   const baseline = len(f, 'baseline', 'the baseline grid step (body leading)', 4, 36);
   const measure = (trim.width - margins.inside - margins.outside - gutter * (columns - 1)) / columns;
-  if (measure < 36) {
+  if (measure < mm(25)) {
     fail(CODE, `plant profile: ${columns} columns with ${fmt(gutter)} gutters leave ${fmt(measure)} columns in a ${fmt(trim.width - margins.inside - margins.outside)} type area: too narrow to set text`, f.span('columns'),
       ['fewer columns, narrower gutters or margins, or a wider trim']);
   }

@@ -1,8 +1,9 @@
 // The build: edition → markup → layout → print PDF and e-edition images, written atomically under the output folder.
 import { join } from 'node:path';
-import type { Diagnostic, Edition, EditionLayout, EditionPage, Page } from '../core/index.js';
-import { formatSpan, publicationCode } from '../core/index.js';
+import type { Diagnostic, Edition, EditionLayout, EditionPage, FrameItem, ImageSet, Page } from '../core/index.js';
+import { fail, formatSpan, publicationCode } from '../core/index.js';
 import { writePdf, type PdfMeta } from '../export/pdf/index.js';
+import { printImage } from '../export/pdf/print-image.js';
 import { loadPlant, pageFileName, plantGeometry, type PlantProfile } from '../plant/index.js';
 import { renderPage } from '../export/raster/index.js';
 import { layoutEdition } from '../layout/index.js';
@@ -62,7 +63,7 @@ export async function buildEdition(opts: BuildOptions): Promise<BuildResult> {
   const fonts = loadFonts(templates.styles, opts.fontsDir);
   const images = await loadImages(markup.flatMap((m) => imageRequests(m.root)));
   // 3. Layout on the plant's page.
-  const laid = layoutEdition({ pages: markup.map((m) => m.root), sheet: templates.styles, fonts, images, geometry: plantGeometry(plant) });
+  const laid = layoutEdition({ pages: markup.map((m) => m.root), sheet: templates.styles, fonts, images, geometry: plantGeometry(plant), minImagePpi: plant.images.minimum });
   const layout: EditionLayout = { pages: laid.pages, warnings: [...padding.warnings, ...laid.warnings] };
   // 4. Export: the print PDFs and the page images, all in memory.
   const meta: PdfMeta = {
@@ -71,19 +72,22 @@ export async function buildEdition(opts: BuildOptions): Promise<BuildResult> {
     subject: [...edition.articles.values()].map((a) => a.headline).join(' / '),
     date: edition.date,
     lang: 'en-GB',
+    ...sourceDate(),
   };
   const files = new Map<string, Buffer | string>();
+  // The photos as the press takes them: cut, resampled and converted through the plant's profile.
+  const printImages = await printRenditions(layout, images, plant);
   // The plant files: the whole edition, and one PDF a page named as the plant asks.
-  files.set(`print/${edition.slug}.pdf`, await writePdf(layout, fonts, images, meta, { plant }));
+  files.set(`print/${edition.slug}.pdf`, await writePdf(layout, fonts, images, meta, { plant, printImages }));
   const code = publicationCode(edition.publication);
   for (const page of layout.pages) {
     const name = pageFileName(plant.fileName, { code, date: edition.date, page: page.number, ...(page.section ? { section: page.section } : {}) });
-    files.set(`print/pages/${name}`, await writePdf(layout, fonts, images, { ...meta, title: `${meta.title}, page ${page.number}` }, { plant, pages: [page.number] }));
+    files.set(`print/pages/${name}`, await writePdf(layout, fonts, images, { ...meta, title: `${meta.title}, page ${page.number}` }, { plant, printImages, pages: [page.number] }));
   }
   if (opts.proof) {
     const slugFont = templates.styles.families['head']?.regular ?? [...fonts.keys()][0]!;
     const slug = (page: Page) => `${edition.publication.name} · ${edition.date} · page ${page.number} of ${layout.pages.length}${page.section ? ` · ${page.section}` : ''} · plate ${code}-${edition.date.replace(/-/g, '')}-${String(page.number).padStart(2, '0')} · proof, not for press`;
-    files.set(`proof/${edition.slug}-proof.pdf`, await writePdf(layout, fonts, images, { ...meta, title: `${meta.title} (proof)` }, { plant, proof: { slug, font: slugFont } }));
+    files.set(`proof/${edition.slug}-proof.pdf`, await writePdf(layout, fonts, images, { ...meta, title: `${meta.title} (proof)` }, { plant, printImages, proof: { slug, font: slugFont } }));
   }
   const pages = [];
   for (const page of layout.pages) {
@@ -141,4 +145,33 @@ function padToMultiple(edition: Edition, plant: PlantProfile, canPad: boolean): 
     edition: { ...edition, pages: [...edition.pages, ...added] },
     warnings: [{ severity: 'warning', code: 'plant/padded', message: `${what}: added house-advert page${short === 1 ? '' : 's'} ${numbers.join(', ')}`, ...(span ? { span } : {}), hints: ['add or remove pages to fill the section with copy'] }],
   };
+}
+
+/**
+ * SOURCE_DATE_EPOCH (seconds since 1970, the reproducible-builds convention) as the PDFs' dates; without it they are
+ * the edition's date. Either way the same inputs give the same bytes.
+ */
+function sourceDate(): { created?: Date } {
+  const raw = process.env['SOURCE_DATE_EPOCH'];
+  if (raw === undefined || raw === '') return {};
+  if (!/^\d{1,12}$/.test(raw)) fail('build/source-date-epoch', `SOURCE_DATE_EPOCH must be whole seconds since 1970 (found “${raw}”)`);
+  return { created: new Date(Number(raw) * 1000) };
+}
+
+/**
+ * The print rendition of every placed photo, by its frame item. Layout has already reported a photo below the
+ * plant's minimum resolution, with the copy line that placed it, so that warning is not repeated here.
+ */
+async function printRenditions(layout: EditionLayout, images: ImageSet, plant: PlantProfile): Promise<Map<FrameItem, { data: Buffer }>> {
+  const out = new Map<FrameItem, { data: Buffer }>();
+  for (const page of layout.pages) {
+    for (const item of page.frame.items) {
+      if (item.kind !== 'image') continue;
+      const asset = images.get(item.image);
+      if (!asset) throw new Error(`image ${item.image} not loaded`);
+      const { image } = await printImage(asset, { widthPt: item.w, heightPt: item.h, crop: item.crop }, plant);
+      out.set(item, image);
+    }
+  }
+  return out;
 }

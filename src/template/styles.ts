@@ -100,6 +100,10 @@ export function parseStyles(file: string, text: string): StyleSheet {
     if (!['justify', 'left', 'right', 'center'].includes(align)) bail(node('align'), `paragraph style ${key}: align must be justify, left, right or center`);
     const colorName = String(raw('color') ?? 'black');
     const color = colors[colorName] ?? bail(node('color'), `paragraph style ${key}: unknown colour “${colorName}”`);
+    // Rich black type misregisters on a newspaper press: black text is 100 % K alone, and overprints.
+    if (color[3] >= 100 && color[0] + color[1] + color[2] > 0) {
+      bail(node('color'), `paragraph style ${key}: colour “${colorName}” is rich black (${color.join(', ')}): type on newsprint is set in 100 % K alone`, ['use [0, 0, 0, 100], or black']);
+    }
     const ws = props.get('word-space')?.value;
     const wsv = ws ? (ws as { toJSON(): unknown }).toJSON() : undefined;
     if (wsv !== undefined && !(Array.isArray(wsv) && wsv.length === 3 && wsv.every((n) => typeof n === 'number' && n > 0) && wsv[0] <= wsv[1] && wsv[1] <= wsv[2])) {

@@ -27,10 +27,17 @@ describe.skipIf(!hasSeed)(`the seed story${hasSeed ? '' : ' [skipped: ../shared/
     pdf = await readPdf(join(dir, 'print', 'the-coventry-observer-2020-09-11.pdf'));
   });
 
-  it('writes one tabloid page, 280 × 430 mm', () => {
-    expect(pdf.pages).toBe(1);
-    expect(pdf.sizes[0]!.width / (72 / 25.4)).toBeCloseTo(280, 1);
-    expect(pdf.sizes[0]!.height / (72 / 25.4)).toBeCloseTo(430, 1);
+  it('sets the story on a 280 × 430 mm tabloid page, padded to the plant’s section of 4 with house adverts, and says so', () => {
+    expect(pdf.pages).toBe(4);
+    for (const size of pdf.sizes) {
+      expect(size.width / (72 / 25.4)).toBeCloseTo(280, 1);
+      expect(size.height / (72 / 25.4)).toBeCloseTo(430, 1);
+    }
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
+    expect(report.pages.map((p: { articles: string[] }) => p.articles.length)).toEqual([1, 0, 0, 0]);
+    const padded = report.findings.find((f: { code: string }) => f.code === 'plant/padded');
+    expect(padded.message).toMatch(/1 page and plant “uk-tabloid” prints in multiples of 4: added house-advert pages 2, 3, 4/);
+    expect(words(pdf.text[1]!).join(' ')).toMatch(/ADVERTISEMENT/);
   });
 
   it('holds the headline and the byline', () => {
@@ -79,8 +86,13 @@ describe.skipIf(!hasSeed)(`the seed story${hasSeed ? '' : ' [skipped: ../shared/
     for (const f of pdf.fonts) expect(f.name).toMatch(/^[A-Z]{6}\+/);
   });
 
-  it('tags the story: an article with its headline and paragraphs', () => {
-    const r = roles(pdf.structure[0]);
+  it('for a PDF/X-4 plant, tags the story: an article with its headline and paragraphs (PDF/X-1a, PDF 1.3, is untagged)', async () => {
+    expect(roles(pdf.structure[0])).toEqual([]);
+    const o = tmp();
+    const built = await cli('build', SEED, '--plant', 'broadsheet', '--out', o, '--quiet');
+    expect(built.code, built.stderr).toBe(0);
+    const x4 = await readPdf(join(o, 'the-coventry-observer-2020-09-11', 'print', 'the-coventry-observer-2020-09-11.pdf'));
+    const r = roles(x4.structure[0]);
     expect(r.slice(0, 2)).toEqual(['Root', 'Art']);
     expect(r).toContain('H1');
     expect(r.filter((x) => x === 'P').length).toBeGreaterThanOrEqual(21);
@@ -105,12 +117,14 @@ describe('the sample edition', () => {
   });
   const dir = () => join(out, 'the-wexcombe-courier-2026-11-26');
 
-  it('builds with no arguments into one PDF of three pages, with images and a report', async () => {
+  it('builds with no arguments into one PDF of three pages and a house advert, with images and a report', async () => {
     const pdf = await readPdf(join(dir(), 'print', 'the-wexcombe-courier-2026-11-26.pdf'));
-    expect(pdf.pages).toBe(3);
-    expect(readdirSync(join(dir(), 'e-edition', 'pages')).sort()).toEqual(['page-01.jpg', 'page-02.jpg', 'page-03.jpg']);
+    expect(pdf.pages).toBe(4);
+    expect(readdirSync(join(dir(), 'e-edition', 'pages')).sort()).toEqual(['page-01.jpg', 'page-02.jpg', 'page-03.jpg', 'page-04.jpg']);
+    expect(readdirSync(join(dir(), 'print', 'pages')).sort()).toEqual(['WXC_20261126_P01.pdf', 'WXC_20261126_P02.pdf', 'WXC_20261126_P03.pdf', 'WXC_20261126_P04.pdf']);
     const report = JSON.parse(readFileSync(join(dir(), 'report.json'), 'utf8'));
-    expect(report.pages.map((p: { articles: string[] }) => p.articles)).toEqual([['harbour-wall', 'library-hours'], ['bus-route'], ['cricket-pavilion']]);
+    expect(report.pages.map((p: { articles: string[] }) => p.articles)).toEqual([['harbour-wall', 'library-hours'], ['bus-route'], ['cricket-pavilion'], []]);
+    expect(report.plant).toMatchObject({ name: 'uk-tabloid', pdfx: 'X-1a:2001', outputCondition: 'CGATS TR 002' });
     const front = words(pdf.text[0]!).join(' ');
     expect(front).toContain('Wexcombe Courier');
     expect(front).toContain('£1.40');
@@ -144,7 +158,7 @@ describe('the sample edition', () => {
     expect(r.code, r.stderr).toBe(0);
     const [folder] = readdirSync(o);
     const pdf = await readPdf(join(o, folder!, 'print', `${folder}.pdf`));
-    expect(pdf.pages).toBe(3);
+    expect(pdf.pages).toBe(4); // three stories and a house advert: the plant prints sections of 4
     expect(words(pdf.text[1]!).join(' ')).toContain('Monday');
   });
 });

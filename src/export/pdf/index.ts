@@ -12,6 +12,8 @@ export interface PdfMeta {
   readonly subject?: string;
   /** ISO date of the edition: the PDF's creation and modification dates, so output is reproducible. */
   readonly date: string;
+  /** Overrides the creation and modification dates (SOURCE_DATE_EPOCH, for reproducible-build tooling). */
+  readonly created?: Date;
   /** Document language, BCP 47. */
   readonly lang?: string;
 }
@@ -194,7 +196,7 @@ export interface PdfOptions {
 export function writePdf(layout: EditionLayout, fonts: FontSet, images: ImageSet, meta: PdfMeta, options: PdfOptions = {}): Promise<Buffer> {
   const { plant, proof } = options;
   const pages = options.pages ?? layout.pages.map((p) => p.number);
-  const date = pdfDate(meta.date);
+  const date = meta.created ?? pdfDate(meta.date);
   const flavour = flavourOptions(plant);
   const doc = new PDFDocument({
     autoFirstPage: false,

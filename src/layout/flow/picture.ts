@@ -5,7 +5,7 @@ import { style, warn } from '../context.js';
 import { placeLines } from '../text/emit.js';
 import { setParagraph } from '../text/paragraph.js';
 
-/** Effective resolution below which a photo prints soft on newsprint, pixels per inch (issue 4 takes it from the plant profile). */
+/** Effective resolution below which a photo prints soft on newsprint, pixels per inch, when no plant says otherwise. */
 export const MIN_PPI = 150;
 
 export interface PictureSpec {
@@ -73,8 +73,8 @@ export function drawPicture(ctx: LayoutContext, p: PictureSpec, x: number, top: 
   const img = imageAsset(ctx, p.file);
   const crop = cropFor(img, w, h, p.focus);
   const ppi = crop.width / (w / 72);
-  if (ppi < MIN_PPI) {
-    warn(ctx, 'layout/low-resolution', `photo ${p.file} prints at ${Math.round(ppi)} ppi, below ${MIN_PPI} ppi: it will look soft`, p.src, ['use a larger original, or give it fewer columns']);
+  if (ppi < ctx.minImagePpi) {
+    warn(ctx, 'layout/low-resolution', `photo ${p.file} prints at ${Math.round(ppi)} ppi, below the plant's minimum of ${ctx.minImagePpi} ppi: it will look soft`, p.src, ['use a larger original, or give it fewer columns']);
   }
   const items: FrameItem[] = [{ kind: 'image', x, y: top, w, h, image: img.id, crop, ...(p.alt ? { alt: p.alt } : {}), ...(tag ? { tag: { ...tag, role: 'Figure' } } : {}) }];
   const cap = drawCaption(ctx, p, x, top + h, w, tag);
