@@ -84,6 +84,42 @@ describe('bad input', () => {
     expect(snapshot(out)).toEqual(before);
   });
 
+  it('refuses a corrupt photo, naming the file, before anything is written', async () => {
+    const photo = readFileSync(join(TEMPLATES, '..', 'examples', 'sample-edition', 'images', 'harbour-wall.jpg'));
+    const dir = tempDir({
+      'broken.jpg': photo.subarray(0, Math.floor(photo.length / 3)),
+      'photo.md': '---\nheadline: Storm damage\nimage:\n  src: broken.jpg\n  caption: The harbour wall\n---\n\nA paragraph of copy.\n',
+    });
+    const r = await cli('build', join(dir, 'photo.md'), '--out', out);
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n')[0]).toMatch(/broken\.jpg/);
+    expect(snapshot(out)).toEqual(before);
+  });
+
+  it('refuses a style sheet naming a font file that is not there, at its line', async () => {
+    const set = mkdtempSync(join(tmpdir(), 'newsprint-tpl-'));
+    cpSync(join(TEMPLATES, 'tabloid'), set, { recursive: true });
+    const styles = join(set, 'styles.yaml');
+    writeFileSync(styles, readFileSync(styles, 'utf8').replace('charis-sil/CharisSIL-Regular.ttf', 'charis-sil/CharisSIL-Missing.ttf'));
+    const r = await cli('build', join(inputs, 'good.md'), '--out', out, '--template', set);
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n')[0]).toMatch(/CharisSIL-Missing\.ttf/);
+    expect(snapshot(out)).toEqual(before);
+  });
+
+  it('refuses a plant profile with an impossible field, at its line, and an unknown plant', async () => {
+    const profile = readFileSync(join(TEMPLATES, '..', 'plants', 'uk-tabloid.yaml'), 'utf8').replace('total-ink: 240%', 'total-ink: 520%');
+    const dir = tempDir({ 'plant.yaml': profile });
+    const line = profile.split('\n').findIndex((l) => l.startsWith('total-ink:')) + 1;
+    const r = await cli('build', join(inputs, 'good.md'), '--out', out, '--plant', join(dir, 'plant.yaml'));
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n')[0]).toMatch(new RegExp(`plant\\.yaml:${line}:\\d+: error: plant profile: total-ink must be`));
+    const unknown = await cli('build', join(inputs, 'good.md'), '--out', out, '--plant', 'tabloyd');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/unknown plant “tabloyd”/);
+    expect(snapshot(out)).toEqual(before);
+  });
+
   it('refuses an unknown command-line option with exit code 2', async () => {
     const r = await cli('build', '--colour', 'red');
     expect(r.code).toBe(2);
