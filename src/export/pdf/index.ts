@@ -4,7 +4,7 @@ import type { ArticleTag, EditionLayout, FontSet, FrameItem, GlyphRun, ImageSet,
 import type { PlantProfile } from '../../plant/profile.js';
 import { drawGlyphs } from './glyphs.js';
 import { drawProofMarks, PROOF_BLEED, PROOF_MARGIN } from './marks.js';
-import { documentId, flavourOptions, isSolidBlack, makePdfx, Overprint, type XDoc } from './pdfx.js';
+import { documentId, flavourOptions, isSolidBlack, makePdfx, Overprint, useOwnXmp, type XDoc } from './pdfx.js';
 
 export interface PdfMeta {
   readonly title: string;
@@ -222,7 +222,9 @@ export function writePdf(layout: EditionLayout, fonts: FontSet, images: ImageSet
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  if (plant) makePdfx(doc as unknown as XDoc, plant, { title: meta.title, date, id: documentId([meta.title, meta.date, plant.name, plant.pdfx, pages.join(',')]) });
+  const ids = { title: meta.title, date, id: documentId([meta.title, meta.date, plant?.name ?? '', plant?.pdfx ?? '', pages.join(',')]) };
+  if (plant) makePdfx(doc as unknown as XDoc, plant, ids);
+  else useOwnXmp(doc as unknown as XDoc, ids);
   for (const face of fonts.values()) doc.registerFont(face.id, face.file);
   const structure = flavour.tagged ? new ArticleStructure(doc) : undefined;
   const ink: Ink = { overprint: plant ? new Overprint(doc as unknown as XDoc) : undefined, printImages: options.printImages };

@@ -70,13 +70,21 @@ export function makePdfx(doc: XDoc, plant: PlantProfile, meta: { title: string; 
   });
   intent.end();
   doc._root.data['OutputIntents'] = [intent];
+  useOwnXmp(doc, meta, plant);
+}
+
+/**
+ * Replaces PDFKit's XMP properties (which it writes for PDF 1.4 and later without escaping the title: a headline
+ * with “&” would break the packet) with ours, escaped, with the PDF/X id for X-4.
+ */
+export function useOwnXmp(doc: XDoc, meta: { title: string; date: Date; id: string }, plant?: PlantProfile): void {
   doc._addInfo = () => doc.appendXML(xmpPacket(plant, meta, String(doc.info['Producer'] ?? 'newsprint'), String(doc.info['Creator'] ?? 'newsprint')));
 }
 
 /** XMP properties for a PDF/X file (PDFKit adds the packet wrapper and writes it for PDF 1.4 and later). */
-function xmpPacket(plant: PlantProfile, meta: { title: string; date: Date; id: string }, producer: string, creator: string): string {
+function xmpPacket(plant: PlantProfile | undefined, meta: { title: string; date: Date; id: string }, producer: string, creator: string): string {
   const when = meta.date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const pdfx = plant.pdfx === 'X-4' ? '<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>' : '';
+  const pdfx = plant?.pdfx === 'X-4' ? '<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>' : '';
   return `<rdf:Description rdf:about=""
     xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/"
     xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/"

@@ -53,3 +53,24 @@ describe('print PDF', () => {
     }
   });
 });
+
+describe('XMP metadata', () => {
+  it('stays well-formed XML when the title has & and < in it, with the title read back intact', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { SaxesParser } = await import('saxes');
+    const layout = { pages: [{ number: 1, width: 200, height: 200, frame: { width: 200, height: 200, items: [] }, articles: [] }], warnings: [] };
+    const file = join(mkdtempSync(join(tmpdir(), 'newsprint-xmp-')), 'x.pdf');
+    writeFileSync(file, await writePdf(layout, new Map(), new Map(), { title: 'Coombe & Vale <Coaches> "route 22"', date: '2026-11-26' }));
+    const xmp = execFileSync('pdfinfo', ['-meta', file], { encoding: 'utf8' });
+    const parser = new SaxesParser();
+    let title = '';
+    let inTitle = false;
+    parser.on('opentag', (t) => (inTitle = t.name === 'rdf:li' ? inTitle : t.name === 'dc:title' ? true : inTitle));
+    parser.on('text', (t) => {
+      if (inTitle && t.trim()) title += t.trim();
+    });
+    parser.on('closetag', (t) => (inTitle = t.name === 'dc:title' ? false : inTitle));
+    expect(() => parser.write(xmp.slice(xmp.indexOf('<x:xmpmeta'), xmp.lastIndexOf('</x:xmpmeta>') + 12)).close()).not.toThrow();
+    expect(title).toBe('Coombe & Vale <Coaches> "route 22"');
+  });
+});
