@@ -165,3 +165,23 @@ describe('PDF/X-4 for the broadsheet plant', () => {
     expect(tool('qpdf', '--check', b.pdf)).toMatch(/No syntax or stream encoding errors found/);
   }, 60_000);
 });
+
+describe('desk proof (--proof)', () => {
+  it('adds 3 mm bleed, crop and registration marks in registration colour and a slug line outside the trim; the plant files stay clean', async () => {
+    const b = await build(SAMPLE_EDITION, '--proof');
+    const proof = join(b.dir, 'proof', `${b.name}-proof.pdf`);
+    const info = boxes(proof);
+    for (const p of info.pages) {
+      const [tx0, ty0, tx1, ty1] = p.trim as [number, number, number, number];
+      expect([tx1 - tx0, ty1 - ty0]).toEqual([expect.closeTo(280, 1), expect.closeTo(430, 1)]);
+      // Bleed 3 mm round the trim, and room for the marks outside it.
+      expect(p.bleed).toEqual([expect.closeTo(tx0 - 3, 1), expect.closeTo(ty0 - 3, 1), expect.closeTo(tx1 + 3, 1), expect.closeTo(ty1 + 3, 1)]);
+      expect(p.media[2]! - p.media[0]!).toBeGreaterThan(280 + 2 * 10);
+    }
+    const text = uncompressed(proof);
+    expect(text).toMatch(/\/Separation\s+\/All\s+\/DeviceCMYK/);
+    expect(tool('pdftotext', '-f', '1', '-l', '1', proof, '-')).toMatch(/The Wexcombe Courier · 2026-11-26 · page 1 of 4 · News · plate WXC-20261126-01/);
+    // The plant file of the same build: no marks, no registration colour, media = trim.
+    expect(uncompressed(b.pdf)).not.toMatch(/\/Separation/);
+  }, 60_000);
+});
