@@ -1,7 +1,11 @@
 // Frame items → SVG fragments in points, each with the vertical extent it can ink (for banded rendering).
 import type { FontSet, ImageSet } from '../../core/assets.js';
+import type { Cmyk } from '../../core/color.js';
 import type { FrameItem, GlyphRun, ImageItem, Page, RectItem, RuleItem } from '../../core/frame.js';
 import { cmykToHex } from './color.js';
+
+/** How a print colour shows on screen: a CSS colour for SVG fill and stroke. */
+export type ScreenColour = (c: Cmyk) => string;
 import { GlyphDefs } from './glyph-defs.js';
 
 /** One drawn item: its SVG (points, y down) and the rows it may touch, in points, top ≤ bottom. */
@@ -25,24 +29,24 @@ const DEFAULT_STROKE_WIDTH = 1;
  * (font, glyph) defined once in `defs`; anchors are not drawn. Throws an Error when
  * an item names a font or image missing from the sets (a layout bug).
  */
-export function drawPage(page: Page, fonts: FontSet, images: ImageSet): PageDrawing {
+export function drawPage(page: Page, fonts: FontSet, images: ImageSet, colour: ScreenColour = cmykToHex): PageDrawing {
   const glyphs = new GlyphDefs(fonts);
   const items: DrawnItem[] = [];
   for (const item of page.frame.items) {
-    const drawn = drawItem(item, glyphs, images);
+    const drawn = drawItem(item, glyphs, images, colour);
     if (drawn) items.push(drawn);
   }
   return { defs: glyphs.defs(), items };
 }
 
-function drawItem(item: FrameItem, glyphs: GlyphDefs, images: ImageSet): DrawnItem | undefined {
+function drawItem(item: FrameItem, glyphs: GlyphDefs, images: ImageSet, colour: ScreenColour): DrawnItem | undefined {
   switch (item.kind) {
     case 'glyphs':
-      return drawRun(item, glyphs);
+      return drawRun(item, glyphs, colour);
     case 'rule':
-      return drawRule(item);
+      return drawRule(item, colour);
     case 'rect':
-      return drawRect(item);
+      return drawRect(item, colour);
     case 'image':
       return drawImage(item, images);
     case 'anchor':
@@ -58,7 +62,7 @@ function drawItem(item: FrameItem, glyphs: GlyphDefs, images: ImageSet): DrawnIt
  * but librsvg renders it ~20 % faster (one transform per run, not per glyph).
  * Glyphs with empty outlines (spaces) are skipped.
  */
-function drawRun(run: GlyphRun, glyphs: GlyphDefs): DrawnItem | undefined {
+function drawRun(run: GlyphRun, glyphs: GlyphDefs, colour: ScreenColour): DrawnItem | undefined {
   const s = run.size * glyphs.unitScale(run.font);
   // Horizontal scaling (PDF's Tz) widens the glyph shapes; pen positions already include it.
   const h = run.hscale ?? 1;
@@ -78,7 +82,7 @@ function drawRun(run: GlyphRun, glyphs: GlyphDefs): DrawnItem | undefined {
   const bbox = glyphs.bbox(run.font);
   return {
     svg:
-      `<g fill="${cmykToHex(run.color)}" transform="translate(${pt(run.x)},${pt(run.y)}) scale(${scale(s * h)},${scale(-s)})">` +
+      `<g fill="${colour(run.color)}" transform="translate(${pt(run.x)},${pt(run.y)}) scale(${scale(s * h)},${scale(-s)})">` +
       `${uses.join('')}</g>`,
     top: run.y + minDy - bbox.maxY * s,
     bottom: run.y + maxDy - bbox.minY * s,
@@ -86,23 +90,23 @@ function drawRun(run: GlyphRun, glyphs: GlyphDefs): DrawnItem | undefined {
 }
 
 /** Rules have butt caps, as PDF's default line cap, so they reach half their width either side of the centre line. */
-function drawRule(r: RuleItem): DrawnItem | undefined {
+function drawRule(r: RuleItem, colour: ScreenColour): DrawnItem | undefined {
   if (!(r.width > 0)) return undefined;
   return {
     svg:
       `<line x1="${pt(r.x1)}" y1="${pt(r.y1)}" x2="${pt(r.x2)}" y2="${pt(r.y2)}" ` +
-      `stroke="${cmykToHex(r.color)}" stroke-width="${pt(r.width)}"/>`,
+      `stroke="${colour(r.color)}" stroke-width="${pt(r.width)}"/>`,
     top: Math.min(r.y1, r.y2) - r.width / 2,
     bottom: Math.max(r.y1, r.y2) + r.width / 2,
   };
 }
 
 /** A box: filled, stroked (stroke centred on the edge, as in PDF), or both. */
-function drawRect(r: RectItem): DrawnItem | undefined {
+function drawRect(r: RectItem, colour: ScreenColour): DrawnItem | undefined {
   if (!r.fill && !r.stroke) return undefined;
-  const fill = r.fill ? cmykToHex(r.fill) : 'none';
+  const fill = r.fill ? colour(r.fill) : 'none';
   const sw = r.stroke ? (r.strokeWidth ?? DEFAULT_STROKE_WIDTH) : 0;
-  const stroke = r.stroke ? ` stroke="${cmykToHex(r.stroke)}" stroke-width="${pt(sw)}"` : '';
+  const stroke = r.stroke ? ` stroke="${colour(r.stroke)}" stroke-width="${pt(sw)}"` : '';
   return {
     svg: `<rect x="${pt(r.x)}" y="${pt(r.y)}" width="${pt(r.w)}" height="${pt(r.h)}" fill="${fill}"${stroke}/>`,
     top: r.y - sw / 2,

@@ -2,7 +2,7 @@
 import sharp, { type Sharp } from 'sharp';
 import type { FontSet, ImageSet } from '../../core/assets.js';
 import type { Page } from '../../core/frame.js';
-import { drawPage } from './draw.js';
+import { drawPage, type ScreenColour } from './draw.js';
 import { withRenditions } from './images.js';
 import { bandSvg, pagePixelSize } from './svg.js';
 
@@ -18,6 +18,8 @@ export interface RenderOptions {
   readonly formats?: readonly RasterFormat[];
   /** Quality of JPEG and WebP, 1–100 (PNG is lossless and ignores it). Default 80. */
   readonly quality?: number;
+  /** Screen colour of each print colour (default: a simple subtractive model, `cmykToHex`). */
+  readonly colour?: ScreenColour;
 }
 
 /** One encoded image. */
@@ -55,21 +57,7 @@ export async function renderPage(
   opts: RenderOptions = {},
 ): Promise<RenderedPage> {
   const o = validate(opts);
-  const { width, height } = pagePixelSize(page, o.dpi / 72);
-
-  // 1. Reduce the photos to the pixels they fill (see images.ts).
-  const prepared = await withRenditions(page, images, width / page.width, height / page.height);
-
-  // 2. Draw the page as SVG fragments, in points.
-  const drawing = drawPage(prepared.page, fonts, prepared.images);
-
-  // 3. Rasterise once, in bands of BAND_ROWS rows rendered in parallel and stacked.
-  const bands: Promise<Buffer>[] = [];
-  for (let row = 0; row < height; row += BAND_ROWS) {
-    const rows = Math.min(BAND_ROWS, height - row);
-    bands.push(rasteriseBand(bandSvg(prepared.page, drawing, { width, height }, row, row + rows), width, rows));
-  }
-  const pixels = Buffer.concat(await Promise.all(bands));
+  const { pixels, width, height } = await rasterisePage(page, fonts, images, o.dpi, opts.colour);
   const raw = { raw: { width, height, channels: 3 } } as const;
 
   // 4. Encode the page in each format.
@@ -93,6 +81,30 @@ export async function renderPage(
     height: thumbHeight,
   };
   return { page: pageImages, thumbnail };
+}
+
+/** A page as 8-bit RGB pixels on white, row by row, at `dpi`. */
+export interface PagePixels {
+  readonly pixels: Buffer;
+  readonly width: number;
+  readonly height: number;
+}
+
+/**
+ * Rasterises a page once: photos reduced to the pixels they fill (images.ts), the
+ * page drawn as SVG fragments in points (draw.ts), rendered by librsvg in bands of
+ * BAND_ROWS rows in parallel and stacked. `colour` gives each print colour's screen colour.
+ */
+export async function rasterisePage(page: Page, fonts: FontSet, images: ImageSet, dpi: number, colour?: ScreenColour): Promise<PagePixels> {
+  const { width, height } = pagePixelSize(page, dpi / 72);
+  const prepared = await withRenditions(page, images, width / page.width, height / page.height);
+  const drawing = drawPage(prepared.page, fonts, prepared.images, colour);
+  const bands: Promise<Buffer>[] = [];
+  for (let row = 0; row < height; row += BAND_ROWS) {
+    const rows = Math.min(BAND_ROWS, height - row);
+    bands.push(rasteriseBand(bandSvg(prepared.page, drawing, { width, height }, row, row + rows), width, rows));
+  }
+  return { pixels: Buffer.concat(await Promise.all(bands)), width, height };
 }
 
 /**
@@ -135,7 +147,7 @@ function encode(img: Sharp, format: RasterFormat, quality: number): Promise<Buff
   }
 }
 
-function validate(opts: RenderOptions): Required<RenderOptions> {
+function validate(opts: RenderOptions): Required<Omit<RenderOptions, 'colour'>> {
   const dpi = opts.dpi ?? DEFAULTS.dpi;
   const thumbnailWidth = opts.thumbnailWidth ?? DEFAULTS.thumbnailWidth;
   const formats = opts.formats ?? DEFAULTS.formats;

@@ -1,0 +1,105 @@
+// "As on paper": print colours and photos shown on screen through the press's ICC profile (newsprint's duller inks).
+import { readFile } from 'node:fs/promises';
+import sharp from 'sharp';
+import type { Cmyk, ImageAsset, ImageSet, Page } from '../../core/index.js';
+
+/**
+ * A one-row baseline TIFF of CMYK pixels (Separated, InkSet CMYK) with the ICC profile embedded, so sharp converts
+ * the colours through it. sharp has no way to take raw CMYK with an input profile, and a TIFF is the plainest
+ * container that carries one.
+ */
+function cmykTiff(pixels: readonly Cmyk[], icc: Buffer): Buffer {
+  const n = pixels.length;
+  const entries: [tag: number, type: number, count: number, value: number][] = [];
+  const header = 8;
+  const dataAt = header;
+  const bitsAt = dataAt + n * 4;
+  const iccAt = bitsAt + 8;
+  const ifdAt = iccAt + icc.length + ((iccAt + icc.length) % 2);
+  const SHORT = 3;
+  const LONG = 4;
+  const UNDEFINED = 7;
+  entries.push([256, LONG, 1, n], [257, LONG, 1, 1], [258, SHORT, 4, bitsAt], [259, SHORT, 1, 1], [262, SHORT, 1, 5], [273, LONG, 1, dataAt]);
+  entries.push([277, SHORT, 1, 4], [278, LONG, 1, 1], [279, LONG, 1, n * 4], [284, SHORT, 1, 1], [332, SHORT, 1, 1], [34675, UNDEFINED, icc.length, iccAt]);
+  const out = Buffer.alloc(ifdAt + 2 + entries.length * 12 + 4);
+  out.write('II', 0, 'latin1');
+  out.writeUInt16LE(42, 2);
+  out.writeUInt32LE(ifdAt, 4);
+  pixels.forEach((c, i) => c.forEach((v, j) => out.writeUInt8(Math.round((Math.min(100, Math.max(0, v)) / 100) * 255), dataAt + i * 4 + j)));
+  for (let i = 0; i < 4; i++) out.writeUInt16LE(8, bitsAt + i * 2);
+  icc.copy(out, iccAt);
+  out.writeUInt16LE(entries.length, ifdAt);
+  entries.forEach(([tag, type, count, value], i) => {
+    const at = ifdAt + 2 + i * 12;
+    out.writeUInt16LE(tag, at);
+    out.writeUInt16LE(type, at + 2);
+    out.writeUInt32LE(count, at + 4);
+    // A SHORT that fits goes in the entry itself, left-justified.
+    if (type === SHORT && count === 1) out.writeUInt16LE(value, at + 8);
+    else out.writeUInt32LE(value, at + 8);
+  });
+  out.writeUInt32LE(0, ifdAt + 2 + entries.length * 12);
+  return out;
+}
+
+const key = (c: Cmyk): string => c.join(',');
+
+/** Where solid 100 % K lands on screen: the near-black Acrobat shows (the raster's K_SOLID_REFLECTANCE), not newsprint's brown-grey. */
+const SCREEN_BLACK = 35;
+
+/**
+ * Black-point compensation, done in sRGB: the profile maps paper to white and solid K to newsprint's dark
+ * brown-grey (about L* 46 against the paper); screens show print with the black point compensated, so each
+ * channel is stretched linearly to put that K at SCREEN_BLACK and keep paper at 255. `kBlack` is the profile's
+ * sRGB for [0, 0, 0, 100]. Returns per-channel `a`, `b` of out = a·v + b.
+ */
+function compensation(kBlack: readonly number[]): { a: number[]; b: number[] } {
+  const a = kBlack.map((v) => (255 - SCREEN_BLACK) / Math.max(1, 255 - v));
+  return { a, b: a.map((x) => 255 - 255 * x) };
+}
+
+/** The profile's sRGB of each CMYK colour, black-point compensated, as [r, g, b] 0–255. */
+async function toScreen(colours: readonly Cmyk[], icc: Buffer): Promise<number[][]> {
+  const rgb = await sharp(cmykTiff([[0, 0, 0, 100], ...colours], icc)).toColourspace('srgb').raw().toBuffer();
+  const { a, b } = compensation([rgb[0]!, rgb[1]!, rgb[2]!]);
+  return colours.map((_, i) => [0, 1, 2].map((j) => Math.max(0, Math.min(255, Math.round(a[j]! * rgb[(i + 1) * 3 + j]! + b[j]!)))));
+}
+
+/**
+ * The screen colour of every print colour the pages use, converted through the press's profile (perceptual, to
+ * sRGB): the masthead red as newsprint prints it, not as a screen could. Returns a lookup for the raster.
+ */
+export async function paperColours(pages: readonly Page[], icc: Buffer): Promise<(c: Cmyk) => string> {
+  const seen = new Map<string, Cmyk>([[key([0, 0, 0, 0]), [0, 0, 0, 0]]]);
+  for (const page of pages) {
+    for (const item of page.frame.items) {
+      const colours = item.kind === 'glyphs' || item.kind === 'rule' ? [item.color] : item.kind === 'rect' ? [item.fill, item.stroke] : [];
+      for (const c of colours) if (c) seen.set(key(c), c);
+    }
+  }
+  const list = [...seen.values()];
+  const rgb = await toScreen(list, icc);
+  const hex = new Map(list.map((c, i) => [key(c), '#' + rgb[i]!.map((v) => v.toString(16).padStart(2, '0')).join('')]));
+  return (c) => {
+    const h = hex.get(key(c));
+    if (!h) throw new Error(`export/eedition: colour ${key(c)} was not converted`);
+    return h;
+  };
+}
+
+/**
+ * Each photo as it will look printed: converted to the press's CMYK through its profile and back to sRGB, so the
+ * e-edition shows newsprint's gamut (duller reds and blues), black-point compensated like the vector colours.
+ * Same pixel size, so crops stay right.
+ */
+export async function paperImages(images: ImageSet, iccPath: string): Promise<ImageSet> {
+  const out = new Map<string, ImageAsset>();
+  const black = await sharp(cmykTiff([[0, 0, 0, 100]], await readFile(iccPath))).toColourspace('srgb').raw().toBuffer();
+  const { a, b } = compensation([black[0]!, black[1]!, black[2]!]);
+  for (const [id, asset] of images) {
+    const cmyk = await sharp(asset.data).flatten({ background: '#ffffff' }).withIccProfile(iccPath, { attach: true }).tiff().toBuffer();
+    const data = await sharp(cmyk).toColourspace('srgb').linear(a, b).jpeg({ quality: 95, chromaSubsampling: '4:4:4' }).toBuffer();
+    out.set(id, { ...asset, data, format: 'jpeg' });
+  }
+  return out;
+}
