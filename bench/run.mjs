@@ -115,7 +115,19 @@ for (const text of ['seed10', 'long']) {
   }
 }
 
-// 5. Cold: one whole process per galley, start-up and module loading included — what a sub-editor waits for at the
+// 5. The e-edition: one page, and the whole sample edition with pages in parallel, each in its own process.
+console.log(`\ne-edition (renditions 200/1200/3000 px in JPEG and WebP, IIIF tiles, manifests; median of 3 runs after a warm-up)`);
+for (const which of ['page', 'edition']) {
+  const r = spawnSync(process.execPath, [join(root, 'bench', 'eedition-case.mjs'), which, '3'], { encoding: 'utf8' });
+  if (r.status !== 0) {
+    console.log(`  ${which}: failed: ${(r.stderr || '').split('\n')[0]}`);
+    continue;
+  }
+  const x = JSON.parse(r.stdout.trim().split('\n').pop());
+  console.log(`  ${which === 'page' ? 'front page alone' : `sample edition, ${x.pages} pages in parallel`}: ${ms(x.medianMs)} (${ms(x.msPerPage)} a page), ${x.files} files, peak ${x.maxRssMb} MB`);
+}
+
+// 6. Cold: one whole process per galley, start-up and module loading included — what a sub-editor waits for at the
 // command line. newsprint runs its CLI on an article file; the references read the same paragraphs from JSON.
 const { loadArticle } = await dist('ingest/index.js');
 const seedFile = join(root, '..', 'shared', 'seeds', '000_8750602a2a0151a0.txt');

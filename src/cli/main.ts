@@ -5,6 +5,19 @@ import { BUILD_DEFAULTS, buildCommand } from './commands/build.js';
 import { GALLEY_DEFAULTS, GALLEY_LANGS, galleyCommand } from './commands/galley.js';
 import { EXIT } from './exit.js';
 
+/** The options build and e-edition share, from yargs' parsed arguments. */
+function buildArgs(a: { files?: string[] | undefined; out: string; template: string; plant: string; 'base-url'?: string | undefined; formats: (string | number)[]; quiet: boolean }) {
+  return {
+    files: a.files ?? [],
+    out: a.out,
+    template: a.template,
+    plant: a.plant,
+    ...(a['base-url'] ? { baseUrl: a['base-url'] } : {}),
+    formats: a.formats.map(String) as ('jpeg' | 'webp')[],
+    quiet: a.quiet,
+  };
+}
+
 /** A mistake in the command line itself (unknown option, bad choice): exit code 2. */
 class UsageError extends Error {}
 
@@ -38,6 +51,8 @@ export async function run(argv: readonly string[]): Promise<number> {
           .option('template', { alias: 't', describe: 'Template set: a folder name under templates/, or a path', type: 'string', default: BUILD_DEFAULTS.template })
           .option('plant', { alias: 'p', describe: 'Printing plant profile: uk-tabloid, berliner, broadsheet (in plants/), or a profile file', type: 'string', default: BUILD_DEFAULTS.plant })
           .option('proof', { describe: 'Also write a desk proof with 3 mm bleed, crop and registration marks and a slug line (never for the plant)', type: 'boolean', default: false })
+          .option('base-url', { describe: 'Where the e-edition will be published (absolute URL, for its IIIF ids); default the edition file’s base-url', type: 'string' })
+          .option('formats', { describe: 'E-edition image formats', choices: ['jpeg', 'webp'], type: 'array', default: ['jpeg', 'webp'] })
           .option('quiet', { alias: 'q', describe: 'Print only errors', type: 'boolean', default: false })
           .example('$0 build', 'Build the sample edition into output/')
           .example('$0 build --plant berliner --proof', 'The sample edition on a Berliner page, with desk proofs')
@@ -45,7 +60,29 @@ export async function run(argv: readonly string[]): Promise<number> {
           .example('$0 build paper/edition.yaml --template tabloid', 'A whole edition with the tabloid templates'),
       async (a) => {
         try {
-          await buildCommand({ files: a.files ?? [], out: a.out, template: a.template, plant: a.plant, proof: a.proof, quiet: a.quiet });
+          await buildCommand({ ...buildArgs(a), proof: a.proof });
+        } catch (e) {
+          fail(e);
+        }
+      },
+    )
+    .command(
+      'e-edition [files..]',
+      'Rebuild only the e-edition (renditions, tiles, manifests, article pages, viewer) of an edition already built',
+      (y) =>
+        y
+          .positional('files', { describe: 'The edition file or article files the build was made from. Default: the sample edition', type: 'string', array: true })
+          .option('out', { alias: 'o', describe: 'Output folder holding the build', type: 'string', default: BUILD_DEFAULTS.out })
+          .option('template', { alias: 't', describe: 'Template set: a folder name under templates/, or a path', type: 'string', default: BUILD_DEFAULTS.template })
+          .option('plant', { alias: 'p', describe: 'Printing plant profile the build was made for', type: 'string', default: BUILD_DEFAULTS.plant })
+          .option('base-url', { describe: 'Where the e-edition will be published (absolute URL, for its IIIF ids)', type: 'string' })
+          .option('formats', { describe: 'Image formats', choices: ['jpeg', 'webp'], type: 'array', default: ['jpeg', 'webp'] })
+          .option('quiet', { alias: 'q', describe: 'Print only errors', type: 'boolean', default: false })
+          .example('$0 e-edition --base-url https://courier.example/e-edition/2026-11-26/', 'The sample edition’s e-edition again, for its published address')
+          .example('$0 e-edition paper/edition.yaml --formats jpeg', 'JPEG renditions only'),
+      async (a) => {
+        try {
+          await buildCommand({ ...buildArgs(a), proof: false }, 'e-edition');
         } catch (e) {
           fail(e);
         }
@@ -91,12 +128,12 @@ export async function run(argv: readonly string[]): Promise<number> {
         }
       },
     )
-    .demandCommand(1, 'Name a command: build or galley')
+    .demandCommand(1, 'Name a command: build, e-edition or galley')
     .strict()
     .help()
     .alias('h', 'help')
     .version()
-    .epilogue('Exit codes: 0 done (warnings are in report.json), 1 bad input (nothing written), 2 bad command line, 3 internal or system error.')
+    .epilogue('Exit codes: 0 done (warnings are in report.json), 1 bad input (nothing written) or a preflight error, 2 bad command line, 3 internal or system error.')
     .wrap(Math.min(100, process.stdout.columns || 100))
     .exitProcess(false)
     .fail((msg, err) => {

@@ -32,6 +32,8 @@ export interface Edition {
   /** Edition date, ISO `YYYY-MM-DD`: the date on every folio, and the PDF's dates. */
   readonly date: string;
   readonly issue?: number;
+  /** Where the e-edition will be published (absolute URL): the base of its IIIF ids. */
+  readonly baseUrl?: string;
   readonly pages: readonly EditionPage[];
   readonly articles: ReadonlyMap<string, Article>;
   /** The edition file, or undefined for an edition made from loose article files. */

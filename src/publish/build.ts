@@ -1,11 +1,12 @@
 // The build: edition → markup → layout → print PDF and e-edition images, written atomically under the output folder.
 import { join } from 'node:path';
-import type { Diagnostic, Edition, EditionLayout, EditionPage, FrameItem, ImageSet, Page } from '../core/index.js';
+import { existsSync } from 'node:fs';
+import type { Diagnostic, Edition, EditionLayout, EditionPage, FontSet, FrameItem, ImageSet, Page } from '../core/index.js';
 import { fail, formatSpan, publicationCode } from '../core/index.js';
 import { writePdf, type PdfMeta } from '../export/pdf/index.js';
 import { printImage } from '../export/pdf/print-image.js';
 import { loadPlant, pageFileName, plantGeometry, type PlantProfile } from '../plant/index.js';
-import { renderPage } from '../export/raster/index.js';
+import { buildEEdition, type RenditionFormat } from '../export/eedition/index.js';
 import { layoutEdition } from '../layout/index.js';
 import type { MarkupElement, TemplateSet } from '../template/index.js';
 import { attr, isElement, renderEdition } from '../template/index.js';
@@ -22,6 +23,10 @@ export interface BuildOptions {
   readonly plant?: PlantProfile;
   /** Also write a desk proof: bleed, crop and registration marks, slug line (never sent to the plant). */
   readonly proof?: boolean;
+  /** Where the e-edition will be published (absolute URL); default the edition file's base-url, else under the paper's url. */
+  readonly baseUrl?: string;
+  /** Encodings of the e-edition renditions (default JPEG and WebP). */
+  readonly formats?: readonly RenditionFormat[];
   /** Called as each page is finished (for the CLI's progress line). */
   readonly onPage?: (done: number, total: number) => void;
 }
@@ -41,18 +46,17 @@ export function imageRequests(el: MarkupElement): ImageRequest[] {
   return own.concat(el.children.filter(isElement).flatMap(imageRequests));
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
+/** An edition laid out on its plant's pages: what every output is made from. */
+interface Prepared {
+  readonly plant: PlantProfile;
+  readonly edition: Edition;
+  readonly fonts: FontSet;
+  readonly images: ImageSet;
+  readonly layout: EditionLayout;
+}
 
-/** The e-edition image formats and sizes of this issue: a ~150 dpi page and a 200 px thumbnail, as JPEG. */
-const PAGE_DPI = 150;
-const THUMB_WIDTH = 200;
-
-/**
- * Runs the whole pipeline in memory, then writes the edition folder under a
- * temporary name and renames it into place: a failed build leaves the output
- * folder as it was.
- */
-export async function buildEdition(opts: BuildOptions): Promise<BuildResult> {
+/** Templates, fonts, photos and layout: the edition padded to the plant's page multiple and set on its pages. */
+async function prepare(opts: BuildOptions): Promise<Prepared> {
   const plant = opts.plant ?? loadPlant('uk-tabloid');
   const padding = padToMultiple(opts.edition, plant, opts.templates.templates.has(HOUSE_AD));
   const edition = padding.edition;
@@ -64,8 +68,28 @@ export async function buildEdition(opts: BuildOptions): Promise<BuildResult> {
   const images = await loadImages(markup.flatMap((m) => imageRequests(m.root)));
   // 3. Layout on the plant's page.
   const laid = layoutEdition({ pages: markup.map((m) => m.root), sheet: templates.styles, fonts, images, geometry: plantGeometry(plant), minImagePpi: plant.images.minimum });
-  const layout: EditionLayout = { pages: laid.pages, warnings: [...padding.warnings, ...laid.warnings] };
-  // 4. Export: the print PDFs and the page images, all in memory.
+  return { plant, edition, fonts, images, layout: { pages: laid.pages, warnings: [...padding.warnings, ...laid.warnings] } };
+}
+
+/** The e-edition of a laid-out edition, its files under `e-edition/`. */
+async function eEditionOf(p: Prepared, opts: BuildOptions) {
+  return buildEEdition(p.edition, p.layout.pages, p.fonts, p.images, {
+    baseUrl: baseUrlOf(p.edition, opts.baseUrl),
+    icc: p.plant.outputCondition.profile,
+    ...(opts.formats ? { formats: opts.formats } : {}),
+    onPage: (done, total) => opts.onPage?.(done, total),
+  });
+}
+
+/**
+ * Runs the whole pipeline in memory, then writes the edition folder under a
+ * temporary name and renames it into place: a failed build leaves the output
+ * folder as it was.
+ */
+export async function buildEdition(opts: BuildOptions): Promise<BuildResult> {
+  const prepared = await prepare(opts);
+  const { plant, edition, fonts, images, layout } = prepared;
+  // 4. Export: the print PDFs and the e-edition, all in memory.
   const meta: PdfMeta = {
     title: `${edition.publication.name}, ${edition.date}${edition.issue !== undefined ? `, issue ${edition.issue}` : ''}`,
     author: edition.publication.name,
@@ -85,26 +109,35 @@ export async function buildEdition(opts: BuildOptions): Promise<BuildResult> {
     files.set(`print/pages/${name}`, await writePdf(layout, fonts, images, { ...meta, title: `${meta.title}, page ${page.number}` }, { plant, printImages, pages: [page.number] }));
   }
   if (opts.proof) {
-    const slugFont = templates.styles.families['head']?.regular ?? [...fonts.keys()][0]!;
+    const slugFont = opts.templates.styles.families['head']?.regular ?? [...fonts.keys()][0]!;
     const slug = (page: Page) => `${edition.publication.name} · ${edition.date} · page ${page.number} of ${layout.pages.length}${page.section ? ` · ${page.section}` : ''} · plate ${code}-${edition.date.replace(/-/g, '')}-${String(page.number).padStart(2, '0')} · proof, not for press`;
     files.set(`proof/${edition.slug}-proof.pdf`, await writePdf(layout, fonts, images, { ...meta, title: `${meta.title} (proof)` }, { plant, printImages, proof: { slug, font: slugFont } }));
   }
-  const pages = [];
-  for (const page of layout.pages) {
-    const r = await renderPage(page, fonts, images, { dpi: PAGE_DPI, thumbnailWidth: THUMB_WIDTH, formats: ['jpeg'] });
-    const img = r.page[0]!;
-    const name = `page-${pad(page.number)}`;
-    files.set(`e-edition/pages/${name}.jpg`, img.data);
-    files.set(`e-edition/thumbs/${name}.jpg`, r.thumbnail.data);
-    pages.push({ number: page.number, section: page.section ?? null, image: `pages/${name}.jpg`, width: img.width, height: img.height, thumbnail: `thumbs/${name}.jpg`, articles: page.articles });
-    opts.onPage?.(page.number, layout.pages.length);
-  }
-  const warnings = layout.warnings;
+  // The e-edition, from the same frames.
+  const ee = await eEditionOf(prepared, opts);
+  for (const [k, v] of ee.files) files.set(`e-edition/${k}`, v);
+  const warnings = [...layout.warnings, ...ee.warnings];
   files.set('report.json', JSON.stringify(report(edition, plant, layout, warnings), null, 2) + '\n');
   // 5. Write everything under a temporary name, then swap it into place.
   const dir = join(opts.outDir, edition.slug);
   writeAtomically(dir, files);
   return { dir, files: [...files.keys()], layout, warnings };
+}
+
+/**
+ * Rebuilds only the e-edition of an edition already built into `outDir` (the same inputs, laid out again), and
+ * swaps the new `e-edition/` folder in whole; the print files and report stay as they are.
+ */
+export async function rebuildEEdition(opts: BuildOptions): Promise<BuildResult> {
+  const prepared = await prepare(opts);
+  const dir = join(opts.outDir, prepared.edition.slug);
+  if (!existsSync(dir)) {
+    fail('build/no-build', `no build of ${prepared.edition.publication.name}, ${prepared.edition.date} in ${dir}`, undefined, ['run newsprint build first; e-edition rebuilds the e-edition of an existing build']);
+  }
+  const ee = await eEditionOf(prepared, opts);
+  writeAtomically(join(dir, 'e-edition'), ee.files);
+  const warnings = [...prepared.layout.warnings, ...ee.warnings];
+  return { dir, files: [...ee.files.keys()].map((k) => `e-edition/${k}`), layout: prepared.layout, warnings };
 }
 
 function report(edition: Edition, plant: PlantProfile, layout: EditionLayout, warnings: readonly Diagnostic[]) {
@@ -174,4 +207,14 @@ async function printRenditions(layout: EditionLayout, images: ImageSet, plant: P
     }
   }
   return out;
+}
+
+/**
+ * The e-edition's published address, ending with “/”: the option, else the edition file's base-url, else
+ * `<publication url>/e-edition/<edition slug>/`, else a local address (IIIF needs absolute ids; the viewer itself
+ * works from any folder).
+ */
+function baseUrlOf(edition: Edition, given?: string): string {
+  const raw = given ?? edition.baseUrl ?? (edition.publication.url ? `${edition.publication.url.replace(/\/+$/, '')}/e-edition/${edition.slug}/` : `http://localhost:8000/${edition.slug}/e-edition/`);
+  return raw.endsWith('/') ? raw : `${raw}/`;
 }

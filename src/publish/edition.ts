@@ -12,6 +12,7 @@ export function editionFromFile(path: string): Edition {
     publication: spec.publication,
     date: spec.date,
     ...(spec.issue !== undefined ? { issue: spec.issue } : {}),
+    ...(spec.baseUrl !== undefined ? { baseUrl: spec.baseUrl } : {}),
     pages: loaded.pages,
     articles: loaded.articles,
     file: spec.file,

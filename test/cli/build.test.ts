@@ -98,11 +98,13 @@ describe.skipIf(!hasSeed)(`the seed story${hasSeed ? '' : ' [skipped: ../shared/
     expect(r.filter((x) => x === 'P').length).toBeGreaterThanOrEqual(21);
   });
 
-  it('renders a page image and a thumbnail with the page’s aspect ratio', async () => {
-    const page = await sharp(join(dir, 'e-edition', 'pages', 'page-01.jpg')).metadata();
-    const thumb = await sharp(join(dir, 'e-edition', 'thumbs', 'page-01.jpg')).metadata();
+  it('renders the page for the e-edition, thumbnail to zoom, with the page’s aspect ratio', async () => {
+    const page = await sharp(join(dir, 'e-edition', 'pages', 'page-01', 'page.jpg')).metadata();
+    const zoom = await sharp(join(dir, 'e-edition', 'pages', 'page-01', 'zoom.webp')).metadata();
+    const thumb = await sharp(join(dir, 'e-edition', 'pages', 'page-01', 'thumbnail.jpg')).metadata();
     expect(page.width! / page.height!).toBeCloseTo(280 / 430, 2);
-    expect(page.width).toBeGreaterThan(1600); // ~150 dpi on a 280 mm page
+    expect(page.width).toBe(1200);
+    expect(zoom.width).toBe(3000);
     expect(thumb.width).toBe(200);
     expect(thumb.width! / thumb.height!).toBeCloseTo(280 / 430, 2);
   });
@@ -120,7 +122,7 @@ describe('the sample edition', () => {
   it('builds with no arguments into one PDF of three pages and a house advert, with images and a report', async () => {
     const pdf = await readPdf(join(dir(), 'print', 'the-wexcombe-courier-2026-11-26.pdf'));
     expect(pdf.pages).toBe(4);
-    expect(readdirSync(join(dir(), 'e-edition', 'pages')).sort()).toEqual(['page-01.jpg', 'page-02.jpg', 'page-03.jpg', 'page-04.jpg']);
+    expect(readdirSync(join(dir(), 'e-edition', 'pages')).sort()).toEqual(['page-01', 'page-02', 'page-03', 'page-04']);
     expect(readdirSync(join(dir(), 'print', 'pages')).sort()).toEqual(['WXC_20261126_P01.pdf', 'WXC_20261126_P02.pdf', 'WXC_20261126_P03.pdf', 'WXC_20261126_P04.pdf']);
     const report = JSON.parse(readFileSync(join(dir(), 'report.json'), 'utf8'));
     expect(report.pages.map((p: { articles: string[] }) => p.articles)).toEqual([['harbour-wall', 'library-hours'], ['bus-route'], ['cricket-pavilion'], []]);

@@ -1,7 +1,7 @@
 // `newsprint build [FILE...]`: an edition file or article files → print PDF and e-edition images under output/.
 import { extname, relative, resolve } from 'node:path';
 import type { Diagnostic } from '../../core/index.js';
-import { formatDiagnostic } from '../../core/index.js';
+import { fail, formatDiagnostic } from '../../core/index.js';
 import { DEFAULT_TEMPLATE, FONTS_DIR, SAMPLE_EDITION, TEMPLATES_DIR } from '../paths.js';
 
 export interface BuildArgs {
@@ -11,18 +11,28 @@ export interface BuildArgs {
   /** Plant profile: a name in plants/ or a file. */
   readonly plant: string;
   readonly proof: boolean;
+  /** Where the e-edition will be published (IIIF ids). */
+  readonly baseUrl?: string;
+  /** E-edition rendition formats. */
+  readonly formats?: readonly ('jpeg' | 'webp')[];
   readonly quiet: boolean;
 }
+
+/** `e-edition` rebuilds only the e-edition of an existing build; `build` makes everything. */
+export type BuildMode = 'build' | 'e-edition';
 
 const isEditionFile = (f: string) => ['.yaml', '.yml'].includes(extname(f).toLowerCase());
 
 /** Runs a build and reports on stderr. Throws UserError for bad input; the caller maps it to the exit code. */
-export async function buildCommand(args: BuildArgs): Promise<void> {
+export async function buildCommand(args: BuildArgs, mode: BuildMode = 'build'): Promise<void> {
   // Heavy modules load only when a build runs, so `--help` stays fast.
   const { loadTemplateSet } = await import('../../template/index.js');
-  const { buildEdition, editionFromArticles, editionFromFile } = await import('../../publish/index.js');
+  const { buildEdition, rebuildEEdition, editionFromArticles, editionFromFile } = await import('../../publish/index.js');
   const { loadPlant } = await import('../../plant/index.js');
   const plant = loadPlant(args.plant);
+  if (args.baseUrl !== undefined && !/^https?:\/\/[^/\s]+/.test(args.baseUrl)) {
+    fail('cli/option', `--base-url ${args.baseUrl} is not a web address`, undefined, ['give the absolute address the e-edition will be published at, such as https://courier.example/e-edition/']);
+  }
   const files = args.files.length > 0 ? args.files : [relative(process.cwd(), SAMPLE_EDITION) || SAMPLE_EDITION];
   const editionFile = files.find(isEditionFile);
   if (editionFile && files.length > 1) {
@@ -31,15 +41,18 @@ export async function buildCommand(args: BuildArgs): Promise<void> {
   const edition = editionFile ? editionFromFile(editionFile) : editionFromArticles(files);
   const templates = loadTemplateSet(args.template, TEMPLATES_DIR);
   const tty = process.stderr.isTTY && !args.quiet;
-  const result = await buildEdition({
+  const run = mode === 'build' ? buildEdition : rebuildEEdition;
+  const result = await run({
     edition,
     templates,
     fontsDir: FONTS_DIR,
     outDir: resolve(args.out),
     plant,
     proof: args.proof,
+    ...(args.baseUrl ? { baseUrl: args.baseUrl } : {}),
+    ...(args.formats ? { formats: args.formats } : {}),
     onPage: (done, total) => {
-      if (tty) process.stderr.write(`\rnewsprint: page ${done}/${total} set, printed and rendered`);
+      if (tty) process.stderr.write(`\rnewsprint: e-edition ${bar(done, total)} page ${done}/${total}`);
       if (tty && done === total) process.stderr.write('\n');
     },
   });
@@ -47,13 +60,20 @@ export async function buildCommand(args: BuildArgs): Promise<void> {
     const dir = relative(process.cwd(), result.dir) || '.';
     const counts = count(result.warnings);
     const n = result.layout.pages.length;
-    process.stderr.write(
+    if (mode === 'e-edition') process.stderr.write(`newsprint: wrote ${dir}/e-edition/ — ${n} page${n === 1 ? '' : 's'}: index.html (viewer), manifest.json, iiif/manifest.json, tiles, articles\n`);
+    else process.stderr.write(
       `newsprint: wrote ${dir}/ — ${n} page${n === 1 ? '' : 's'} for plant ${plant.name} (PDF/${plant.pdfx}): print/${edition.slug}.pdf, print/pages/ (a file a page)` +
-        `${args.proof ? `, proof/${edition.slug}-proof.pdf` : ''}, e-edition/pages, report.json\n`,
+        `${args.proof ? `, proof/${edition.slug}-proof.pdf` : ''}, e-edition/ (open e-edition/index.html), report.json\n`,
     );
     for (const w of result.warnings.filter((d) => d.severity !== 'info')) process.stderr.write(formatDiagnostic(w) + '\n');
     if (counts) process.stderr.write(`newsprint: ${counts}; all findings are in ${dir}/report.json\n`);
   }
+}
+
+/** A progress bar: ██████░░░░ */
+function bar(done: number, total: number, width = 20): string {
+  const full = Math.round((done / Math.max(1, total)) * width);
+  return `${'█'.repeat(full)}${'░'.repeat(width - full)}`;
 }
 
 function count(ds: readonly Diagnostic[]): string {

@@ -1,0 +1,354 @@
+// The e-edition viewer: thumbnails, the page zoomable over its IIIF tiles (OpenSeadragon), article zones, deep links.
+// Plain browser script, no build step. It reads the edition from window.NEWSPRINT_EDITION, which manifest.js sets
+// (a page opened from file:// cannot fetch JSON), and loads every image by <img>, so it works from file:// too.
+(() => {
+  'use strict';
+
+  const edition = window.NEWSPRINT_EDITION;
+  const $ = (id) => document.getElementById(id);
+  const el = (tag, props = {}, ...children) => {
+    const node = Object.assign(document.createElement(tag), props);
+    node.append(...children);
+    return node;
+  };
+
+  if (!edition || edition.version !== 1 || !Array.isArray(edition.pages) || edition.pages.length === 0) {
+    const failure = $('failure');
+    failure.textContent = 'This e-edition cannot be shown: its manifest (manifest.js) is missing or not one this viewer reads.';
+    failure.hidden = false;
+    return;
+  }
+
+  const pages = edition.pages;
+  const articles = new Map(edition.articles.map((a) => [a.id, a]));
+  const view = $('page-view');
+  const status = $('status');
+  const prev = $('prev');
+  const next = $('next');
+  const thumbs = $('thumbs');
+  const onPage = $('on-page');
+  const selected = $('selected');
+
+  /** The shown page (index into pages) and the article picked by #article=…, if any. */
+  const state = { index: -1, article: null };
+
+  /** The rendition of the wanted format, else the first there is. */
+  const rendition = (list, format) => list.find((r) => r.format === format) ?? list[0];
+
+  /** A <picture>: WebP where there is one, JPEG for the rest. */
+  function picture(list, alt, className) {
+    const jpeg = rendition(list, 'jpeg');
+    const webp = list.find((r) => r.format === 'webp');
+    const img = el('img', { src: jpeg.file, alt, width: jpeg.width, height: jpeg.height, className });
+    const pic = el('picture');
+    if (webp && webp !== jpeg) pic.append(el('source', { type: 'image/webp', srcset: webp.file }));
+    pic.append(img);
+    return pic;
+  }
+
+  // ---- Thumbnail strip: a button a page, named by the page's label (the image's alt text).
+  const thumbButtons = pages.map((page, i) => {
+    const img = picture(page.renditions.thumbnail, page.label, 'thumb-image');
+    img.querySelector('img').loading = 'lazy';
+    const number = el('span', { className: 'thumb-number' }, String(page.number));
+    number.setAttribute('aria-hidden', 'true');
+    const button = el('button', { type: 'button', className: 'thumb' }, img, number);
+    button.addEventListener('click', () => show(i));
+    thumbs.append(el('li', {}, button));
+    return button;
+  });
+
+  // ---- The page view: OpenSeadragon over the tiles, or the page image when it cannot start.
+  let viewer = null;
+
+  /** The page's IIIF 3 level-0 image info, made here: its id is the tiles' relative folder, so tiles load by <img>. */
+  function tileSource(page) {
+    const t = page.tiles;
+    return {
+      '@context': 'http://iiif.io/api/image/3/context.json',
+      id: t.dir,
+      type: 'ImageService3',
+      protocol: 'http://iiif.io/api/image',
+      profile: 'level0',
+      width: t.width,
+      height: t.height,
+      tiles: [{ width: t.tileSize, scaleFactors: t.scaleFactors }],
+    };
+  }
+
+  function startOpenSeadragon() {
+    if (typeof window.OpenSeadragon !== 'function') return null;
+    try {
+      const v = window.OpenSeadragon({
+        element: view,
+        // Our own buttons, so no control images to ship.
+        showNavigationControl: false,
+        // Tiles from file:// taint a canvas, which WebGL refuses; the 2D canvas draws them.
+        drawer: ['canvas', 'html'],
+        // The whole page stays in view when zoomed out, so a swipe at that zoom turns the page instead of panning.
+        visibilityRatio: 1,
+        constrainDuringPan: true,
+        // Up to twice the zoom rendition's pixels: beyond that the print is only blurred.
+        maxZoomPixelRatio: 2,
+        // A little desk round the whole page, so that its edges show.
+        viewportMargins: { top: 12, right: 12, bottom: 12, left: 12 },
+        animationTime: 0.4,
+        // A click opens an article zone; zoom is by double click, pinch, wheel and the buttons.
+        gestureSettingsMouse: { clickToZoom: false, dblClickToZoom: true },
+        gestureSettingsTouch: { clickToZoom: false, dblClickToZoom: true, flickEnabled: false },
+        gestureSettingsPen: { clickToZoom: false, dblClickToZoom: true },
+      });
+      v.addHandler('open', () => placeZones());
+      // OpenSeadragon holds the pointer while it is down, so a click on a zone arrives here, not at the link: a
+      // click (not a drag) on a zone follows it.
+      v.addHandler('canvas-click', (event) => {
+        const zone = event.quick && event.originalTarget instanceof Element ? event.originalTarget.closest('.zone') : null;
+        if (!zone) return;
+        event.preventDefaultAction = true;
+        followZone(zone);
+      });
+      v.addHandler('open-failed', () => fallBack());
+      return v;
+    } catch (error) {
+      console.error('OpenSeadragon did not start; showing the page image instead.', error);
+      return null;
+    }
+  }
+
+  /** Turns to the page image with its zones (no zoom): OpenSeadragon is missing or could not open the tiles. */
+  function fallBack() {
+    if (viewer) {
+      viewer.destroy();
+      viewer = null;
+    }
+    view.classList.add('fallback');
+    $('zoom').hidden = true;
+    openPage(pages[state.index]);
+  }
+
+  /** Shows a page in the page view: its tiles (zones follow once they open) or its image with the zones on it. */
+  function openPage(page) {
+    if (viewer) {
+      viewer.clearOverlays();
+      viewer.open(tileSource(page));
+      return;
+    }
+    const frame = el('div', { className: 'page-image' }, picture(page.renditions.page, page.label, 'page-picture'));
+    for (const zone of zonesOf(page)) {
+      const r = zone.region;
+      Object.assign(zone.element.style, {
+        left: `${(r.x / page.width) * 100}%`,
+        top: `${(r.y / page.height) * 100}%`,
+        width: `${(r.w / page.width) * 100}%`,
+        height: `${(r.h / page.height) * 100}%`,
+      });
+      frame.append(zone.element);
+    }
+    view.replaceChildren(frame);
+    markSelected();
+  }
+
+  /** Places the shown page's article zones over the tiles: page points → image pixels (× tiles.width / page.width). */
+  function placeZones() {
+    const page = pages[state.index];
+    const scale = page.tiles.width / page.width;
+    viewer.clearOverlays();
+    for (const zone of zonesOf(page)) {
+      const r = zone.region;
+      const location = viewer.viewport.imageToViewportRectangle(r.x * scale, r.y * scale, r.w * scale, r.h * scale);
+      viewer.addOverlay({ element: zone.element, location });
+    }
+    markSelected();
+  }
+
+  /**
+   * A link a region of every article on the page. The article's first region on the page is its zone in the tab
+   * order, named by the headline; its other regions are the same link for the pointer only, so a reader tabbing
+   * through meets each story once.
+   */
+  function zonesOf(page) {
+    const zones = [];
+    for (const id of page.articles) {
+      const article = articles.get(id);
+      if (!article) continue;
+      const regions = article.regions.filter((r) => r.page === page.number);
+      regions.forEach((region, i) => {
+        const link = el('a', { className: 'zone', href: article.view, title: article.headline });
+        link.dataset.article = id;
+        if (i === 0) link.append(el('span', { className: 'visually-hidden' }, article.headline));
+        else {
+          link.tabIndex = -1;
+          link.setAttribute('aria-hidden', 'true');
+        }
+        // A click that reaches the link itself (Enter, or the page image without OpenSeadragon) follows it;
+        // OpenSeadragon would cancel any click that reaches its canvas.
+        link.addEventListener('click', (event) => {
+          event.stopPropagation();
+          rememberArticle(id);
+        });
+        // Tabbing to a zone of a zoomed-in page brings it into view.
+        link.addEventListener('focus', () => revealZone(region, page));
+        zones.push({ element: link, region });
+      });
+    }
+    return zones;
+  }
+
+  /** Back from the article view returns to this page with the story picked out. */
+  function rememberArticle(id) {
+    history.replaceState(null, '', `#article=${encodeURIComponent(id)}`);
+  }
+
+  /** Opens the article view of a zone. */
+  function followZone(zone) {
+    rememberArticle(zone.dataset.article);
+    location.assign(zone.href);
+  }
+
+  /** Pans the zoomed page so that a focused zone is in view (the page view's box never scrolls itself). */
+  function revealZone(region, page) {
+    view.scrollTop = 0;
+    view.scrollLeft = 0;
+    if (!viewer) return;
+    const canvas = viewer.canvas;
+    canvas.scrollTop = 0;
+    canvas.scrollLeft = 0;
+    const scale = page.tiles.width / page.width;
+    const rect = viewer.viewport.imageToViewportRectangle(region.x * scale, region.y * scale, region.w * scale, region.h * scale);
+    const bounds = viewer.viewport.getBounds();
+    const inside = rect.x >= bounds.x && rect.y >= bounds.y && rect.x + rect.width <= bounds.x + bounds.width && rect.y + rect.height <= bounds.y + bounds.height;
+    if (!inside) viewer.viewport.panTo(rect.getCenter());
+  }
+
+  /** Picks out the zones of the article named by #article=…, and says which it is, with a link to read it. */
+  function markSelected() {
+    for (const zone of view.querySelectorAll('.zone')) zone.classList.toggle('zone-selected', zone.dataset.article === state.article);
+    const article = state.article ? articles.get(state.article) : null;
+    if (!article) {
+      selected.hidden = true;
+      selected.replaceChildren();
+      return;
+    }
+    selected.replaceChildren(
+      el('p', { className: 'selected-label' }, 'Picked out on the page'),
+      el('p', { className: 'selected-headline' }, el('a', { href: article.view }, `Read “${article.headline}”`)),
+    );
+    selected.hidden = false;
+  }
+
+  // ---- Moving between pages.
+
+  /** The index of the page with this number, or -1. */
+  const indexOfPage = (number) => pages.findIndex((p) => p.number === number);
+
+  /** Shows page i (clamped), with an article picked out or none, and brings everything in step with it. */
+  function show(i, article = null) {
+    const index = Math.max(0, Math.min(pages.length - 1, i));
+    const turned = index !== state.index;
+    const hadFocusInPage = view.contains(document.activeElement);
+    state.index = index;
+    state.article = article;
+    const page = pages[index];
+
+    thumbButtons.forEach((button, j) => {
+      if (j === index) button.setAttribute('aria-current', 'page');
+      else button.removeAttribute('aria-current');
+    });
+    if (turned) thumbButtons[index].scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    status.textContent = `Page ${page.number} of ${pages.length}`;
+    prev.setAttribute('aria-disabled', String(index === 0));
+    next.setAttribute('aria-disabled', String(index === pages.length - 1));
+    view.setAttribute('aria-label', `${page.label}${viewer ? ', zoomable' : ''}`);
+    listArticles(page);
+    const hash = article ? `#article=${encodeURIComponent(article)}` : `#page=${page.number}`;
+    if (location.hash !== hash) history.replaceState(null, '', hash);
+
+    if (turned) openPage(page);
+    else markSelected();
+    // A zone that had the focus is gone with its page: keep the focus in the page view.
+    if (turned && hadFocusInPage) (viewer ? viewer.canvas : view).focus();
+  }
+
+  /** The stories on the page, as links to their article views. */
+  function listArticles(page) {
+    const items = page.articles
+      .map((id) => articles.get(id))
+      .filter(Boolean)
+      .map((a) => el('li', {}, el('a', { href: a.view }, a.headline)));
+    if (items.length === 0) items.push(el('li', { className: 'none' }, 'No stories on this page.'));
+    onPage.replaceChildren(...items);
+  }
+
+  /** Where the address's #page=N or #article=<id> points; page 1 when it names nothing there is. */
+  function fromHash() {
+    const params = new URLSearchParams(location.hash.slice(1));
+    const article = articles.get(params.get('article') ?? '');
+    if (article) {
+      const i = indexOfPage(article.pages[0]);
+      if (i >= 0) return { index: i, article: article.id };
+    }
+    const i = indexOfPage(Number(params.get('page')));
+    return { index: Math.max(0, i), article: null };
+  }
+
+  prev.addEventListener('click', () => show(state.index - 1));
+  next.addEventListener('click', () => show(state.index + 1));
+  $('zoom-in').addEventListener('click', () => viewer?.viewport.zoomBy(1.5).applyConstraints());
+  $('zoom-out').addEventListener('click', () => viewer?.viewport.zoomBy(1 / 1.5).applyConstraints());
+  $('zoom-home').addEventListener('click', () => viewer?.viewport.goHome());
+  window.addEventListener('hashchange', () => {
+    const to = fromHash();
+    show(to.index, to.article);
+  });
+
+  // Keyboard: ← → PageUp PageDown Home End turn pages, except that inside the zoomable page the arrows pan it
+  // (OpenSeadragon's own keys), and never while typing or with a modifier held.
+  document.addEventListener('keydown', (event) => {
+    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const target = event.target instanceof Element ? event.target : null;
+    if (target?.closest('input, textarea, select, [contenteditable]')) return;
+    const inZoom = viewer !== null && target !== null && viewer.canvas.contains(target);
+    const moves = {
+      ArrowLeft: inZoom ? null : state.index - 1,
+      ArrowRight: inZoom ? null : state.index + 1,
+      PageUp: state.index - 1,
+      PageDown: state.index + 1,
+      Home: 0,
+      End: pages.length - 1,
+    };
+    const to = moves[event.key];
+    if (to === undefined || to === null) return;
+    event.preventDefault();
+    show(to);
+  });
+
+  // Swipe on touch screens: a quick, mostly horizontal stroke across the page, when it is not zoomed in (a zoomed
+  // page pans under the finger instead).
+  const SWIPE_MIN = 50; // CSS pixels: well beyond a tap's jitter
+  const SWIPE_TIME = 800; // ms: a swipe, not a slow drag
+  let swipe = null;
+  const zoomedOut = () => !viewer || viewer.viewport.getZoom() <= viewer.viewport.getHomeZoom() * 1.05;
+  view.addEventListener('pointerdown', (event) => {
+    if (event.pointerType !== 'touch') return;
+    swipe = event.isPrimary && zoomedOut() ? { x: event.clientX, y: event.clientY, t: event.timeStamp } : null;
+  }, true);
+  view.addEventListener('pointercancel', () => { swipe = null; }, true);
+  view.addEventListener('pointerup', (event) => {
+    if (!swipe || event.pointerType !== 'touch' || !event.isPrimary) return;
+    const dx = event.clientX - swipe.x;
+    const dy = event.clientY - swipe.y;
+    const quick = event.timeStamp - swipe.t < SWIPE_TIME;
+    swipe = null;
+    if (quick && Math.abs(dx) >= SWIPE_MIN && Math.abs(dx) > 2 * Math.abs(dy)) show(state.index + (dx < 0 ? 1 : -1));
+  }, true);
+
+  // ---- Start: show the viewer, then the page the address asks for.
+  $('viewer').hidden = false;
+  viewer = startOpenSeadragon();
+  if (!viewer) {
+    view.classList.add('fallback');
+    $('zoom').hidden = true;
+  }
+  const start = fromHash();
+  show(start.index, start.article);
+})();
