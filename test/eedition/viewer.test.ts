@@ -1,0 +1,430 @@
+// The e-edition viewer and article view in Debian's headless Chromium, opened from file:// out of a real build of the sample edition.
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Page } from 'playwright-core';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EEditionManifest, ManifestArticle, TextRun } from '../../src/export/eedition/manifest.js';
+import { articlePage, viewerFiles } from '../../src/export/eedition/viewer.js';
+import { launchChromium, seriousViolations, type LaunchedBrowser } from '../browser.js';
+import { cli } from '../cli/run.js';
+import { SAMPLE_EDITION } from '../helpers.js';
+
+let out: string;
+let dir: string;
+let m: EEditionManifest;
+let chromium: LaunchedBrowser;
+
+beforeAll(async () => {
+  out = mkdtempSync(join(tmpdir(), 'newsprint-eedition-'));
+  const r = await cli('build', SAMPLE_EDITION, '--out', out, '--quiet');
+  expect(r.code, r.stderr).toBe(0);
+  dir = join(out, 'the-wexcombe-courier-2026-11-26', 'e-edition');
+  expect(existsSync(join(dir, 'manifest.js')), 'the build wrote e-edition/manifest.js').toBe(true);
+  m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as EEditionManifest;
+  chromium = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await chromium?.close();
+  if (out) rmSync(out, { recursive: true, force: true });
+});
+
+/** A page of the browser on a file of the e-edition, with what it asked for and what went wrong on the way. */
+interface Opened {
+  readonly page: Page;
+  readonly requests: string[];
+  readonly failed: string[];
+  readonly errors: string[];
+}
+
+/** Opens a file of an e-edition folder (the built one unless told) from file://, with a fragment if given. */
+async function open(file = 'index.html', hash = '', folder = dir): Promise<Opened> {
+  const page = await chromium.context.newPage();
+  const opened: Opened = { page, requests: [], failed: [], errors: [] };
+  page.on('request', (r) => opened.requests.push(r.url()));
+  page.on('requestfailed', (r) => opened.failed.push(`${r.url()}: ${r.failure()?.errorText ?? ''}`));
+  page.on('pageerror', (e) => opened.errors.push(e.message));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') opened.errors.push(msg.text());
+  });
+  await page.goto(pathToFileURL(join(folder, file)).href + hash);
+  return opened;
+}
+
+/** Opens the viewer and waits until it says which page it shows. */
+async function openViewer(hash = '', folder = dir): Promise<Opened> {
+  const opened = await open('index.html', hash, folder);
+  await opened.page.locator('#status:not(:empty)').waitFor();
+  return opened;
+}
+
+const statusOf = (page: Page) => page.getByRole('status').textContent();
+const thumbnails = (page: Page) => page.getByRole('navigation', { name: 'Pages' }).getByRole('button');
+const zone = (page: Page, a: ManifestArticle) => page.locator('#page-view').getByRole('link', { name: a.headline, exact: true });
+const article = (id: string): ManifestArticle => m.articles.find((a) => a.id === id) ?? expect.fail(`no article ${id} in the manifest`);
+const articlesOn = (n: number): ManifestArticle[] => m.pages.find((p) => p.number === n)!.articles.map(article);
+const text = (runs: readonly TextRun[]) => runs.map((r) => r.text).join('');
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** The share of the page view's pixels that are ink (dark) and paper (light): zero ink means no page is drawn. */
+async function inkAndPaper(page: Page): Promise<{ ink: number; paper: number }> {
+  const shot = await page.locator('#page-view').screenshot();
+  const { data, info } = await sharp(shot).greyscale().raw().toBuffer({ resolveWithObject: true });
+  let ink = 0;
+  let paper = 0;
+  for (const v of data) {
+    if (v < 96) ink++;
+    else if (v > 240) paper++;
+  }
+  const n = info.width * info.height;
+  return { ink: ink / n, paper: paper / n };
+}
+
+describe('the e-edition viewer, opened from file://', () => {
+  it('shows page 1 drawn from its tiles, a thumbnail a page, the article zones named by their headlines, and fetches nothing from the network', async () => {
+    const { page, requests, failed, errors } = await openViewer();
+    expect(await statusOf(page)).toBe(`Page 1 of ${m.pages.length}`);
+    expect(await page.title()).toContain(m.edition.publication);
+    expect(await page.title()).toContain(m.edition.dateLong);
+
+    // A thumbnail a page, named by its label, the first marked as the page shown.
+    const thumbs = thumbnails(page);
+    expect(await thumbs.count()).toBe(m.pages.length);
+    for (const [i, p] of m.pages.entries()) {
+      await expect.poll(() => thumbs.nth(i).evaluate((b) => (b.querySelector('img') as HTMLImageElement).naturalWidth), { message: `thumbnail of ${p.label}` }).toBeGreaterThan(0);
+      expect(await thumbs.nth(i).getAttribute('aria-current')).toBe(i === 0 ? 'page' : null);
+      await expect(page.getByRole('button', { name: p.label, exact: true }).count()).resolves.toBe(1);
+    }
+
+    // The page itself, drawn from its tiles: ink on paper, every tile found.
+    await expect.poll(async () => (await inkAndPaper(page)).ink, { timeout: 10_000, message: 'ink of page 1 on screen' }).toBeGreaterThan(0.01);
+    expect((await inkAndPaper(page)).paper).toBeGreaterThan(0.2);
+    expect(requests.filter((u) => /\/tiles\/page-01\/[^/]+\/[^/]+\/0\/default\.jpg$/.test(u)).length).toBeGreaterThan(0);
+    expect(failed).toEqual([]);
+    expect(errors).toEqual([]);
+    expect(requests.filter((u) => !u.startsWith('file://'))).toEqual([]);
+
+    // A zone over each story, all at the one scale of the page (points → pixels), each as tall and wide as its region.
+    const scales: number[] = [];
+    for (const a of articlesOn(1)) {
+      const link = zone(page, a);
+      await link.waitFor();
+      expect(await link.getAttribute('href')).toBe(a.view);
+      const box = (await link.boundingBox())!;
+      const r = a.regions.find((g) => g.page === 1)!;
+      scales.push(box.width / r.w);
+      expect(box.height / r.h).toBeCloseTo(box.width / r.w, 2);
+    }
+    for (const s of scales) expect(s).toBeCloseTo(scales[0]!, 2);
+    const [first, second] = articlesOn(1);
+    if (first && second) {
+      // Where the two stories sit relative to each other on the screen is where they sit on the page.
+      const a = (await zone(page, first).boundingBox())!;
+      const b = (await zone(page, second).boundingBox())!;
+      const ra = first.regions.find((g) => g.page === 1)!;
+      const rb = second.regions.find((g) => g.page === 1)!;
+      expect(b.x - a.x).toBeCloseTo((rb.x - ra.x) * scales[0]!, 0);
+      expect(b.y - a.y).toBeCloseTo((rb.y - ra.y) * scales[0]!, 0);
+    }
+    await page.close();
+  });
+
+  it('moves to page 2 with the keyboard: its thumbnail becomes the current one, the live region says so, the address follows', async () => {
+    const { page } = await openViewer();
+    const live = page.getByRole('status');
+    expect(await live.getAttribute('role')).toBe('status'); // polite live region: read out when it changes
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => statusOf(page)).toBe(`Page 2 of ${m.pages.length}`);
+    expect(await thumbnails(page).nth(1).getAttribute('aria-current')).toBe('page');
+    expect(await thumbnails(page).nth(0).getAttribute('aria-current')).toBeNull();
+    expect(new URL(page.url()).hash).toBe('#page=2');
+    for (const a of articlesOn(2)) await zone(page, a).waitFor();
+    for (const a of articlesOn(1)) expect(await zone(page, a).count()).toBe(0);
+
+    await page.keyboard.press('PageDown');
+    await expect.poll(() => statusOf(page)).toBe(`Page 3 of ${m.pages.length}`);
+    await page.keyboard.press('End');
+    await expect.poll(() => statusOf(page)).toBe(`Page ${m.pages.length} of ${m.pages.length}`);
+    expect(await page.getByRole('button', { name: 'Next page' }).getAttribute('aria-disabled')).toBe('true');
+    await page.keyboard.press('PageUp');
+    await expect.poll(() => statusOf(page)).toBe(`Page ${m.pages.length - 1} of ${m.pages.length}`);
+    await page.keyboard.press('Home');
+    await expect.poll(() => statusOf(page)).toBe(`Page 1 of ${m.pages.length}`);
+    await page.keyboard.press('ArrowLeft');
+    expect(await statusOf(page)).toBe(`Page 1 of ${m.pages.length}`);
+    expect(await page.getByRole('button', { name: 'Previous page' }).getAttribute('aria-disabled')).toBe('true');
+
+    // The buttons do the same.
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await expect.poll(() => statusOf(page)).toBe(`Page 2 of ${m.pages.length}`);
+    await page.getByRole('button', { name: m.pages[2]!.label, exact: true }).click();
+    await expect.poll(() => statusOf(page)).toBe(`Page 3 of ${m.pages.length}`);
+    await page.close();
+  });
+
+  it('leaves the arrow keys to the zoomed page while it has the focus (they pan it), but PageDown still turns the page', async () => {
+    const { page } = await openViewer();
+    await expect.poll(async () => (await inkAndPaper(page)).ink, { timeout: 10_000 }).toBeGreaterThan(0.01);
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await page.waitForTimeout(1000);
+    const before = await page.locator('#page-view').screenshot();
+    await page.locator('#page-view .openseadragon-canvas').focus();
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+    await page.waitForTimeout(1000);
+    expect(await statusOf(page)).toBe(`Page 1 of ${m.pages.length}`);
+    expect(Buffer.compare(before, await page.locator('#page-view').screenshot())).not.toBe(0);
+    await page.keyboard.press('PageDown');
+    await expect.poll(() => statusOf(page)).toBe(`Page 2 of ${m.pages.length}`);
+    await page.close();
+  });
+
+  it('can be used with the keyboard alone: Tab reaches every control, each shows its focus, and Enter on a zone opens the story', async () => {
+    const { page } = await openViewer();
+    for (const a of articlesOn(1)) await zone(page, a).waitFor();
+    const reached: { name: string; outline: boolean }[] = [];
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      reached.push(
+        await page.evaluate(() => {
+          const e = document.activeElement as HTMLElement;
+          // Past the last control the focus leaves the document for the browser's own controls.
+          if (e === document.body) return { name: '', outline: false };
+          const name = e.getAttribute('aria-label') ?? e.querySelector('img')?.alt ?? (e.classList.contains('openseadragon-canvas') ? 'the zoomable page' : (e.textContent ?? '').trim());
+          const s = getComputedStyle(e);
+          const outline = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none';
+          return { name, outline };
+        }),
+      );
+    }
+    const names = reached.map((r) => r.name);
+    const wanted = ['Skip to the page', 'Previous page', 'Next page', 'Zoom out', 'Zoom in', 'Whole page', 'the zoomable page', ...articlesOn(1).map((a) => a.headline), ...m.pages.map((p) => p.label)];
+    for (const name of wanted) expect(names, `Tab reaches “${name}”`).toContain(name);
+    for (const r of reached.filter((x) => x.name !== '')) expect(r.outline, `focus shows on “${r.name}”`).toBe(true);
+
+    // Enter on a zone opens its story.
+    const story = articlesOn(1)[0]!;
+    await zone(page, story).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => u.pathname.endsWith(story.view));
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(story.headline);
+    await page.close();
+  });
+
+  it('opens the story of a clicked zone, with its headline and every paragraph; Back returns to its page with it picked out', async () => {
+    const { page } = await openViewer('#page=2');
+    const story = articlesOn(2)[0]!;
+    await zone(page, story).click();
+    await page.waitForURL((u) => u.pathname.endsWith(story.view));
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(story.headline);
+    const body = squash(await page.locator('article').innerText());
+    for (const b of story.blocks) if (b.type === 'p') expect(body).toContain(squash(text(b.runs)));
+    await page.goBack();
+    await expect.poll(() => statusOf(page)).toBe(`Page 2 of ${m.pages.length}`);
+    expect(new URL(page.url()).hash).toBe(`#article=${story.id}`);
+    await expect.poll(() => zone(page, story).getAttribute('class')).toContain('zone-selected');
+    await page.close();
+  });
+
+  it('opens at #page=3', async () => {
+    const { page } = await openViewer('#page=3');
+    expect(await statusOf(page)).toBe(`Page 3 of ${m.pages.length}`);
+    expect(await thumbnails(page).nth(2).getAttribute('aria-current')).toBe('page');
+    for (const a of articlesOn(3)) await zone(page, a).waitFor();
+    const list = page.getByRole('region', { name: 'On this page' });
+    for (const a of articlesOn(3)) expect(await list.getByRole('link', { name: a.headline }).getAttribute('href')).toBe(a.view);
+    await page.close();
+  });
+
+  it('opens at #article=<id> on the story’s first page with its zone picked out and a link to read it; moving on and the address stay in step', async () => {
+    const story = m.articles.find((a) => a.pages[0]! > 1) ?? m.articles[0]!;
+    const { page } = await openViewer(`#article=${story.id}`);
+    expect(await statusOf(page)).toBe(`Page ${story.pages[0]} of ${m.pages.length}`);
+    const picked = zone(page, story);
+    await expect.poll(() => picked.getAttribute('class')).toContain('zone-selected');
+    expect(await picked.evaluate((e) => getComputedStyle(e).boxShadow)).not.toBe('none');
+    const read = page.getByRole('link', { name: `Read “${story.headline}”` });
+    expect(await read.isVisible()).toBe(true);
+    expect(await read.getAttribute('href')).toBe(story.view);
+
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await expect.poll(() => new URL(page.url()).hash).toBe(`#page=${story.pages[0]! + 1}`);
+    expect(await read.count()).toBe(0);
+    // The address drives the viewer too (Back, Forward, an edited address).
+    await page.evaluate(() => {
+      location.hash = '#page=1';
+    });
+    await expect.poll(() => statusOf(page)).toBe(`Page 1 of ${m.pages.length}`);
+    await page.close();
+  });
+
+  it('turns the page with a swipe on a touch screen', async () => {
+    const { page } = await openViewer();
+    await page.locator('#page-view .zone').first().waitFor();
+    const cdp = await chromium.context.newCDPSession(page);
+    await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
+    const box = (await page.locator('#page-view').boundingBox())!;
+    const swipe = async (from: number, to: number) => {
+      const y = box.y + box.height / 2;
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: box.x + box.width * from, y }] });
+      for (let i = 1; i <= 5; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: box.x + box.width * (from + ((to - from) * i) / 5), y }] });
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    };
+    await swipe(0.8, 0.2);
+    await expect.poll(() => statusOf(page)).toBe(`Page 2 of ${m.pages.length}`);
+    await swipe(0.2, 0.8);
+    await expect.poll(() => statusOf(page)).toBe(`Page 1 of ${m.pages.length}`);
+    await page.close();
+  });
+
+  it('shows the page image with its zones when OpenSeadragon cannot start', async () => {
+    const bare = mkdtempSync(join(tmpdir(), 'newsprint-eedition-bare-'));
+    try {
+      cpSync(dir, bare, { recursive: true, filter: (src) => !src.endsWith('openseadragon.min.js') && !src.includes(`${dir}/tiles`) });
+      const { page, errors, failed } = await openViewer('', bare);
+      const img = page.locator('#page-view').getByRole('img', { name: m.pages[0]!.label, exact: true });
+      await expect.poll(() => img.evaluate((e) => (e as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+      expect(await page.getByRole('button', { name: 'Zoom in' }).isVisible()).toBe(false);
+      // The one thing missing is the script we took away; nothing else fails.
+      expect(failed.map((f) => f.replace(/^.*\//, ''))).toEqual(['openseadragon.min.js: net::ERR_FILE_NOT_FOUND']);
+      expect(errors.filter((e) => !e.includes('ERR_FILE_NOT_FOUND'))).toEqual([]);
+      const story = articlesOn(1)[0]!;
+      await zone(page, story).click();
+      await page.waitForURL((u) => u.pathname.endsWith(story.view));
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(story.headline);
+      await page.close();
+    } finally {
+      rmSync(bare, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('accessibility (axe-core)', () => {
+  it('finds no serious or critical violation in the viewer, on a page of stories and with one picked out', async () => {
+    for (const hash of ['', `#article=${m.articles[0]!.id}`]) {
+      const { page } = await openViewer(hash);
+      await page.locator('#page-view .zone').first().waitFor();
+      expect(await seriousViolations(page), `viewer${hash}`).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('finds no serious or critical violation in an article view', async () => {
+    const story = m.articles.find((a) => a.images.length > 0) ?? m.articles[0]!;
+    const { page } = await open(story.view);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the article view', () => {
+  it('sets out the story: kicker, headline, standfirst, byline, date, crossheads, quotes and the photo with its alt text, caption and credit', async () => {
+    const story = m.articles.find((a) => a.images.length > 0 && a.blocks.some((b) => b.type === 'quote')) ?? expect.fail('the sample edition has a story with a photo and a quote');
+    const { page, failed } = await open(story.view);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en-GB');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(story.headline);
+    const top = squash(await page.locator('article > header').innerText());
+    if (story.kicker) expect(top).toContain(story.kicker);
+    if (story.standfirst) expect(top).toContain(squash(story.standfirst));
+    if (story.byline) expect(top).toContain(`By ${story.byline.name}${story.byline.role ? `, ${story.byline.role}` : ''}`);
+    expect(top).toContain('Thursday, 26 November 2026');
+    const crossheads = story.blocks.filter((b) => b.type === 'crosshead').map((b) => squash(text(b.runs)));
+    expect((await page.getByRole('heading', { level: 2 }).allInnerTexts()).map(squash)).toEqual(expect.arrayContaining(crossheads));
+    const quotes = story.blocks.filter((b) => b.type === 'quote').map((b) => squash(text(b.runs)));
+    expect((await page.locator('blockquote').allInnerTexts()).map(squash)).toEqual(quotes);
+
+    const photo = story.images[0]!;
+    const img = page.getByRole('img', { name: photo.alt, exact: true });
+    await expect.poll(() => img.evaluate((e) => (e as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    const caption = squash(await page.locator('figure figcaption').first().innerText());
+    if (photo.caption) expect(caption).toContain(squash(photo.caption));
+    if (photo.credit) expect(caption).toContain(photo.credit);
+
+    // Back to the viewer at the story's page, and to the page image.
+    const back = page.getByRole('link', { name: new RegExp(`^${m.pages[story.pages[0]! - 1]!.label} in the e-edition$`) });
+    expect(await back.getAttribute('href')).toBe(`../index.html#page=${story.pages[0]}`);
+    const pageImage = await page.getByRole('link', { name: 'page image' }).first().getAttribute('href');
+    expect(existsSync(join(dir, 'articles', pageImage!))).toBe(true);
+    expect(failed).toEqual([]);
+    await back.click();
+    await expect.poll(() => statusOf(page)).toBe(`Page ${story.pages[0]} of ${m.pages.length}`);
+    await page.close();
+  });
+
+  it('reads on a phone and at 200 % text size without sideways scrolling, at a measure of about 34 em', async () => {
+    const story = m.articles.find((a) => a.images.length > 0) ?? m.articles[0]!;
+    const { page } = await open(story.view);
+    expect(await page.locator('meta[name=viewport]').getAttribute('content')).toContain('width=device-width');
+    const measure = () =>
+      page.evaluate(() => {
+        const p = document.querySelector('article > p') as HTMLElement;
+        const size = parseFloat(getComputedStyle(p).fontSize);
+        return { size, ems: p.getBoundingClientRect().width / size, overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth };
+      });
+    const wide = await measure();
+    expect(wide.ems).toBeGreaterThan(30);
+    expect(wide.ems).toBeLessThanOrEqual(36);
+    await page.setViewportSize({ width: 360, height: 740 });
+    const phone = await measure();
+    expect(phone.size).toBeGreaterThanOrEqual(16);
+    expect(phone.overflow).toBe(0);
+    // The reader's text size at 200 %: everything is in rem and em, so the text doubles and still fits.
+    await page.evaluate(() => {
+      document.documentElement.style.fontSize = '200%';
+    });
+    const large = await measure();
+    expect(large.size).toBeCloseTo(phone.size * 2, 1);
+    expect(large.overflow).toBe(0);
+    await page.close();
+  });
+});
+
+describe('the viewer’s files', () => {
+  it('escape every text they put in HTML', async () => {
+    const nasty = `<script>alert("x")</script> & ‘quotes’ "here"`;
+    const base = m.articles.find((a) => a.images.length > 0) ?? m.articles[0]!;
+    const story: ManifestArticle = {
+      ...base,
+      headline: nasty,
+      kicker: `<b>${nasty}`,
+      byline: { name: `O'Brien & <i>Co</i>`, role: null },
+      blocks: [{ type: 'p', runs: [{ text: '<img src=x onerror=alert(1)>' }, { text: ' & so on', italic: true }] }],
+      images: base.images.map((i) => ({ ...i, alt: `"${nasty}` })),
+    };
+    const html = articlePage({ ...m, edition: { ...m.edition, publication: `A & B <Times>` } }, story);
+    expect(html).not.toMatch(/<script>alert|<img src=x|<b><script|<i>Co/);
+    const { page } = await open(base.view);
+    await page.setContent(html);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(nasty);
+    expect(await page.locator('.byline').textContent()).toBe(`By O'Brien & <i>Co</i>`);
+    expect(await page.locator('article > p').first().textContent()).toBe('<img src=x onerror=alert(1)> & so on');
+    expect(await page.title()).toContain('A & B <Times>');
+    if (story.images.length > 0) expect(await page.locator('figure img').first().getAttribute('alt')).toBe(`"${nasty}`);
+    await page.close();
+  });
+
+  it('give readers without JavaScript every page and every story', async () => {
+    const page = await chromium.context.newPage();
+    const cdp = await chromium.context.newCDPSession(page);
+    await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
+    await page.goto(pathToFileURL(join(dir, 'index.html')).href);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en-GB');
+    for (const p of m.pages) expect(await page.getByRole('link', { name: p.label, exact: true }).isVisible()).toBe(true);
+    for (const a of m.articles) expect(await page.getByRole('link', { name: a.headline, exact: true }).getAttribute('href')).toBe(a.view);
+    await page.close();
+  });
+
+  it('carry OpenSeadragon as its npm package builds it, with its licence', () => {
+    const files = viewerFiles(m);
+    const osd = createRequire(import.meta.url).resolve('openseadragon/build/openseadragon/openseadragon.min.js');
+    expect(files.get('viewer/openseadragon.min.js')).toBe(readFileSync(osd, 'utf8'));
+    expect(String(files.get('viewer/openseadragon-LICENSE.txt'))).toMatch(/OpenSeadragon contributors/);
+    for (const name of ['viewer.js', 'viewer.css', 'article.css']) {
+      expect(files.get(`viewer/${name}`)).toBe(readFileSync(fileURLToPath(new URL(`../../viewer/${name}`, import.meta.url)), 'utf8'));
+    }
+  });
+});
