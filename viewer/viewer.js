@@ -124,6 +124,7 @@
     view.classList.add('fallback');
     $('zoom').hidden = true;
     openPage(pages[state.index]);
+    markSelected();
   }
 
   /** Shows a page in the page view: its tiles (zones follow once they open) or its image with the zones on it. */
@@ -145,7 +146,6 @@
       frame.append(zone.element);
     }
     view.replaceChildren(frame);
-    markSelected();
   }
 
   /** Places the shown page's article zones over the tiles: page points → image pixels (× tiles.width / page.width). */
@@ -264,7 +264,7 @@
     if (location.hash !== hash) history.replaceState(null, '', hash);
 
     if (turned) openPage(page);
-    else markSelected();
+    markSelected();
     // A zone that had the focus is gone with its page: keep the focus in the page view.
     if (turned && hadFocusInPage) (viewer ? viewer.canvas : view).focus();
   }
