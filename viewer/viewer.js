@@ -98,7 +98,20 @@
         gestureSettingsTouch: { clickToZoom: false, dblClickToZoom: true, flickEnabled: false },
         gestureSettingsPen: { clickToZoom: false, dblClickToZoom: true },
       });
-      v.addHandler('open', () => placeZones());
+      // A page shown whole stays whole when the window changes size (a phone turned on its side); a zoomed one
+      // keeps what it shows.
+      let whole = true;
+      v.addHandler('open', () => {
+        whole = true;
+        placeZones();
+      });
+      v.addHandler('animation-finish', () => {
+        whole = v.viewport.getZoom() <= v.viewport.getHomeZoom() * 1.02;
+      });
+      // OpenSeadragon sets its own zoom right after this event, within the same frame: fit the page after it.
+      v.addHandler('after-resize', () => {
+        if (whole) queueMicrotask(() => v.viewport.goHome(true));
+      });
       // OpenSeadragon holds the pointer while it is down, so a click on a zone arrives here, not at the link: a
       // click (not a drag) on a zone follows it.
       v.addHandler('canvas-click', (event) => {
@@ -254,7 +267,7 @@
       if (j === index) button.setAttribute('aria-current', 'page');
       else button.removeAttribute('aria-current');
     });
-    if (turned) thumbButtons[index].scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    if (turned) scrollStripTo(thumbButtons[index]);
     status.textContent = `Page ${page.number} of ${pages.length}`;
     prev.setAttribute('aria-disabled', String(index === 0));
     next.setAttribute('aria-disabled', String(index === pages.length - 1));
@@ -267,6 +280,21 @@
     markSelected();
     // A zone that had the focus is gone with its page: keep the focus in the page view.
     if (turned && hadFocusInPage) (viewer ? viewer.canvas : view).focus();
+  }
+
+  /**
+   * Scrolls the strip of pages, and only it, to show a thumbnail: the list scrolls sideways on phones, its
+   * navigation box up and down on wide screens (scrollIntoView would also scroll the whole document on a phone).
+   */
+  function scrollStripTo(button) {
+    for (const box of [thumbs, thumbs.parentElement]) {
+      const b = button.getBoundingClientRect();
+      const c = box.getBoundingClientRect();
+      if (b.left < c.left) box.scrollLeft -= c.left - b.left;
+      else if (b.right > c.right) box.scrollLeft += b.right - c.right;
+      if (b.top < c.top) box.scrollTop -= c.top - b.top;
+      else if (b.bottom > c.bottom) box.scrollTop += b.bottom - c.bottom;
+    }
   }
 
   /** The stories on the page, as links to their article views. */

@@ -298,6 +298,24 @@ describe('the e-edition viewer, opened from file://', () => {
     await page.close();
   });
 
+  it('fits a phone: the whole page fills the width after the window shrinks, and turning to the last page brings its thumbnail into the strip without moving the document', async () => {
+    const { page } = await openViewer();
+    await page.locator('#page-view .zone').first().waitFor();
+    await page.setViewportSize({ width: 360, height: 740 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    await expect.poll(async () => (await inkAndPaper(page)).ink, { timeout: 10_000 }).toBeGreaterThan(0.01);
+    await page.waitForTimeout(1000); // OpenSeadragon's opening zoom settles
+    expect((await drawnPage(page)).width).toBeGreaterThan(360 - 2 * 12 - 4); // all but the desk's 12 px margins
+    await page.evaluate(() => window.scrollTo(0, 0)); // the screenshots above scrolled the page view into view
+    await page.keyboard.press('End');
+    await expect.poll(() => statusOf(page)).toBe(`Page ${m.pages.length} of ${m.pages.length}`);
+    const last = (await thumbnails(page).last().boundingBox())!;
+    expect(last.x).toBeGreaterThanOrEqual(0);
+    expect(last.x + last.width).toBeLessThanOrEqual(360);
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    await page.close();
+  });
+
   it('shows the page image with its zones when OpenSeadragon cannot start', async () => {
     const bare = mkdtempSync(join(tmpdir(), 'newsprint-eedition-bare-'));
     try {
