@@ -36,10 +36,10 @@
   const rendition = (list, format) => list.find((r) => r.format === format) ?? list[0];
 
   /** A <picture>: WebP where there is one, JPEG for the rest. */
-  function picture(list, alt, className) {
+  function picture(list, alt) {
     const jpeg = rendition(list, 'jpeg');
     const webp = list.find((r) => r.format === 'webp');
-    const img = el('img', { src: jpeg.file, alt, width: jpeg.width, height: jpeg.height, className });
+    const img = el('img', { src: jpeg.file, alt, width: jpeg.width, height: jpeg.height });
     const pic = el('picture');
     if (webp && webp !== jpeg) pic.append(el('source', { type: 'image/webp', srcset: webp.file }));
     pic.append(img);
@@ -48,7 +48,7 @@
 
   // ---- Thumbnail strip: a button a page, named by the page's label (the image's alt text).
   const thumbButtons = pages.map((page, i) => {
-    const img = picture(page.renditions.thumbnail, page.label, 'thumb-image');
+    const img = picture(page.renditions.thumbnail, page.label);
     img.querySelector('img').loading = 'lazy';
     const number = el('span', { className: 'thumb-number' }, String(page.number));
     number.setAttribute('aria-hidden', 'true');
@@ -147,7 +147,7 @@
       viewer.open(tileSource(page));
       return;
     }
-    const frame = el('div', { className: 'page-image' }, picture(page.renditions.page, page.label, 'page-picture'));
+    const frame = el('div', { className: 'page-image' }, picture(page.renditions.page, page.label));
     for (const zone of zonesOf(page)) {
       const r = zone.region;
       Object.assign(zone.element.style, {
