@@ -3,6 +3,7 @@ import yargs from 'yargs';
 import { UserError, formatDiagnostic } from '../core/span.js';
 import { BUILD_DEFAULTS, buildCommand } from './commands/build.js';
 import { GALLEY_DEFAULTS, GALLEY_LANGS, galleyCommand } from './commands/galley.js';
+import { preflightCommand } from './commands/preflight.js';
 import { EXIT } from './exit.js';
 
 /** The options build and e-edition share, from yargs' parsed arguments. */
@@ -128,7 +129,27 @@ export async function run(argv: readonly string[]): Promise<number> {
         }
       },
     )
-    .demandCommand(1, 'Name a command: build, e-edition or galley')
+    .command(
+      'preflight <files..>',
+      'Check PDFs (ours or an advertiser’s) against a printing plant’s profile: boxes, PDF/X, fonts, colour, ink, type and rule sizes, photo resolution',
+      (y) =>
+        y
+          .positional('files', { describe: 'PDF files', type: 'string', array: true, demandOption: true })
+          .option('plant', { alias: 'p', describe: 'Printing plant profile: uk-tabloid, berliner, broadsheet (in plants/), or a profile file', type: 'string', default: BUILD_DEFAULTS.plant })
+          .option('json', { describe: 'Print the findings as JSON on stdout', type: 'boolean', default: false })
+          .option('quiet', { alias: 'q', describe: 'Print only errors', type: 'boolean', default: false })
+          .example('$0 preflight advert.pdf', 'Check an advertiser’s PDF against the default plant (uk-tabloid)')
+          .example('$0 preflight output/*/print/pages/*.pdf --plant berliner --json', 'Check page files, findings as JSON'),
+      async (a) => {
+        try {
+          const ok = await preflightCommand({ files: a.files ?? [], plant: a.plant, json: a.json, quiet: a.quiet });
+          if (!ok) code = EXIT.input;
+        } catch (e) {
+          fail(e);
+        }
+      },
+    )
+    .demandCommand(1, 'Name a command: build, e-edition, galley or preflight')
     .strict()
     .help()
     .alias('h', 'help')

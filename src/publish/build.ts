@@ -5,6 +5,7 @@ import type { Diagnostic, Edition, EditionLayout, EditionPage, FontSet, FrameIte
 import { fail, formatSpan, publicationCode } from '../core/index.js';
 import { writePdf, type PdfMeta } from '../export/pdf/index.js';
 import { printImage } from '../export/pdf/print-image.js';
+import { formatFinding, preflightPdf, type Finding, type PreflightResult } from '../preflight/index.js';
 import { loadPlant, pageFileName, plantGeometry, type PlantProfile } from '../plant/index.js';
 import { buildEEdition, type RenditionFormat } from '../export/eedition/index.js';
 import { layoutEdition } from '../layout/index.js';
@@ -102,7 +103,10 @@ export async function buildEdition(opts: BuildOptions): Promise<BuildResult> {
   // The photos as the press takes them: cut, resampled and converted through the plant's profile.
   const printImages = await printRenditions(layout, images, plant);
   // The plant files: the whole edition, and one PDF a page named as the plant asks.
-  files.set(`print/${edition.slug}.pdf`, await writePdf(layout, fonts, images, meta, { plant, printImages }));
+  const plantFile = await writePdf(layout, fonts, images, meta, { plant, printImages });
+  files.set(`print/${edition.slug}.pdf`, plantFile);
+  // The build checks its own plant file as the plant will (findings in the report).
+  const checked = await preflightPdf(new Uint8Array(plantFile), `print/${edition.slug}.pdf`, plant);
   const code = publicationCode(edition.publication);
   for (const page of layout.pages) {
     const name = pageFileName(plant.fileName, { code, date: edition.date, page: page.number, ...(page.section ? { section: page.section } : {}) });
@@ -116,8 +120,8 @@ export async function buildEdition(opts: BuildOptions): Promise<BuildResult> {
   // The e-edition, from the same frames.
   const ee = await eEditionOf(prepared, opts);
   for (const [k, v] of ee.files) files.set(`e-edition/${k}`, v);
-  const warnings = [...layout.warnings, ...ee.warnings];
-  files.set('report.json', JSON.stringify(report(edition, plant, layout, warnings), null, 2) + '\n');
+  const warnings = [...layout.warnings, ...ee.warnings, ...checked.findings.map((f) => preflightDiagnostic(f, checked.file))];
+  files.set('report.json', JSON.stringify({ ...report(edition, plant, layout, warnings), preflight: preflightSummary(checked, plant) }, null, 2) + '\n');
   // 5. Write everything under a temporary name, then swap it into place.
   const dir = join(opts.outDir, edition.slug);
   writeAtomically(dir, files);
@@ -217,4 +221,15 @@ async function printRenditions(layout: EditionLayout, images: ImageSet, plant: P
 function baseUrlOf(edition: Edition, given?: string): string {
   const raw = given ?? edition.baseUrl ?? (edition.publication.url ? `${edition.publication.url.replace(/\/+$/, '')}/e-edition/${edition.slug}/` : `http://localhost:8000/${edition.slug}/e-edition/`);
   return raw.endsWith('/') ? raw : `${raw}/`;
+}
+
+/** A preflight finding as a build diagnostic: the plant file and the page and place in the message. */
+function preflightDiagnostic(f: Finding, file: string): Diagnostic {
+  return { severity: f.severity, code: f.code, message: formatFinding(f, file).slice(file.length + 2).replace(/ \[[^\]]+\]$/, '').replace(/^(page [^:]+: )(error|warning): /, '$1') };
+}
+
+/** The preflight section of report.json. */
+function preflightSummary(r: PreflightResult, plant: PlantProfile) {
+  const errors = r.findings.filter((f) => f.severity === 'error').length;
+  return { plant: plant.name, file: r.file, pdfx: r.pdfx ?? null, pages: r.pages, errors, warnings: r.findings.length - errors, findings: r.findings };
 }
