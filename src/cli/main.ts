@@ -7,14 +7,14 @@ import { preflightCommand } from './commands/preflight.js';
 import { EXIT } from './exit.js';
 
 /** The options build and e-edition share, from yargs' parsed arguments. */
-function buildArgs(a: { files?: string[] | undefined; out: string; template: string; plant: string; 'base-url'?: string | undefined; formats: (string | number)[]; quiet: boolean }) {
+function buildArgs(a: { files?: string[] | undefined; out: string; template: string; plant: string; 'base-url'?: string | undefined; formats?: (string | number)[] | undefined; quiet: boolean }) {
   return {
     files: a.files ?? [],
     out: a.out,
     template: a.template,
     plant: a.plant,
     ...(a['base-url'] ? { baseUrl: a['base-url'] } : {}),
-    formats: a.formats.map(String) as ('jpeg' | 'webp')[],
+    ...(a.formats ? { formats: a.formats.map(String) as ('jpeg' | 'webp')[] } : {}),
     quiet: a.quiet,
   };
 }
@@ -53,7 +53,7 @@ export async function run(argv: readonly string[]): Promise<number> {
           .option('plant', { alias: 'p', describe: 'Printing plant profile: uk-tabloid, berliner, broadsheet (in plants/), or a profile file', type: 'string', default: BUILD_DEFAULTS.plant })
           .option('proof', { describe: 'Also write a desk proof with 3 mm bleed, crop and registration marks and a slug line (never for the plant)', type: 'boolean', default: false })
           .option('base-url', { describe: 'Where the e-edition will be published (absolute URL, for its IIIF ids); default the edition file’s base-url', type: 'string' })
-          .option('formats', { describe: 'E-edition image formats', choices: ['jpeg', 'webp'], type: 'array', default: ['jpeg', 'webp'] })
+          .option('formats', { describe: 'E-edition image formats (default: the edition file’s e-edition.formats, else jpeg and webp)', choices: ['jpeg', 'webp'], type: 'array' })
           .option('quiet', { alias: 'q', describe: 'Print only errors', type: 'boolean', default: false })
           .example('$0 build', 'Build the sample edition into output/')
           .example('$0 build --plant berliner --proof', 'The sample edition on a Berliner page, with desk proofs')
@@ -77,7 +77,7 @@ export async function run(argv: readonly string[]): Promise<number> {
           .option('template', { alias: 't', describe: 'Template set: a folder name under templates/, or a path', type: 'string', default: BUILD_DEFAULTS.template })
           .option('plant', { alias: 'p', describe: 'Printing plant profile the build was made for', type: 'string', default: BUILD_DEFAULTS.plant })
           .option('base-url', { describe: 'Where the e-edition will be published (absolute URL, for its IIIF ids)', type: 'string' })
-          .option('formats', { describe: 'Image formats', choices: ['jpeg', 'webp'], type: 'array', default: ['jpeg', 'webp'] })
+          .option('formats', { describe: 'Image formats (default: the edition file’s e-edition.formats, else jpeg and webp)', choices: ['jpeg', 'webp'], type: 'array' })
           .option('quiet', { alias: 'q', describe: 'Print only errors', type: 'boolean', default: false })
           .example('$0 e-edition --base-url https://courier.example/e-edition/2026-11-26/', 'The sample edition’s e-edition again, for its published address')
           .example('$0 e-edition paper/edition.yaml --formats jpeg', 'JPEG renditions only'),

@@ -16,6 +16,12 @@ export interface Publication {
   readonly url?: string;
 }
 
+/** The e-edition's renditions as an edition file sets them (each part optional). */
+export interface EEditionSettings {
+  readonly formats?: readonly ('jpeg' | 'webp')[];
+  readonly sizes?: { readonly thumbnail?: number; readonly page?: number; readonly zoom?: number };
+}
+
 export interface EditionPage {
   /** Template name under templates/pages/, for example `front` or `news`. */
   readonly template: string;
@@ -34,6 +40,8 @@ export interface Edition {
   readonly issue?: number;
   /** Where the e-edition will be published (absolute URL): the base of its IIIF ids. */
   readonly baseUrl?: string;
+  /** E-edition rendition formats and widths, from the edition file. */
+  readonly eEdition?: EEditionSettings;
   readonly pages: readonly EditionPage[];
   readonly articles: ReadonlyMap<string, Article>;
   /** The edition file, or undefined for an edition made from loose article files. */

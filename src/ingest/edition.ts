@@ -1,7 +1,7 @@
 // Edition files: which stories go on which page, and the paper's name, date and issue (YAML, version 1).
 import { dirname, resolve } from 'node:path';
 import { isScalar } from 'yaml';
-import type { Publication } from '../core/edition.js';
+import type { EEditionSettings, Publication } from '../core/edition.js';
 import { fail, type Span } from '../core/span.js';
 import { isIsoDate } from './dates.js';
 import { fileExists } from './read.js';
@@ -22,6 +22,9 @@ import { describe, parseYaml, spanOf, YamlFields, type YamlSource } from './yaml
  *   date: 2026-11-26                 # required, ISO date
  *   issue: 7412                      # optional, positive whole number
  *   base-url: https://…              # optional, where the e-edition is published
+ *   e-edition:                       # optional: rendition formats and widths in pixels
+ *     formats: [jpeg, webp]
+ *     sizes: { thumbnail: 200, page: 1200, zoom: 3000 }
  *   pages:                           # required, at least one
  *     - template: front              #   required: templates/pages/<name>.hbs
  *       section: News                #   optional
@@ -29,7 +32,7 @@ import { describe, parseYaml, spanOf, YamlFields, type YamlSource } from './yaml
  */
 
 /** Top-level keys of an edition file. */
-export const EDITION_KEYS = ['version', 'publication', 'date', 'issue', 'base-url', 'pages'] as const;
+export const EDITION_KEYS = ['version', 'publication', 'date', 'issue', 'base-url', 'e-edition', 'pages'] as const;
 const PUBLICATION_KEYS = ['name', 'code', 'masthead', 'tagline', 'price', 'url'];
 const PAGE_KEYS = ['template', 'section', 'stories'];
 const CODE = 'ingest/edition';
@@ -58,6 +61,8 @@ export interface EditionSpec {
   readonly issue?: number;
   /** Where the e-edition will be published, for absolute links in manifests. */
   readonly baseUrl?: string;
+  /** E-edition rendition formats and widths. */
+  readonly eEdition?: EEditionSettings;
   readonly pages: readonly EditionPageSpec[];
 }
 
@@ -100,7 +105,10 @@ export function parseEditionFile(file: string, text: string, exists: (path: stri
   const baseUrl = root.string('base-url');
   if (baseUrl !== undefined && !isWebUrl(baseUrl)) root.bad('base-url', 'a web address starting with https://');
 
-  // 4. Pages and their stories.
+  // 4. E-edition renditions: formats and widths.
+  const eEdition = eEditionSettings(root);
+
+  // 5. Pages and their stories.
   const pagesSeq = root.seq('pages') ?? root.missing('pages', 'a list of pages');
   if (pagesSeq.items.length === 0) root.bad('pages', 'a list of at least one page');
   const folder = dirname(resolve(file));
@@ -126,7 +134,31 @@ export function parseEditionFile(file: string, text: string, exists: (path: stri
     return { template, ...opt('section', page.string('section')), stories, storySrc, src: spanOf(src, node) };
   });
 
-  return { file, version: 1, publication, date, ...opt('issue', issue), ...opt('baseUrl', baseUrl), pages };
+  return { file, version: 1, publication, date, ...opt('issue', issue), ...opt('baseUrl', baseUrl), ...opt('eEdition', eEdition), pages };
+}
+
+/** Limits of the rendition widths, pixels: a thumbnail strip, a screen page, a zoom a tile pyramid is cut from. */
+const RENDITION_WIDTHS = { thumbnail: [64, 800], page: [400, 4000], zoom: [1000, 12000] } as const;
+
+/** `e-edition: { formats: [jpeg, webp], sizes: { thumbnail: 200, page: 1200, zoom: 3000 } }`, each part optional. */
+function eEditionSettings(root: YamlFields): EEditionSettings | undefined {
+  const e = root.fields('e-edition', ['formats', 'sizes']);
+  if (!e) return undefined;
+  const formatsSeq = e.seq('formats');
+  const formats = formatsSeq?.items.map((n) => (isScalar(n) ? n.value : undefined));
+  if (formats && (formats.length === 0 || formats.some((f) => f !== 'jpeg' && f !== 'webp') || new Set(formats).size !== formats.length)) {
+    e.bad('formats', 'a list of jpeg and webp, each once');
+  }
+  const sizesF = e.fields('sizes', ['thumbnail', 'page', 'zoom']);
+  const sizes: { thumbnail?: number; page?: number; zoom?: number } = {};
+  for (const key of ['thumbnail', 'page', 'zoom'] as const) {
+    const v = sizesF?.number(key);
+    if (v === undefined) continue;
+    const [lo, hi] = RENDITION_WIDTHS[key];
+    if (!Number.isInteger(v) || v < lo || v > hi) sizesF!.bad(key, `a width in pixels from ${lo} to ${hi}`);
+    sizes[key] = v;
+  }
+  return { ...(formats ? { formats: formats as ('jpeg' | 'webp')[] } : {}), ...(sizesF ? { sizes } : {}) };
 }
 
 const isWebUrl = (s: string): boolean => /^https?:\/\/[^\s/]+\.[^\s]*$/i.test(s) || /^https?:\/\/localhost\b/i.test(s);

@@ -77,7 +77,9 @@ async function eEditionOf(p: Prepared, opts: BuildOptions) {
   return buildEEdition(p.edition, p.layout.pages, p.fonts, p.images, {
     baseUrl: baseUrlOf(p.edition, opts.baseUrl),
     icc: p.plant.outputCondition.profile,
-    ...(opts.formats ? { formats: opts.formats } : {}),
+    // The command line's formats over the edition file's; the edition file's widths.
+    ...((opts.formats ?? p.edition.eEdition?.formats) ? { formats: opts.formats ?? p.edition.eEdition!.formats! } : {}),
+    ...(p.edition.eEdition?.sizes ? { sizes: p.edition.eEdition.sizes } : {}),
     onPage: (done, total) => opts.onPage?.(done, total),
   });
 }

@@ -13,6 +13,7 @@ export function editionFromFile(path: string): Edition {
     date: spec.date,
     ...(spec.issue !== undefined ? { issue: spec.issue } : {}),
     ...(spec.baseUrl !== undefined ? { baseUrl: spec.baseUrl } : {}),
+    ...(spec.eEdition !== undefined ? { eEdition: spec.eEdition } : {}),
     pages: loaded.pages,
     articles: loaded.articles,
     file: spec.file,

@@ -225,3 +225,22 @@ describe('e-edition edge cases', () => {
     expect(readFileSync(blocker, 'utf8')).toBe('x');
   }, 120_000);
 });
+
+describe('rendition settings in the edition file', () => {
+  it('e-edition.formats and .sizes set the renditions; a width out of range is refused at its line', async () => {
+    const root = join(SAMPLE_EDITION, '..');
+    const base = readFileSync(SAMPLE_EDITION, 'utf8').replace(/stories\//g, `${root}/stories/`);
+    const d = tempDir({ 'edition.yaml': base.replace('pages:\n', 'e-edition:\n  formats: [webp]\n  sizes: { thumbnail: 160, page: 900, zoom: 2000 }\npages:\n') });
+    const out = mkdtempSync(join(tmpdir(), 'newsprint-ee6-'));
+    const r = await buildEdition({ edition: editionFromFile(join(d, 'edition.yaml')), templates: loadTemplateSet('tabloid', TEMPLATES), fontsDir: FONTS, outDir: out });
+    const man: EEditionManifest = JSON.parse(readFileSync(join(r.dir, 'e-edition', 'manifest.json'), 'utf8'));
+    const p1 = man.pages[0]!;
+    expect([p1.renditions.thumbnail, p1.renditions.page, p1.renditions.zoom].map((rs) => rs.map((x) => `${x.format} ${x.width}`))).toEqual([['webp 160'], ['webp 900'], ['webp 2000']]);
+    expect(p1.tiles.width).toBe(2000);
+    const bad = tempDir({ 'edition.yaml': base.replace('pages:\n', 'e-edition:\n  sizes: { zoom: 50000 }\npages:\n') });
+    const line = readFileSync(join(bad, 'edition.yaml'), 'utf8').split('\n').findIndex((l) => l.includes('zoom: 50000')) + 1;
+    const res = await cli('build', join(bad, 'edition.yaml'), '--out', out);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toMatch(new RegExp(`edition\\.yaml:${line}:\\d+: error: edition file: e-edition\\.sizes\\.zoom must be a width in pixels from 1000 to 12000`));
+  }, 120_000);
+});

@@ -47,7 +47,7 @@ describe('parseEditionFile', () => {
     const d = diagnosticOf(() => parse(good.replace('issue: 7412', 'isue: 7412')));
     expect(d.span).toEqual({ file, line: 4, col: 1 });
     expect(d.message).toBe('edition file: unknown key "isue"');
-    expect(d.hints).toEqual(['known keys: version, publication, date, issue, base-url, pages']);
+    expect(d.hints).toEqual(['known keys: version, publication, date, issue, base-url, e-edition, pages']);
     const inPage = diagnosticOf(() => parse(good.replace('    section: News', '    sektion: News')));
     expect(inPage).toMatchObject({ message: 'edition file: unknown key "sektion" in pages[1]', span: { line: 8, col: 5 } });
   });
