@@ -13,7 +13,10 @@ const { loadTemplateSet, renderEdition } = await dist('template/index.js');
 const { editionFromFile, editionFromArticles, imageRequests, loadFonts, loadImages, buildEdition } = await dist('publish/index.js');
 const { layoutEdition } = await dist('layout/index.js');
 const { writePdf } = await dist('export/pdf/index.js');
-const { renderPage } = await dist('export/raster/index.js');
+const { buildEEdition } = await dist('export/eedition/index.js');
+const { printImage } = await dist('export/pdf/print-image.js');
+const { loadPlant, plantGeometry } = await dist('plant/index.js');
+const plant = loadPlant('uk-tabloid');
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 // The galley cases are short: enough runs for the JIT to settle, as in a long-running preview or a day's galleys.
@@ -32,7 +35,7 @@ console.log(`newsprint --help (fresh process, median of 10): ${ms(median(help))}
 
 // 2. The sample edition and the seed story, stage by stage, in this process.
 async function stages(edition) {
-  const t = { template: 0, assets: 0, layout: 0, pdf: 0, raster: 0 };
+  const t = { template: 0, assets: 0, layout: 0, pdf: 0, 'e-edition': 0 };
   let mark = performance.now();
   const lap = (k) => {
     const now = performance.now();
@@ -40,17 +43,20 @@ async function stages(edition) {
     mark = now;
   };
   const set = loadTemplateSet('tabloid', join(root, 'templates'));
-  const markup = renderEdition(edition, set);
+  const markup = renderEdition(edition, set, plant.columns);
   lap('template');
   const fonts = loadFonts(set.styles, join(root, 'fonts'));
   const imgs = await loadImages(markup.flatMap((m) => imageRequests(m.root)));
   lap('assets');
-  const layout = layoutEdition({ pages: markup.map((m) => m.root), sheet: set.styles, fonts, images: imgs });
+  const layout = layoutEdition({ pages: markup.map((m) => m.root), sheet: set.styles, fonts, images: imgs, geometry: plantGeometry(plant) });
   lap('layout');
-  await writePdf(layout, fonts, imgs, { title: 'bench', date: edition.date });
+  // The plant file: photos converted for the press, PDF/X-1a.
+  const printImages = new Map();
+  for (const page of layout.pages) for (const item of page.frame.items) if (item.kind === 'image') printImages.set(item, (await printImage(imgs.get(item.image), { widthPt: item.w, heightPt: item.h, crop: item.crop }, plant)).image);
+  await writePdf(layout, fonts, imgs, { title: 'bench', date: edition.date }, { plant, printImages });
   lap('pdf');
-  for (const page of layout.pages) await renderPage(page, fonts, imgs, { dpi: 150, formats: ['jpeg'] });
-  lap('raster');
+  await buildEEdition(edition, layout.pages, fonts, imgs, { baseUrl: 'https://courier.example/e-edition/', icc: plant.outputCondition.profile });
+  lap('e-edition');
   const words = layout.pages.flatMap((p) => p.frame.items).filter((i) => i.kind === 'glyphs').reduce((n, r) => n + r.text.split(/\s+/).filter(Boolean).length, 0);
   return { t, pages: layout.pages.length, words };
 }
@@ -74,7 +80,7 @@ for (const [name, make] of inputs) {
   const total = median(runs.map((r) => r.total));
   const { pages, words } = runs[0];
   console.log(`\n${name}: ${pages} pages, ${words} words set; median of ${RUNS} runs (first run includes font loading and JIT warm-up)`);
-  for (const k of ['template', 'assets', 'layout', 'pdf', 'raster']) console.log(`  ${k.padEnd(9)} ${ms(pick(k)).padStart(8)}`);
+  for (const k of ['template', 'assets', 'layout', 'pdf', 'e-edition']) console.log(`  ${k.padEnd(9)} ${ms(pick(k)).padStart(8)}`);
   console.log(`  ${'total'.padEnd(9)} ${ms(total).padStart(8)}  (${(total / pages).toFixed(0)} ms a page; layout ${((words / pick('layout')) * 1000).toFixed(0)} words/s)`);
 }
 
