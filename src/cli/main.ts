@@ -4,6 +4,7 @@ import { UserError, formatDiagnostic } from '../core/span.js';
 import { BUILD_DEFAULTS, buildCommand } from './commands/build.js';
 import { GALLEY_DEFAULTS, GALLEY_LANGS, galleyCommand } from './commands/galley.js';
 import { preflightCommand } from './commands/preflight.js';
+import { previewCommand } from './commands/preview.js';
 import { EXIT } from './exit.js';
 
 /** The options build and e-edition share, from yargs' parsed arguments. */
@@ -149,7 +150,29 @@ export async function run(argv: readonly string[]): Promise<number> {
         }
       },
     )
-    .demandCommand(1, 'Name a command: build, e-edition, galley or preflight')
+    .command(
+      'preview [files..]',
+      'Serve the pages in a browser as they print, with grids and warnings, laid out again whenever an article, template, style, font or the plant profile changes',
+      (y) =>
+        y
+          .positional('files', { describe: 'An edition file or article files. Default: the sample edition', type: 'string', array: true })
+          .option('port', { describe: 'Port to listen on (0: any free port)', type: 'number', default: 4321 })
+          .option('host', { describe: 'Address to listen on; the default is this machine only', type: 'string', default: '127.0.0.1' })
+          .option('open', { describe: 'Open the preview in the desktop browser', type: 'boolean', default: false })
+          .option('template', { alias: 't', describe: 'Template set: a folder name under templates/, or a path', type: 'string', default: BUILD_DEFAULTS.template })
+          .option('plant', { alias: 'p', describe: 'Printing plant profile', type: 'string', default: BUILD_DEFAULTS.plant })
+          .option('out', { alias: 'o', describe: 'Where the Build button writes the full build', type: 'string', default: BUILD_DEFAULTS.out })
+          .example('$0 preview', 'The sample edition at http://127.0.0.1:4321/')
+          .example('$0 preview paper/edition.yaml --open', 'Your edition, in the browser, live'),
+      async (a) => {
+        try {
+          await previewCommand({ files: a.files ?? [], port: a.port, host: a.host, open: a.open, template: a.template, plant: a.plant, out: a.out });
+        } catch (e) {
+          fail(e);
+        }
+      },
+    )
+    .demandCommand(1, 'Name a command: build, e-edition, galley, preflight or preview')
     .strict()
     .help()
     .alias('h', 'help')

@@ -33,24 +33,34 @@ export function formatFinding(f: Finding, file: string): string {
   return `${file}: ${where}${f.severity}: ${f.message} [${f.code}]`;
 }
 
-/** Findings of one page, at most one per code, with how many times it was met. */
+/**
+ * Findings of one page, at most one per code, with how many times it was met. An error replaces a warning of the
+ * same code (ICC RGB is a warning in X-4, DeviceRGB an error); the distinct things named (`what`: fonts, colour
+ * spaces, kinds of transparency) are all listed.
+ */
 class PageFindings {
   private readonly byCode = new Map<string, { f: Finding; n: number; what: Set<string> }>();
   constructor(private readonly page: number, private readonly origin: Rect) {}
 
   add(severity: Finding['severity'], code: string, message: string, at?: Point, what?: string): void {
+    const pos = at ? { x: toMm(at.x - this.origin.x0), y: toMm(this.origin.y1 - at.y) } : undefined;
+    const f: Finding = { severity, code, message, page: this.page, ...(pos ? { at: pos } : {}) };
     const seen = this.byCode.get(code);
-    if (seen) {
-      seen.n++;
-      if (what) seen.what.add(what);
+    if (!seen) {
+      this.byCode.set(code, { f, n: 1, what: new Set(what ? [what] : []) });
       return;
     }
-    const pos = at ? { x: toMm(at.x - this.origin.x0), y: toMm(this.origin.y1 - at.y) } : undefined;
-    this.byCode.set(code, { f: { severity, code, message, page: this.page, ...(pos ? { at: pos } : {}) }, n: 1, what: new Set(what ? [what] : []) });
+    seen.n++;
+    if (severity === 'error' && seen.f.severity === 'warning') seen.f = f;
+    if (what) seen.what.add(what);
   }
 
   list(): Finding[] {
-    return [...this.byCode.values()].map(({ f, n }) => (n > 1 ? { ...f, message: `${f.message} (and ${n - 1} more like it on this page)` } : f));
+    return [...this.byCode.values()].map(({ f, n, what }) => {
+      if (n === 1) return f;
+      const others = [...what].filter((w) => !f.message.includes(w));
+      return { ...f, message: `${f.message} (and ${n - 1} more like it on this page${others.length ? `: ${others.join(', ')}` : ''})` };
+    });
   }
 }
 
@@ -95,6 +105,7 @@ export async function preflightPdf(bytes: Uint8Array, file: string, plant: Plant
   }
   const trapped = entry(info, 'Trapped');
   if (trapped !== undefined && !(trapped instanceof PDFName)) doc1('error', 'preflight/trapped', 'Info /Trapped is text; PDF/X needs the name /True or /False');
+  else if (trapped instanceof PDFName && !['True', 'False'].includes(trapped.decodeText())) doc1('error', 'preflight/trapped', `Info /Trapped is /${trapped.decodeText()}; PDF/X needs /True or /False`);
   if (trapped === undefined) doc1('error', 'preflight/trapped', 'Info /Trapped is missing; PDF/X needs /True or /False');
   const intents = (itemsOf(entry(catalog, 'OutputIntents')) ?? []).map((o) => dictOf(o)).filter((d): d is PDFDict => !!d);
   const pdfxIntent = intents.find((d) => nameOf(entry(d, 'S')) === 'GTS_PDFX');

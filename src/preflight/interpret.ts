@@ -1,10 +1,10 @@
 // The content-stream interpreter of the preflight: walks a page (and its forms) with the graphics state, and records what the plant cares about.
-import { PDFDict, PDFRawStream, type PDFObject } from '@cantoo/pdf-lib';
+import { PDFDict, PDFRawStream } from '@cantoo/pdf-lib';
 import { colourSpace, DEVICE_CMYK, DEVICE_GRAY, DEVICE_RGB, type ColourSpace, type Ink } from './colour.js';
 import { fontInfo, type FontInfo } from './fonts.js';
 import { Name, operations, type InlineImage, type Operand } from './lexer.js';
 import { IDENTITY, matrixOf, minimumScale, multiply, transform, verticalScale, type Matrix, type Point } from './matrix.js';
-import { boolOf, dictOf, entry, nameOf, numberOf, numbersOf, streamOf } from './objects.js';
+import { boolOf, dictOf, entry, itemsOf, nameOf, numberOf, numbersOf, streamOf } from './objects.js';
 import { streamBytes } from './streams.js';
 
 /** Text shown with one show operator: its effective size and colour, where it starts, whether it overprints. */
@@ -164,14 +164,14 @@ function run(bytes: Uint8Array, resources: PDFDict | undefined, start: State, us
     }
     const sm = entry(d, 'SMask');
     if (sm !== undefined && nameOf(sm) !== 'None') uses.transparency.push({ at, what: 'a soft mask (SMask) in the graphics state' });
-    const bm = nameOf(entry(d, 'BM')) ?? nameOf((entry(d, 'BM') as { get?: (i: number) => PDFObject } | undefined)?.get?.(0));
+    const bm = nameOf(entry(d, 'BM')) ?? nameOf(itemsOf(entry(d, 'BM'))?.[0]);
     if (bm && bm !== 'Normal' && bm !== 'Compatible') uses.transparency.push({ at, what: `blend mode ${bm}` });
     const font = entry(d, 'Font');
     if (font) {
       // [font size]
-      const arr = font as unknown as { get(i: number): PDFObject };
-      const fd = dictOf(arr.get?.(0));
-      const fs = numberOf(arr.get?.(1));
+      const [fontObj, sizeObj] = itemsOf(font) ?? [];
+      const fd = dictOf(fontObj);
+      const fs = numberOf(sizeObj);
       if (fd) {
         gs.fontDict = fd;
         gs.font = fontInfo(fd);

@@ -1,5 +1,5 @@
 // Loads what layout and export need before they run: font faces named by the style sheet, and the photos the pages place.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as fontkit from 'fontkit';
 import type { FontFace, FontSet, ImageAsset, ImageSet, Span, StyleSheet } from '../core/index.js';
@@ -12,24 +12,37 @@ export function loadFonts(sheet: StyleSheet, fontsDir: string): FontSet {
     Object.entries(sheet.faces).map(([id, rel]) => {
       const file = join(fontsDir, rel);
       if (!existsSync(file)) fail('fonts/missing', `font file for face “${id}” not found: ${file}`, where, ['fonts live in the fonts/ folder of newsprint; check the faces in the style sheet']);
-      return [id, { id, file, font: openFont(file, (why) => fail('fonts/unreadable', `font file for face “${id}” cannot be read: ${file}: ${why}`, where)) }];
+      return [id, { id, file, font: openFont(file, (why) => fail('fonts/unreadable', `font file for face “${id}” cannot be read: ${file}: ${why}`, where), true) }];
     }),
   );
 }
 
-/** Opens one TrueType/OpenType file with fontkit; `bad` reports why it cannot be used. */
-function openFont(file: string, bad: (why: string) => never): fontkit.Font {
+/**
+ * Fonts opened in this process, by file, with the modification time they were read at: a long-running process (the
+ * preview) that lays the edition out again gets the same font objects, and with them the words already shaped.
+ */
+const opened = new Map<string, { mtimeMs: number; font: fontkit.Font }>();
+
+/**
+ * Opens one TrueType/OpenType file with fontkit; `bad` reports why it cannot be used. With `reuse`, a file already
+ * opened and unchanged since gives the same font object.
+ */
+function openFont(file: string, bad: (why: string) => never, reuse = false): fontkit.Font {
   try {
-    const opened = fontkit.create(readFileSync(file));
-    if (!('layout' in opened)) return bad('a font collection, not a single font');
-    return opened as fontkit.Font;
+    const mtimeMs = statSync(file).mtimeMs;
+    const known = opened.get(file);
+    if (reuse && known && known.mtimeMs === mtimeMs) return known.font;
+    const font = fontkit.create(readFileSync(file));
+    if (!('layout' in font)) return bad('a font collection, not a single font');
+    opened.set(file, { mtimeMs, font: font as fontkit.Font });
+    return font as fontkit.Font;
   } catch (e) {
     if ((e as Error).name === 'UserError') throw e;
     return bad((e as Error).message);
   }
 }
 
-/** Opens one font file given by the user (`galley --font`) as face `id`. */
+/** Opens one font file given by the user (`galley --font`) as face `id`, afresh. */
 export function loadFontFile(file: string, id: string): FontFace {
   const where: Span = { file, line: 1, col: 1 };
   if (!existsSync(file)) fail('fonts/missing', `font file not found: ${file}`, where);

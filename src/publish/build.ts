@@ -48,7 +48,7 @@ export function imageRequests(el: MarkupElement): ImageRequest[] {
 }
 
 /** An edition laid out on its plant's pages: what every output is made from. */
-interface Prepared {
+export interface Prepared {
   readonly plant: PlantProfile;
   readonly edition: Edition;
   readonly fonts: FontSet;
@@ -57,7 +57,7 @@ interface Prepared {
 }
 
 /** Templates, fonts, photos and layout: the edition padded to the plant's page multiple and set on its pages. */
-async function prepare(opts: BuildOptions): Promise<Prepared> {
+export async function prepare(opts: BuildOptions): Promise<Prepared> {
   const plant = opts.plant ?? loadPlant('uk-tabloid');
   const padding = padToMultiple(opts.edition, plant, opts.templates.templates.has(HOUSE_AD));
   const edition = padding.edition;

@@ -1,0 +1,261 @@
+// newsprint preview: a local web server that shows the edition's pages as they print, and lays them out again whenever an input changes.
+import { createHash } from 'node:crypto';
+import { existsSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, extname, resolve } from 'node:path';
+import sharp from 'sharp';
+import type { Diagnostic, Edition, Page } from '../core/index.js';
+import { formatDiagnostic, formatSpan, UserError } from '../core/index.js';
+import { writePdf } from '../export/pdf/index.js';
+import { rasterisePage } from '../export/raster/index.js';
+import { typeArea } from '../layout/index.js';
+import { loadPlant, plantGeometry } from '../plant/index.js';
+import { buildEdition, editionFromArticles, editionFromFile, prepare, type Prepared } from '../publish/index.js';
+import { loadTemplateSet } from '../template/index.js';
+import { previewHtml } from './client.js';
+
+export interface PreviewOptions {
+  /** An edition file, or article files. */
+  readonly files: readonly string[];
+  readonly template: string;
+  readonly templatesDir: string;
+  readonly fontsDir: string;
+  readonly plant: string;
+  readonly port: number;
+  readonly host: string;
+  /** Where the Build button writes the full build. */
+  readonly outDir: string;
+  /** Lines for the terminal: rebuilds, errors. */
+  readonly log: (line: string) => void;
+}
+
+export interface Preview {
+  readonly url: string;
+  /** The revision shown (1 after the first layout; +1 for each good layout). */
+  revision(): number;
+  /** Lays out again now (what a file change does, after a short pause). */
+  refresh(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Screen resolution of the page images: 2 pixels a point, sharp on a high-density screen at page width. */
+const PX_PER_PT = 2;
+/** A save often touches a file several times: wait this long after the last change before laying out. */
+const SETTLE_MS = 40;
+
+interface Shown {
+  readonly revision: number;
+  readonly prepared: Prepared;
+  readonly edition: Edition;
+  readonly images: Map<number, { key: string; data: Buffer }>;
+  readonly state: object;
+}
+
+/**
+ * Starts the preview: lays the edition out, serves it on `host:port` (127.0.0.1 unless told otherwise), and watches
+ * every input — articles, the edition file, templates and styles, fonts, the plant profile — laying out again on a
+ * change and pushing the new pages to every open browser (server-sent events). Only pages whose frames changed are
+ * drawn again. A broken input keeps the last good pages on screen with the error over them, in the terminal too.
+ * The server answers its own routes only: anything else, a path outside them included, is 404.
+ */
+export async function startPreview(o: PreviewOptions): Promise<Preview> {
+  let shown: Shown | undefined;
+  let error: { message: string; where: string | null } | null = null;
+  let revision = 0;
+  const clients = new Set<ServerResponse>();
+  const push = (event: string, data: object) => {
+    for (const res of clients) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  };
+
+  const layOut = async (): Promise<void> => {
+    const started = performance.now();
+    try {
+      const editionFile = o.files.find((f) => ['.yaml', '.yml'].includes(extname(f).toLowerCase()));
+      const edition = editionFile ? editionFromFile(editionFile) : editionFromArticles(o.files);
+      const templates = loadTemplateSet(o.template, o.templatesDir);
+      const plant = loadPlant(o.plant);
+      const prepared = await prepare({ edition, templates, fontsDir: o.fontsDir, outDir: o.outDir, plant });
+      const images = new Map<number, { key: string; data: Buffer }>();
+      for (const page of prepared.layout.pages) {
+        const key = frameKey(page);
+        const before = shown?.images.get(page.number);
+        images.set(page.number, before && before.key === key ? before : { key, data: await pageImage(page, prepared) });
+      }
+      revision++;
+      shown = { revision, prepared, edition: prepared.edition, images, state: stateOf(prepared, revision) };
+      const wasError = error !== null;
+      error = null;
+      push('update', { revision });
+      o.log(`newsprint preview: laid out ${prepared.layout.pages.length} pages in ${Math.round(performance.now() - started)} ms (revision ${revision})${wasError ? '; the error is fixed' : ''}`);
+    } catch (e) {
+      error = errorOf(e);
+      push('failed', error);
+      o.log(`newsprint preview: ${error.where ? `${error.where}: ` : ''}error: ${error.message} (the last good pages stay on screen)`);
+      if (!(e instanceof UserError) && !(e instanceof Error && /^E[A-Z]+/.test((e as NodeJS.ErrnoException).code ?? ''))) o.log(String((e as Error).stack ?? e));
+    }
+  };
+
+  await layOut();
+
+  // Watch the folders that hold the inputs (editors often save by writing a new file and renaming it).
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  const changed = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      running = running.then(layOut);
+    }, SETTLE_MS);
+  };
+  const watchers: FSWatcher[] = [];
+  for (const dir of watchedDirs(o, shown)) {
+    try {
+      watchers.push(watch(dir.path, { recursive: dir.recursive }, changed));
+    } catch {
+      // A folder that cannot be watched (gone): the others still are.
+    }
+  }
+
+  const server = createServer((req, res) => {
+    void handle(req, res).catch((e) => {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end(String((e as Error).message));
+    });
+  });
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const path = routeOf(req.url ?? '/');
+    const send = (status: number, type: string, body: string | Buffer) => {
+      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+      res.end(body);
+    };
+    if (req.method === 'GET' && path === '/') return send(200, 'text/html; charset=utf-8', previewHtml());
+    if (req.method === 'GET' && path === '/state.json') return send(200, 'application/json', JSON.stringify({ ...(shown?.state ?? { pages: [], warnings: [] }), error }));
+    if (req.method === 'GET' && path === '/events') {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.write(`event: hello\ndata: ${JSON.stringify({ revision })}\n\n`);
+      clients.add(res);
+      req.on('close', () => clients.delete(res));
+      return;
+    }
+    const page = /^\/page\/(\d+)\.jpg$/.exec(path ?? '');
+    if (req.method === 'GET' && page && shown?.images.has(Number(page[1]))) return send(200, 'image/jpeg', shown.images.get(Number(page[1]))!.data);
+    if (req.method === 'GET' && path === '/print.pdf' && shown) {
+      const p = shown.prepared;
+      const pdf = await writePdf(p.layout, p.fonts, p.images, { title: `${p.edition.publication.name}, ${p.edition.date} (preview)`, date: p.edition.date }, { plant: p.plant });
+      return send(200, 'application/pdf', pdf);
+    }
+    if (req.method === 'POST' && path === '/build' && shown) {
+      const templates = loadTemplateSet(o.template, o.templatesDir);
+      const r = await buildEdition({ edition: shown.edition, templates, fontsDir: o.fontsDir, outDir: o.outDir, plant: shown.prepared.plant });
+      o.log(`newsprint preview: wrote ${r.dir}`);
+      return send(200, 'application/json', JSON.stringify({ dir: r.dir, files: r.files.length }));
+    }
+    return send(404, 'text/plain; charset=utf-8', 'Not found');
+  };
+  await new Promise<void>((ok, bad) => {
+    server.once('error', bad);
+    server.listen(o.port, o.host, () => ok());
+  });
+  const addr = server.address() as AddressInfo;
+  const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
+  return {
+    url: `http://${host}:${addr.port}/`,
+    revision: () => revision,
+    refresh: () => (running = running.then(layOut)),
+    async close() {
+      clearTimeout(timer);
+      for (const w of watchers) w.close();
+      for (const c of clients) c.end();
+      clients.clear();
+      server.closeAllConnections();
+      await new Promise<void>((ok) => server.close(() => ok()));
+    },
+  };
+}
+
+/** The route a request asks for: its path, percent-decoded once; anything odd (dots, backslashes, NULs) is no route. */
+function routeOf(url: string): string | undefined {
+  try {
+    const path = decodeURIComponent(new URL(url, 'http://preview.invalid').pathname);
+    if (/\.\.|\\|\0|\/\//.test(path)) return undefined;
+    return path;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A page's frame as a key: pages whose frames are unchanged keep their image. */
+const frameKey = (page: Page) => createHash('sha1').update(JSON.stringify(page)).digest('hex');
+
+async function pageImage(page: Page, p: Prepared): Promise<Buffer> {
+  const { pixels, width, height } = await rasterisePage(page, p.fonts, p.images, PX_PER_PT * 72);
+  return sharp(pixels, { raw: { width, height, channels: 3 } }).jpeg({ quality: 85, mozjpeg: false }).toBuffer();
+}
+
+/** What the page in the browser needs: pages with their grids, article zones and text, and the warnings. */
+function stateOf(p: Prepared, revision: number): object {
+  const geometry = plantGeometry(p.plant);
+  const headlines = new Map([...p.edition.articles.values()].map((a) => [a.id, a.headline]));
+  const zones = new Map<number, { article: string; headline: string; x: number; y: number; w: number; h: number }[]>();
+  for (const page of p.layout.pages) {
+    zones.set(page.number, page.frame.items.flatMap((i) => (i.kind === 'anchor' ? [{ article: i.article, headline: headlines.get(i.article) ?? i.article, x: i.x, y: i.y, w: i.w, h: i.h }] : [])));
+  }
+  // A warning about a story's copy is shown on the story's zone.
+  const fileToArticle = new Map([...p.edition.articles.values()].map((a) => [resolve(a.file), a.id]));
+  const warnings = p.layout.warnings.map((w: Diagnostic) => {
+    const article = w.span ? fileToArticle.get(resolve(w.span.file)) : undefined;
+    const page = article ? [...zones].find(([, zs]) => zs.some((z) => z.article === article))?.[0] : undefined;
+    return { severity: w.severity, code: w.code, message: w.message, where: w.span ? formatSpan(w.span) : null, article: article ?? null, page: page ?? null, text: formatDiagnostic(w).split('\n')[0] };
+  });
+  return {
+    revision,
+    publication: p.edition.publication.name,
+    date: p.edition.date,
+    plant: { name: p.plant.name, bleed: p.plant.bleed },
+    pages: p.layout.pages.map((page) => {
+      const area = typeArea(geometry, page.number);
+      return {
+        number: page.number,
+        section: page.section ?? null,
+        width: page.width,
+        height: page.height,
+        image: `/page/${page.number}.jpg?r=${revision}`,
+        area: { x: area.x, y: area.y, w: area.w, h: area.h, columns: area.columns, columnWidth: area.columnWidth, gutter: area.gutter, baseline: area.baseline },
+        zones: zones.get(page.number) ?? [],
+        text: page.frame.items.flatMap((i) => (i.kind === 'glyphs' && i.text.trim() ? [{ x: i.x, y: i.y, size: i.size, w: i.width, text: i.text }] : [])),
+      };
+    }),
+    warnings,
+  };
+}
+
+function errorOf(e: unknown): { message: string; where: string | null } {
+  if (e instanceof UserError) {
+    const d = e.diagnostics[0]!;
+    return { message: d.message + (d.hints?.length ? ` (${d.hints.join('; ')})` : ''), where: d.span ? formatSpan(d.span) : null };
+  }
+  return { message: (e as Error).message ?? String(e), where: null };
+}
+
+/** The folders to watch: those of the inputs and of the plant profile (flat), templates and fonts (whole trees). */
+function watchedDirs(o: PreviewOptions, shown: Shown | undefined): { path: string; recursive: boolean }[] {
+  const flat = new Set<string>(o.files.map((f) => dirname(resolve(f))));
+  for (const a of shown?.edition.articles.values() ?? []) flat.add(dirname(resolve(a.file)));
+  const plantFile = plantFileOf(o.plant);
+  if (plantFile) flat.add(dirname(plantFile));
+  const trees = new Set<string>([templateDirOf(o), resolve(o.fontsDir)].filter((d) => existsSync(d)));
+  return [...[...flat].filter((d) => existsSync(d) && statSync(d).isDirectory()).map((path) => ({ path, recursive: false })), ...[...trees].map((path) => ({ path, recursive: true }))];
+}
+
+function templateDirOf(o: PreviewOptions): string {
+  return o.template.includes('/') || o.template.startsWith('.') ? resolve(o.template) : resolve(o.templatesDir, o.template);
+}
+
+function plantFileOf(plant: string): string | undefined {
+  try {
+    return resolve(loadPlant(plant).file);
+  } catch {
+    return undefined;
+  }
+}
+
