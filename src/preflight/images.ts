@@ -2,6 +2,7 @@
 import sharp from 'sharp';
 import type { ColourSpace } from './colour.js';
 import { totalInk } from './colour.js';
+import { readBits } from './functions.js';
 import type { ImageUse } from './interpret.js';
 import { transform, type Point } from './matrix.js';
 import { entry, numberOf, numbersOf } from './objects.js';
@@ -16,7 +17,7 @@ export interface ImageFacts {
   readonly height: number;
   /** Effective resolution where it is placed: the lower of across and down, ppi. */
   readonly ppi: number;
-  /** Highest total ink of any pixel at INK_DPI and where it is; undefined when the data cannot be read here (JPEG 2000, CCITT, JBIG2, 16-bit, masks). */
+  /** Highest total ink of any pixel at INK_DPI and where it is; undefined when the data cannot be read here (JPEG 2000, CCITT, JBIG2, inline images, masks). */
   readonly maxInk?: { readonly ink: number; readonly at: Point };
 }
 
@@ -41,58 +42,87 @@ export async function imageFacts(use: ImageUse): Promise<ImageFacts | undefined>
 async function highestInk(use: ImageUse, space: ColourSpace, width: number, height: number, placed: { w: number; h: number }) {
   const dict = use.stream!.dict;
   const data = streamData(use.stream!);
-  const bpc = numberOf(entry(dict, 'BitsPerComponent')) ?? 8;
-  let pixels: Buffer;
-  let channels: number;
+  let samples: Uint8Array;
+  let bpc = numberOf(entry(dict, 'BitsPerComponent')) ?? 8;
   if (data.codec === 'DCTDecode') {
-    // A CMYK JPEG must stay CMYK: sharp would otherwise colour-manage it to sRGB on the way out.
-    const meta = await sharp(data.bytes).metadata();
-    const img = meta.space === 'cmyk' ? sharp(data.bytes).pipelineColourspace('cmyk').toColourspace('cmyk') : sharp(data.bytes);
-    const out = await img.raw().toBuffer({ resolveWithObject: true });
-    pixels = out.data;
-    channels = out.info.channels;
-    if (out.info.width !== width || out.info.height !== height) return undefined;
-    // libvips undoes the inversion of an Adobe CMYK JPEG on load; a PDF renderer does not (the image's /Decode
-    // [1 0 …] does it), so give back the samples as the PDF sees them before applying Decode.
-    if (channels === 4 && hasAdobeMarker(data.bytes)) for (let i = 0; i < pixels.length; i++) pixels[i] = 255 - pixels[i]!;
-  } else if (!data.codec && bpc === 8) {
-    pixels = Buffer.from(data.bytes);
-    channels = space.components;
-    if (pixels.length < width * height * channels) return undefined;
+    samples = await jpegSamples(data.bytes, space.components, width, height);
+    bpc = 8;
+  } else if (!data.codec) {
+    samples = data.bytes;
   } else {
     return undefined;
   }
-  // Reduce to the plate's resolution where the image is larger: averaging, as ink spreads, without overshoot.
-  const target = { w: Math.max(1, Math.ceil(placed.w * INK_DPI)), h: Math.max(1, Math.ceil(placed.h * INK_DPI)) };
-  let w = width;
-  let h = height;
-  if (width > target.w || height > target.h) {
-    w = Math.min(width, target.w);
-    h = Math.min(height, target.h);
-    pixels = await sharp(pixels, { raw: { width, height, channels: channels as 1 | 2 | 3 | 4 } }).resize(w, h, { fit: 'fill', kernel: 'linear' }).raw().toBuffer();
-  }
-  const decode = numbersOf(entry(dict, 'Decode')) ?? space.defaultDecode(8);
-  const values = new Array<number>(channels).fill(0);
-  let best = -1;
+  const decode = numbersOf(entry(dict, 'Decode')) ?? space.defaultDecode(bpc);
+  let ink = inkPerPixel(samples, bpc, width, height, space, decode);
+  // Reduce to the plate's resolution where the image is larger: the mean ink of the pixels each plate pixel covers.
+  const w = Math.min(width, Math.max(1, Math.ceil(placed.w * INK_DPI)));
+  const h = Math.min(height, Math.max(1, Math.ceil(placed.h * INK_DPI)));
+  if (w < width || h < height) ink = boxResample(ink, width, height, w, h);
   let at = 0;
-  for (let i = 0; i < w * h; i++) {
-    for (let c = 0; c < channels; c++) {
-      const lo = decode[2 * c] ?? 0;
-      const hi = decode[2 * c + 1] ?? 1;
-      values[c] = lo + (pixels[i * channels + c]! / 255) * (hi - lo);
-    }
-    const ink = space.ink(values);
-    const t = ink ? totalInk(ink) : 0;
-    if (t > best) {
-      best = t;
-      at = i;
-    }
-  }
-  if (best < 0) return undefined;
+  for (let i = 1; i < ink.length; i++) if (ink[i]! > ink[at]!) at = i;
   const px = at % w;
   const py = Math.floor(at / w);
   // Image space: the unit square, y up from the bottom row.
-  return { ink: best, at: transform(use.ctm, (px + 0.5) / w, 1 - (py + 0.5) / h) };
+  return { ink: ink[at] ?? 0, at: transform(use.ctm, (px + 0.5) / w, 1 - (py + 0.5) / h) };
+}
+
+/**
+ * A JPEG's samples as a PDF renderer sees them, before the image's Decode. A CMYK JPEG must stay CMYK (sharp would
+ * colour-manage it to sRGB on the way out). libvips undoes the inversion of an Adobe CMYK JPEG on load; a PDF
+ * renderer does not (the image's /Decode [1 0 …] does it), so those samples are inverted back here.
+ */
+async function jpegSamples(jpeg: Uint8Array, components: number, width: number, height: number): Promise<Uint8Array> {
+  const space = components === 4 ? 'cmyk' : components === 1 ? 'b-w' : 'srgb';
+  const { data, info } = await sharp(jpeg, { ignoreIcc: true }).pipelineColourspace(space).toColourspace(space).raw().toBuffer({ resolveWithObject: true });
+  if (info.channels !== components || info.width !== width || info.height !== height) throw new Error('the JPEG does not match its image dictionary');
+  const out = new Uint8Array(data);
+  if (components === 4 && hasAdobeMarker(jpeg)) for (let i = 0; i < out.length; i++) out[i] = 255 - out[i]!;
+  return out;
+}
+
+/** Total ink of each pixel, row 0 at the top; one-component spaces (grey, Indexed, Separation) use a table of every sample value. */
+function inkPerPixel(bytes: Uint8Array, bpc: number, width: number, height: number, space: ColourSpace, decode: number[]): Float32Array {
+  const n = space.components;
+  const max = 2 ** bpc - 1;
+  const rowBits = Math.ceil((width * n * bpc) / 8) * 8;
+  const value = (raw: number, c: number): number => (decode[2 * c] ?? 0) + (raw / max) * ((decode[2 * c + 1] ?? 1) - (decode[2 * c] ?? 0));
+  const inkOf = (values: readonly number[]): number => {
+    const ink = space.ink(values);
+    return ink ? totalInk(ink) : 0;
+  };
+  const table = n === 1 && bpc <= 8 ? Float32Array.from({ length: max + 1 }, (_, raw) => inkOf([value(raw, 0)])) : undefined;
+  const px = new Array<number>(n).fill(0);
+  const out = new Float32Array(width * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const bit = y * rowBits + x * n * bpc;
+      if (table) {
+        out[y * width + x] = table[readBits(bytes, bit, bpc)]!;
+        continue;
+      }
+      for (let c = 0; c < n; c++) px[c] = value(readBits(bytes, bit + c * bpc, bpc), c);
+      out[y * width + x] = inkOf(px);
+    }
+  }
+  return out;
+}
+
+/** Area-average resampling (each output pixel the mean of the input it covers, partial pixels weighted), across then down. */
+function boxResample(src: Float32Array, w: number, h: number, tw: number, th: number): Float32Array {
+  const across = new Float32Array(tw * h);
+  for (let y = 0; y < h; y++) for (let j = 0; j < tw; j++) across[y * tw + j] = mean(src, y * w, 1, w, j, tw);
+  const out = new Float32Array(tw * th);
+  for (let x = 0; x < tw; x++) for (let i = 0; i < th; i++) out[i * tw + x] = mean(across, x, tw, h, i, th);
+  return out;
+}
+
+/** Mean of `a[offset + k·stride]` over the k that output cell `cell` of `cells` covers out of `n`. */
+function mean(a: Float32Array, offset: number, stride: number, n: number, cell: number, cells: number): number {
+  const start = (cell * n) / cells;
+  const end = ((cell + 1) * n) / cells;
+  let sum = 0;
+  for (let k = Math.floor(start); k < Math.ceil(end); k++) sum += a[offset + k * stride]! * (Math.min(end, k + 1) - Math.max(start, k));
+  return sum / (end - start);
 }
 
 /** An Adobe APP14 segment in the JPEG's header: its CMYK samples are stored inverted. */

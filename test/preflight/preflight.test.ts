@@ -7,6 +7,7 @@ import PDFDocument from 'pdfkit';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadPlant } from '../../src/plant/index.js';
+import { PdfName, type XDoc } from '../../src/export/pdf/pdfx.js';
 import { preflightPdf, type Finding } from '../../src/preflight/index.js';
 import { cli } from '../cli/run.js';
 import { FONTS, SAMPLE_EDITION } from '../helpers.js';
@@ -125,12 +126,84 @@ describe('one problem at a time', () => {
     expect(r.findings.find((f) => f.code === 'preflight/low-resolution')?.message).toMatch(/^an image at 72 ppi/);
   });
 
+  it('a CMYK JPEG over the ink limit: Adobe-inverted samples read the right way round', async () => {
+    // sharp writes CMYK JPEGs inverted with an Adobe marker, and PDFKit gives them Decode [1 0 1 0 1 0 1 0].
+    const cmykJpeg = (c: number, m: number, y: number, k: number) =>
+      sharp({ create: { width: 64, height: 64, channels: 3, background: '#000' } }).pipelineColourspace('cmyk').linear([0, 0, 0, 0], [c, m, y, k]).toColourspace('cmyk').jpeg({ quality: 100 }).toBuffer();
+    const heavy = await cmykJpeg(230, 204, 204, 255); // 90/80/80/100: 350 %
+    const light = await cmykJpeg(26, 26, 26, 26); // 10/10/10/10: 40 %, which would read 360 % if left inverted
+    const bytes = await pdf((doc) => {
+      doc.image(heavy, 100, 100, { width: 30 });
+      doc.image(light, 100, 300, { width: 30 });
+    });
+    const r = await preflightPdf(new Uint8Array(bytes), 'jpeg.pdf', plant);
+    const ink = r.findings.filter((f) => f.code === 'preflight/ink');
+    expect(ink).toHaveLength(1);
+    expect(Number(/^(\d+) % total ink in an image/.exec(ink[0]!.message)?.[1])).toBeCloseTo(350, -1);
+    expect(ink[0]!.message).not.toMatch(/more like it/);
+    // Reported where the heavy photo is: 100 pt in and down, 30 pt across.
+    expect(ink[0]!.at!.x).toBeGreaterThan(100 / MM - 0.5);
+    expect(ink[0]!.at!.x).toBeLessThan(130 / MM + 0.5);
+    expect(ink[0]!.at!.y).toBeLessThan(140 / MM);
+  });
+
+  it('an RGB colour is an error even after an ICC RGB warning under X-4, and every unembedded font is named', async () => {
+    const bytes = await pdf((doc) => {
+      doc.font('Helvetica').fontSize(12).fillColor([0, 0, 0, 100]).text('One', 50, 50);
+      doc.font('Times-Roman').fontSize(12).fillColor('#ff0000').text('Two', 50, 100);
+    });
+    const r = await preflightPdf(new Uint8Array(bytes), 'fonts.pdf', plant);
+    const fonts = r.findings.filter((f) => f.code === 'preflight/font-not-embedded');
+    expect(fonts).toHaveLength(1);
+    expect(fonts[0]!.message).toMatch(/Helvetica/);
+    expect(fonts[0]!.message).toMatch(/Times-Roman/);
+    expect(r.findings.find((f) => f.code === 'preflight/rgb')?.severity).toBe('error');
+  });
+
   it('a file that is not a PDF is refused with its name', async () => {
     const d = mkdtempSync(join(tmpdir(), 'newsprint-pf-'));
     writeFileSync(join(d, 'advert.pdf'), 'this is a Word document really');
     const r = await cli('preflight', join(d, 'advert.pdf'));
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/advert\.pdf is not a PDF/);
+  });
+});
+
+describe('a compliant page made by hand', () => {
+  it('gives no error: PDF/X-1a ids, output intent, embedded font, K-only overprinting text, CMYK within the limit', async () => {
+    const bytes = await pdf((doc) => {
+      const d = doc as unknown as XDoc;
+      d.info['GTS_PDFXVersion'] = 'PDF/X-1:2001';
+      d.info['GTS_PDFXConformance'] = 'PDF/X-1a:2001';
+      d.info['Trapped'] = new PdfName('False');
+      const icc = doc.ref({ N: 4 });
+      icc.write(readFileSync(plant.outputCondition.profile));
+      icc.end();
+      const intent = doc.ref({ Type: 'OutputIntent', S: 'GTS_PDFX', OutputConditionIdentifier: new String('CGATS TR 002'), RegistryName: new String('http://www.color.org'), DestOutputProfile: icc });
+      intent.end();
+      d._root.data['OutputIntents'] = [intent];
+      const op = doc.ref({ Type: 'ExtGState', OP: true, op: true, OPM: 1 });
+      op.end();
+      d.page.ext_gstates['GSop'] = op;
+      doc.registerFont('charis', join(FONTS, 'charis-sil', 'CharisSIL-Regular.ttf'));
+      doc.rect(40, 40, 200, 100).fill([20, 60, 60, 10]); // 150 %
+      doc.addContent('/GSop gs');
+      doc.font('charis').fontSize(9).fillColor([0, 0, 0, 100]).text('Body copy in solid black', 50, 200);
+      doc.font('charis').fontSize(14).fillColor([0, 0, 0, 0]).text('REVERSED', 50, 60); // white on the tint, at 14 pt
+      doc.moveTo(50, 300).lineTo(300, 300).lineWidth(0.5).strokeColor([0, 0, 0, 100]).stroke();
+    });
+    const r = await preflightPdf(new Uint8Array(bytes), 'good.pdf', plant);
+    expect(r.pdfx).toBe('PDF/X-1a:2001');
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(r.findings).toEqual([]);
+  });
+
+  it('a /Trapped that is neither True nor False is an error', async () => {
+    const bytes = await pdf((doc) => {
+      (doc as unknown as XDoc).info['Trapped'] = new PdfName('Unknown');
+    });
+    const r = await preflightPdf(new Uint8Array(bytes), 'trapped.pdf', plant);
+    expect(r.findings.find((f) => f.code === 'preflight/trapped')?.message).toMatch(/\/Unknown/);
   });
 });
 
