@@ -147,7 +147,7 @@ describe('one problem at a time', () => {
     expect(ink[0]!.at!.y).toBeLessThan(140 / MM);
   });
 
-  it('an RGB colour is an error even after an ICC RGB warning under X-4, and every unembedded font is named', async () => {
+  it('an RGB text colour is an error, and every unembedded font on the page is named in one finding', async () => {
     const bytes = await pdf((doc) => {
       doc.font('Helvetica').fontSize(12).fillColor([0, 0, 0, 100]).text('One', 50, 50);
       doc.font('Times-Roman').fontSize(12).fillColor('#ff0000').text('Two', 50, 100);
