@@ -133,7 +133,17 @@ for (const which of ['page', 'edition']) {
   console.log(`  ${which === 'page' ? 'front page alone' : `sample edition, ${x.pages} pages in parallel`}: ${ms(x.medianMs)} (${ms(x.msPerPage)} a page), ${x.files} files, peak ${x.maxRssMb} MB`);
 }
 
-// 6. Cold: one whole process per galley, start-up and module loading included — what a sub-editor waits for at the
+// 6. The preview: from saving an article to the updated page being served.
+{
+  const r = spawnSync(process.execPath, [join(root, 'bench', 'preview-case.mjs'), '7'], { encoding: 'utf8' });
+  if (r.status !== 0) console.log(`\npreview: failed: ${(r.stderr || '').split('\n')[0]}`);
+  else {
+    const x = JSON.parse(r.stdout.trim().split('\n').pop());
+    console.log(`\npreview of the sample edition: first layout ${ms(x.firstLayoutMs)}; saving the lead story to its new front page served: median ${ms(x.medianMs)} of ${x.edits} edits (${ms(x.minMs)}–${ms(x.maxMs)})`);
+  }
+}
+
+// 7. Cold: one whole process per galley, start-up and module loading included — what a sub-editor waits for at the
 // command line. newsprint runs its CLI on an article file; the references read the same paragraphs from JSON.
 const { loadArticle } = await dist('ingest/index.js');
 const seedFile = join(root, '..', 'shared', 'seeds', '000_8750602a2a0151a0.txt');
