@@ -161,12 +161,13 @@ export async function run(argv: readonly string[]): Promise<number> {
           .option('open', { describe: 'Open the preview in the desktop browser', type: 'boolean', default: false })
           .option('template', { alias: 't', describe: 'Template set: a folder name under templates/, or a path', type: 'string', default: BUILD_DEFAULTS.template })
           .option('plant', { alias: 'p', describe: 'Printing plant profile', type: 'string', default: BUILD_DEFAULTS.plant })
-          .option('out', { alias: 'o', describe: 'Where the Build button writes the full build', type: 'string', default: BUILD_DEFAULTS.out })
+          .option('out', { alias: 'o', describe: 'Where the Build button (and --build) writes the full build', type: 'string', default: BUILD_DEFAULTS.out })
+          .option('build', { describe: 'Also write the full build to --out after every change', type: 'boolean', default: false })
           .example('$0 preview', 'The sample edition at http://127.0.0.1:4321/')
           .example('$0 preview paper/edition.yaml --open', 'Your edition, in the browser, live'),
       async (a) => {
         try {
-          await previewCommand({ files: a.files ?? [], port: a.port, host: a.host, open: a.open, template: a.template, plant: a.plant, out: a.out });
+          await previewCommand({ files: a.files ?? [], port: a.port, host: a.host, open: a.open, template: a.template, plant: a.plant, out: a.out, build: a.build });
         } catch (e) {
           fail(e);
         }

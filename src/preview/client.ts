@@ -21,7 +21,7 @@ export function previewHtml(): string {
     <label><input type="checkbox" data-overlay="trim" checked> Trim and bleed</label>
     <label><input type="checkbox" data-overlay="zones" checked> Article zones</label>
   </fieldset>
-  <p class="actions"><a href="/print.pdf" id="pdf">Print PDF of this state</a> <button type="button" id="build">Write the full build to output/</button></p>
+  <p class="actions"><a href="/print.pdf" id="pdf">Print PDF of this state</a> · <a href="/e-edition/" id="ee">E-edition of this state</a> · <button type="button" id="build">Write the full build to output/</button></p>
 </header>
 <div id="error" role="alert" hidden><strong>Layout stopped:</strong> <span id="error-where"></span> <span id="error-message"></span><br><small>The pages below are the last good layout; fix the file and they update.</small></div>
 <main>

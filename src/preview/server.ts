@@ -7,6 +7,7 @@ import { dirname, extname, resolve } from 'node:path';
 import sharp from 'sharp';
 import type { Diagnostic, Edition, Page } from '../core/index.js';
 import { formatDiagnostic, formatSpan, UserError } from '../core/index.js';
+import { buildEEdition } from '../export/eedition/index.js';
 import { writePdf } from '../export/pdf/index.js';
 import { rasterisePage } from '../export/raster/index.js';
 import { typeArea } from '../layout/index.js';
@@ -24,8 +25,10 @@ export interface PreviewOptions {
   readonly plant: string;
   readonly port: number;
   readonly host: string;
-  /** Where the Build button writes the full build. */
+  /** Where the Build button (and `build`) writes the full build. */
   readonly outDir: string;
+  /** Also write the full build to `outDir` after every good layout. */
+  readonly build?: boolean;
   /** Lines for the terminal: rebuilds, errors. */
   readonly log: (line: string) => void;
 }
@@ -50,7 +53,15 @@ interface Shown {
   readonly edition: Edition;
   readonly images: Map<number, { key: string; data: Buffer }>;
   readonly state: object;
+  /** The e-edition of this revision, made when first asked for: its files by path. */
+  eEdition?: Promise<Map<string, Buffer | string>>;
 }
+
+/** Content types of the e-edition's files. */
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json',
+  '.jpg': 'image/jpeg', '.webp': 'image/webp', '.txt': 'text/plain; charset=utf-8',
+};
 
 /**
  * Starts the preview: lays the edition out, serves it on `host:port` (127.0.0.1 unless told otherwise), and watches
@@ -88,6 +99,10 @@ export async function startPreview(o: PreviewOptions): Promise<Preview> {
       error = null;
       push('update', { revision });
       o.log(`newsprint preview: laid out ${prepared.layout.pages.length} pages in ${Math.round(performance.now() - started)} ms (revision ${revision})${wasError ? '; the error is fixed' : ''}`);
+      if (o.build) {
+        const r = await buildEdition({ edition, templates, fontsDir: o.fontsDir, outDir: o.outDir, plant });
+        o.log(`newsprint preview: wrote the full build to ${r.dir}`);
+      }
     } catch (e) {
       error = errorOf(e);
       push('failed', error);
@@ -143,6 +158,19 @@ export async function startPreview(o: PreviewOptions): Promise<Preview> {
       const p = shown.prepared;
       const pdf = await writePdf(p.layout, p.fonts, p.images, { title: `${p.edition.publication.name}, ${p.edition.date} (preview)`, date: p.edition.date }, { plant: p.plant });
       return send(200, 'application/pdf', pdf);
+    }
+    const ee = /^\/e-edition\/(.*)$/.exec(path ?? '');
+    if (req.method === 'GET' && ee && shown) {
+      const current = shown;
+      current.eEdition ??= buildEEdition(current.edition, current.prepared.layout.pages, current.prepared.fonts, current.prepared.images, {
+        baseUrl: new URL('e-edition/', `http://${req.headers.host ?? 'localhost'}/`).href,
+        icc: current.prepared.plant.outputCondition.profile,
+        formats: ['jpeg'],
+      }).then((r) => r.files);
+      const files = await current.eEdition;
+      const file = ee[1] === '' ? 'index.html' : ee[1]!;
+      const body = files.get(file);
+      if (body !== undefined) return send(200, TYPES[extname(file)] ?? 'application/octet-stream', body);
     }
     if (req.method === 'POST' && path === '/build' && shown) {
       const templates = loadTemplateSet(o.template, o.templatesDir);

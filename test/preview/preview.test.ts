@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type Preview } from '../../src/preview/server.js';
 import { launchChromium, type LaunchedBrowser } from '../browser.js';
-import { FONTS, SAMPLE_EDITION, TEMPLATES } from '../helpers.js';
+import { FONTS, REPO, SAMPLE_EDITION, TEMPLATES } from '../helpers.js';
 
 /** A GET with the path sent exactly as written (no URL normalisation), for traversal attempts. */
 function rawGet(url: string, path: string): Promise<{ status: number; body: string }> {
@@ -71,6 +71,21 @@ describe('over HTTP', () => {
   });
 });
 
+describe('the plant file and the e-edition of the current state', () => {
+  it('serves the PDF/X plant file, and the e-edition viewer from memory', async () => {
+    const pdf = await fetch(`${preview.url}print.pdf`);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 8).toString('latin1')).toBe('%PDF-1.3');
+    const viewer = await rawGet(preview.url, '/e-edition/');
+    expect(viewer.status).toBe(200);
+    expect(viewer.body).toMatch(/<script src="manifest\.js"/);
+    const manifest = JSON.parse((await rawGet(preview.url, '/e-edition/manifest.json')).body);
+    expect(manifest.pages).toHaveLength(4);
+    expect((await rawGet(preview.url, '/e-edition/../package.json')).status).toBe(404);
+    expect((await rawGet(preview.url, '/e-edition/nothing-here.html')).status).toBe(404);
+  }, 60_000);
+});
+
 describe('in Chromium', () => {
   let browser: LaunchedBrowser;
   beforeAll(async () => {
@@ -128,5 +143,29 @@ describe('in Chromium', () => {
     await page.getByLabel('Baseline grid').check();
     await expect(page.locator('#page-1 .baseline').isVisible()).resolves.toBe(true);
     await page.close();
+  }, 60_000);
+});
+
+describe('the command', () => {
+  it('stops cleanly on Ctrl-C (SIGINT): exit code 0, the port closed', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [join(REPO, 'bin', 'newsprint.js'), 'preview', '--port', '0'], { cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stderr.on('data', (c: Buffer) => {
+        err += c.toString('utf8');
+        const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(err);
+        if (m) resolve(m[1]!);
+      });
+      child.on('exit', () => reject(new Error(err)));
+    });
+    expect((await fetch(url)).status).toBe(200);
+    const code = await new Promise<number | null>((resolve) => {
+      child.on('exit', (c) => resolve(c));
+      child.kill('SIGINT');
+    });
+    expect(code).toBe(0);
+    expect(err).toMatch(/newsprint preview: stopped/);
+    await expect(fetch(url)).rejects.toThrow();
   }, 60_000);
 });

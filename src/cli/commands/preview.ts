@@ -12,6 +12,7 @@ export interface PreviewArgs {
   readonly template: string;
   readonly plant: string;
   readonly out: string;
+  readonly build: boolean;
 }
 
 /** Serves the preview until SIGINT or SIGTERM, then closes the server and its watchers. */
@@ -28,6 +29,7 @@ export async function previewCommand(a: PreviewArgs): Promise<void> {
     port: a.port,
     host: a.host,
     outDir: resolve(a.out),
+    build: a.build,
     log: (line) => process.stderr.write(line + '\n'),
   }).catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'EADDRINUSE') fail('cli/option', `port ${a.port} on ${a.host} is in use`, undefined, ['give another with --port, or 0 for any free port']);
