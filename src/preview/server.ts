@@ -3,9 +3,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dirname, extname, resolve } from 'node:path';
+import { basename, dirname, extname, resolve } from 'node:path';
 import sharp from 'sharp';
-import type { Diagnostic, Edition, Page } from '../core/index.js';
+import type { Article, Diagnostic, Edition, Page } from '../core/index.js';
 import { formatDiagnostic, formatSpan, UserError } from '../core/index.js';
 import { buildEEdition } from '../export/eedition/index.js';
 import { writePdf } from '../export/pdf/index.js';
@@ -125,7 +125,8 @@ export async function startPreview(o: PreviewOptions): Promise<Preview> {
   const watchers: FSWatcher[] = [];
   for (const dir of watchedDirs(o, shown)) {
     try {
-      watchers.push(watch(dir.path, { recursive: dir.recursive }, changed));
+      // In an input's own folder only the inputs count (not the output folder a build may write beside them).
+      watchers.push(watch(dir.path, { recursive: dir.recursive }, (_, name) => (dir.recursive || !name || dir.names.has(String(name)) ? changed() : undefined)));
     } catch {
       // A folder that cannot be watched (gone): the others still are.
     }
@@ -265,14 +266,31 @@ function errorOf(e: unknown): { message: string; where: string | null } {
   return { message: (e as Error).message ?? String(e), where: null };
 }
 
-/** The folders to watch: those of the inputs and of the plant profile (flat), templates and fonts (whole trees). */
-function watchedDirs(o: PreviewOptions, shown: Shown | undefined): { path: string; recursive: boolean }[] {
-  const flat = new Set<string>(o.files.map((f) => dirname(resolve(f))));
-  for (const a of shown?.edition.articles.values() ?? []) flat.add(dirname(resolve(a.file)));
+/**
+ * The folders to watch: those of the inputs and of the plant profile, flat and for those files' names only; the
+ * template set and the fonts, whole trees.
+ */
+function watchedDirs(o: PreviewOptions, shown: Shown | undefined): { path: string; recursive: boolean; names: Set<string> }[] {
+  const files = [...o.files.map((f) => resolve(f)), ...[...(shown?.edition.articles.values() ?? [])].flatMap((a) => [resolve(a.file), ...imagesOf(a)])];
   const plantFile = plantFileOf(o.plant);
-  if (plantFile) flat.add(dirname(plantFile));
+  if (plantFile) files.push(plantFile);
+  const flat = new Map<string, Set<string>>();
+  for (const f of files) {
+    const names = flat.get(dirname(f)) ?? new Set<string>();
+    names.add(basename(f));
+    flat.set(dirname(f), names);
+  }
   const trees = new Set<string>([templateDirOf(o), resolve(o.fontsDir)].filter((d) => existsSync(d)));
-  return [...[...flat].filter((d) => existsSync(d) && statSync(d).isDirectory()).map((path) => ({ path, recursive: false })), ...[...trees].map((path) => ({ path, recursive: true }))];
+  return [
+    ...[...flat].filter(([d]) => existsSync(d) && statSync(d).isDirectory()).map(([path, names]) => ({ path, recursive: false, names })),
+    ...[...trees].map((path) => ({ path, recursive: true, names: new Set<string>() })),
+  ];
+}
+
+/** The photo files an article places. */
+function imagesOf(a: Article): string[] {
+  const refs = [a.leadImage, ...a.body.map((b) => (b.kind === 'image' ? b.image : undefined))];
+  return refs.filter((r): r is NonNullable<typeof r> => !!r).map((r) => resolve(r.file));
 }
 
 function templateDirOf(o: PreviewOptions): string {
