@@ -44,7 +44,9 @@ legend { float: left; font-weight: 600; margin-right: 0.5rem; }
 main { display: grid; grid-template-columns: minmax(12rem, 20rem) 1fr; gap: 1rem; padding: 1rem; }
 nav { font-size: 0.9rem; }
 nav ul, nav ol { padding-left: 1.25rem; }
+#warnings { list-style: none; padding-left: 0; }
 #warnings li { margin-bottom: 0.5rem; }
+#warnings .info button { color: #555; }
 #warnings button { text-align: left; font: inherit; background: none; border: 0; padding: 0; color: #0b4f8a; text-decoration: underline; cursor: pointer; }
 #warnings .error { color: #9b1111; }
 #pages { display: flex; flex-direction: column; gap: 1.5rem; align-items: center; }
@@ -95,7 +97,7 @@ const SCRIPT = `
     const trim = g('trim');
     trim.append(el('rect', { x: 0.5, y: 0.5, width: p.width - 1, height: p.height - 1, fill: 'none', stroke: 'rgba(0,0,0,0.8)', 'stroke-width': 1 }, true));
     const zones = g('zones');
-    const flagged = new Set(state.warnings.filter((w) => w.page === p.number && w.article).map((w) => w.article));
+    const flagged = new Set(state.warnings.filter((w) => w.page === p.number && w.article && w.severity !== 'info').map((w) => w.article));
     for (const z of p.zones) {
       const link = el('a', { href: '#page-' + p.number, class: flagged.has(z.article) ? 'flagged' : '', 'data-article': z.article, 'aria-label': z.headline + (flagged.has(z.article) ? ' (has warnings)' : '') }, true);
       link.append(el('rect', { x: z.x, y: z.y, width: z.w, height: z.h }, true));
