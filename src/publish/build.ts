@@ -227,7 +227,8 @@ function baseUrlOf(edition: Edition, given?: string): string {
 
 /** A preflight finding as a build diagnostic: the plant file and the page and place in the message. */
 function preflightDiagnostic(f: Finding, file: string): Diagnostic {
-  return { severity: f.severity, code: f.code, message: formatFinding(f, file).slice(file.length + 2).replace(/ \[[^\]]+\]$/, '').replace(/^(page [^:]+: )(error|warning): /, '$1') };
+  const line = formatFinding(f, file).slice(file.length + 2).replace(/ \[[^\]]+\]$/, '');
+  return { severity: f.severity, code: f.code, message: `${file}: ${line.replace(/^(?:(page [^:]+): )?(?:error|warning): /, (_, page?: string) => (page ? `${page}: ` : ''))}` };
 }
 
 /** The preflight section of report.json. */
