@@ -1,5 +1,6 @@
 // layout: page markup + styles + fonts + images → page frames. Never draws.
-import type { Diagnostic, EditionLayout, FontSet, ImageSet, StyleSheet } from '../core/index.js';
+import { createHash } from 'node:crypto';
+import type { Diagnostic, EditionLayout, FontSet, ImageSet, Page, StyleSheet } from '../core/index.js';
 import type { MarkupElement } from '../template/index.js';
 import { attr, isElement } from '../template/index.js';
 import { typeArea, UK_TABLOID, type PageGeometry } from './geometry.js';
@@ -24,7 +25,25 @@ export interface LayoutInput {
   readonly geometry?: PageGeometry;
   /** The plant's lowest acceptable effective photo resolution, ppi (default 150). */
   readonly minImagePpi?: number;
+  /** Pages laid out before, kept by a long-running caller (the preview): a page whose inputs are unchanged is reused. */
+  readonly cache?: LayoutCache;
 }
+
+/**
+ * Laid-out pages by what they were made from. `context` fingerprints what every page depends on (style sheet,
+ * fonts, photos, geometry); when it changes, nothing is reused. Pages are keyed by their number and markup.
+ */
+export interface LayoutCache {
+  context?: string;
+  readonly pages: Map<string, { readonly page: Page; readonly warnings: readonly Diagnostic[] }>;
+  /** Pages laid out (not reused) by the last call. */
+  laidOut?: number;
+}
+
+/** A new, empty layout cache. */
+export const layoutCache = (): LayoutCache => ({ pages: new Map() });
+
+const fingerprint = (x: unknown): string => createHash('sha1').update(JSON.stringify(x)).digest('hex');
 
 /** Articles a page's markup places, in order. */
 function articlesOf(el: MarkupElement): string[] {
@@ -37,9 +56,46 @@ export function layoutEdition(input: LayoutInput): EditionLayout {
   const geometry = input.geometry ?? UK_TABLOID;
   const shaper = new Shaper(input.fonts);
   const warnings: Diagnostic[] = [];
+  const cache = input.cache;
+  if (cache) {
+    const context = fingerprint({
+      sheet: input.sheet,
+      geometry,
+      minImagePpi: input.minImagePpi ?? MIN_PPI,
+      fonts: [...input.fonts.values()].map((f) => [f.id, f.file, fontIdentity(f.font)]),
+      images: [...input.images.values()].map((a) => [a.id, a.widthPx, a.heightPx, a.data.length, a.data.subarray(0, 64).toString('base64')]),
+    });
+    if (cache.context !== context) cache.pages.clear();
+    cache.context = context;
+    cache.laidOut = 0;
+  }
+  const used = new Set<string>();
   const pages = input.pages.map((root, i) => {
+    const key = cache ? `${i + 1}:${fingerprint(root)}` : '';
+    const known = cache?.pages.get(key);
+    used.add(key);
+    if (known) {
+      warnings.push(...known.warnings);
+      return known.page;
+    }
+    const before = warnings.length;
     const ctx = { sheet: input.sheet, shaper, images: input.images, area: typeArea(geometry, i + 1), pageNumber: i + 1, warnings, minImagePpi: input.minImagePpi ?? MIN_PPI };
-    return layoutPage(ctx, root, geometry.width, geometry.height, articlesOf(root));
+    const page = layoutPage(ctx, root, geometry.width, geometry.height, articlesOf(root));
+    if (cache) {
+      cache.pages.set(key, { page, warnings: warnings.slice(before) });
+      cache.laidOut = (cache.laidOut ?? 0) + 1;
+    }
+    return page;
   });
+  if (cache) for (const k of [...cache.pages.keys()]) if (!used.has(k)) cache.pages.delete(k);
   return { pages, warnings };
+}
+
+/** The same font object (the caller reopens a font file only when it changed) is the same font. */
+const fontIds = new WeakMap<object, number>();
+let nextFontId = 1;
+function fontIdentity(font: object): number {
+  let id = fontIds.get(font);
+  if (id === undefined) fontIds.set(font, (id = nextFontId++));
+  return id;
 }

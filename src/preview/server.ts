@@ -10,7 +10,7 @@ import { formatDiagnostic, formatSpan, UserError } from '../core/index.js';
 import { buildEEdition } from '../export/eedition/index.js';
 import { writePdf } from '../export/pdf/index.js';
 import { rasterisePage } from '../export/raster/index.js';
-import { typeArea } from '../layout/index.js';
+import { layoutCache, typeArea } from '../layout/index.js';
 import { loadPlant, plantGeometry } from '../plant/index.js';
 import { buildEdition, editionFromArticles, editionFromFile, prepare, type Prepared } from '../publish/index.js';
 import { loadTemplateSet } from '../template/index.js';
@@ -74,6 +74,7 @@ export async function startPreview(o: PreviewOptions): Promise<Preview> {
   let shown: Shown | undefined;
   let error: { message: string; where: string | null } | null = null;
   let revision = 0;
+  const cache = layoutCache();
   const clients = new Set<ServerResponse>();
   const push = (event: string, data: object) => {
     for (const res of clients) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
@@ -86,7 +87,7 @@ export async function startPreview(o: PreviewOptions): Promise<Preview> {
       const edition = editionFile ? editionFromFile(editionFile) : editionFromArticles(o.files);
       const templates = loadTemplateSet(o.template, o.templatesDir);
       const plant = loadPlant(o.plant);
-      const prepared = await prepare({ edition, templates, fontsDir: o.fontsDir, outDir: o.outDir, plant });
+      const prepared = await prepare({ edition, templates, fontsDir: o.fontsDir, outDir: o.outDir, plant, layoutCache: cache });
       const images = new Map<number, { key: string; data: Buffer }>();
       for (const page of prepared.layout.pages) {
         const key = frameKey(page);
@@ -98,7 +99,8 @@ export async function startPreview(o: PreviewOptions): Promise<Preview> {
       const wasError = error !== null;
       error = null;
       push('update', { revision });
-      o.log(`newsprint preview: laid out ${prepared.layout.pages.length} pages in ${Math.round(performance.now() - started)} ms (revision ${revision})${wasError ? '; the error is fixed' : ''}`);
+      const n = prepared.layout.pages.length;
+      o.log(`newsprint preview: ${cache.laidOut === n ? `laid out ${n} pages` : `laid out ${cache.laidOut} of ${n} pages again`} in ${Math.round(performance.now() - started)} ms (revision ${revision})${wasError ? '; the error is fixed' : ''}`);
       if (o.build) {
         const r = await buildEdition({ edition, templates, fontsDir: o.fontsDir, outDir: o.outDir, plant });
         o.log(`newsprint preview: wrote the full build to ${r.dir}`);

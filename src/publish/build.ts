@@ -8,7 +8,7 @@ import { printImage } from '../export/pdf/print-image.js';
 import { formatFinding, preflightPdf, type Finding, type PreflightResult } from '../preflight/index.js';
 import { loadPlant, pageFileName, plantGeometry, type PlantProfile } from '../plant/index.js';
 import { buildEEdition, type RenditionFormat } from '../export/eedition/index.js';
-import { layoutEdition } from '../layout/index.js';
+import { layoutEdition, type LayoutCache } from '../layout/index.js';
 import type { MarkupElement, TemplateSet } from '../template/index.js';
 import { attr, isElement, renderEdition } from '../template/index.js';
 import { loadFonts, loadImages, type ImageRequest } from './assets.js';
@@ -30,6 +30,8 @@ export interface BuildOptions {
   readonly formats?: readonly RenditionFormat[];
   /** Called as each page is finished (for the CLI's progress line). */
   readonly onPage?: (done: number, total: number) => void;
+  /** Pages laid out before, for a long-running caller (the preview): unchanged pages are reused. */
+  readonly layoutCache?: LayoutCache;
 }
 
 export interface BuildResult {
@@ -68,7 +70,7 @@ export async function prepare(opts: BuildOptions): Promise<Prepared> {
   const fonts = loadFonts(templates.styles, opts.fontsDir);
   const images = await loadImages(markup.flatMap((m) => imageRequests(m.root)));
   // 3. Layout on the plant's page.
-  const laid = layoutEdition({ pages: markup.map((m) => m.root), sheet: templates.styles, fonts, images, geometry: plantGeometry(plant), minImagePpi: plant.images.minimum });
+  const laid = layoutEdition({ pages: markup.map((m) => m.root), sheet: templates.styles, fonts, images, geometry: plantGeometry(plant), minImagePpi: plant.images.minimum, ...(opts.layoutCache ? { cache: opts.layoutCache } : {}) });
   return { plant, edition, fonts, images, layout: { pages: laid.pages, warnings: [...padding.warnings, ...laid.warnings] } };
 }
 

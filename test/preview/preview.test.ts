@@ -108,6 +108,8 @@ describe('in Chromium', () => {
     writeFileSync(story, readFileSync(story, 'utf8').replace('headline: Storm tears 20-metre hole in harbour wall', 'headline: Sea smashes through Wexcombe harbour wall at dawn'));
     await front.getByText('Sea smashes', { exact: false }).first().waitFor({ timeout: 20_000 });
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
+    // Only the front page, where the story is, was laid out again.
+    expect(logs.some((l) => /laid out 1 of 4 pages again/.test(l)), logs.join('\n')).toBe(true);
     await expect(front.getByText('Storm tears').count()).resolves.toBe(0);
 
     // 2. The template breaks: the error with its file and line, the last good page still there.
