@@ -42,10 +42,10 @@ export async function run(argv: readonly string[]): Promise<number> {
   };
   const cli = yargs([...argv])
     .scriptName('newsprint')
-    .usage('$0 <command> [options]\n\nTurns news articles into newspaper pages: a print PDF for the press and e-edition images.')
+    .usage('$0 <command> [options]\n\nTurns news articles into newspaper pages: PDF/X plant files for the press, the e-edition for the web, and a live preview.')
     .command(
       'build [files..]',
-      'Lay out an edition (or article files, a story a page) into a print PDF and e-edition images',
+      'Lay out an edition (or article files, a story a page) into the plant files (PDF/X), the e-edition and a report',
       (y) =>
         y
           .positional('files', { describe: 'An edition file (.yaml) or article files (.txt scraped text, .md Markdown, .json ninjs). Default: the sample edition', type: 'string', array: true })
