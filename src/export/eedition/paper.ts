@@ -2,45 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import type { Cmyk, ImageAsset, ImageSet, Page } from '../../core/index.js';
-
-/**
- * A one-row baseline TIFF of CMYK pixels (Separated, InkSet CMYK) with the ICC profile embedded, so sharp converts
- * the colours through it. sharp has no way to take raw CMYK with an input profile, and a TIFF is the plainest
- * container that carries one.
- */
-function cmykTiff(pixels: readonly Cmyk[], icc: Buffer): Buffer {
-  const n = pixels.length;
-  const entries: [tag: number, type: number, count: number, value: number][] = [];
-  const header = 8;
-  const dataAt = header;
-  const bitsAt = dataAt + n * 4;
-  const iccAt = bitsAt + 8;
-  const ifdAt = iccAt + icc.length + ((iccAt + icc.length) % 2);
-  const SHORT = 3;
-  const LONG = 4;
-  const UNDEFINED = 7;
-  entries.push([256, LONG, 1, n], [257, LONG, 1, 1], [258, SHORT, 4, bitsAt], [259, SHORT, 1, 1], [262, SHORT, 1, 5], [273, LONG, 1, dataAt]);
-  entries.push([277, SHORT, 1, 4], [278, LONG, 1, 1], [279, LONG, 1, n * 4], [284, SHORT, 1, 1], [332, SHORT, 1, 1], [34675, UNDEFINED, icc.length, iccAt]);
-  const out = Buffer.alloc(ifdAt + 2 + entries.length * 12 + 4);
-  out.write('II', 0, 'latin1');
-  out.writeUInt16LE(42, 2);
-  out.writeUInt32LE(ifdAt, 4);
-  pixels.forEach((c, i) => c.forEach((v, j) => out.writeUInt8(Math.round((Math.min(100, Math.max(0, v)) / 100) * 255), dataAt + i * 4 + j)));
-  for (let i = 0; i < 4; i++) out.writeUInt16LE(8, bitsAt + i * 2);
-  icc.copy(out, iccAt);
-  out.writeUInt16LE(entries.length, ifdAt);
-  entries.forEach(([tag, type, count, value], i) => {
-    const at = ifdAt + 2 + i * 12;
-    out.writeUInt16LE(tag, at);
-    out.writeUInt16LE(type, at + 2);
-    out.writeUInt32LE(count, at + 4);
-    // A SHORT that fits goes in the entry itself, left-justified.
-    if (type === SHORT && count === 1) out.writeUInt16LE(value, at + 8);
-    else out.writeUInt32LE(value, at + 8);
-  });
-  out.writeUInt32LE(0, ifdAt + 2 + entries.length * 12);
-  return out;
-}
+import { cmykTiff } from '../icc.js';
 
 const key = (c: Cmyk): string => c.join(',');
 

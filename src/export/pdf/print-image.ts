@@ -3,6 +3,7 @@ import type { Sharp } from 'sharp';
 import type { Diagnostic, ImageAsset, ImageItem, Span } from '../../core/index.js';
 import { fail } from '../../core/index.js';
 import type { PlantProfile } from '../../plant/profile.js';
+import { greyToK } from '../icc.js';
 
 /** A photo as the plant gets it: exactly the part that shows, at the plant's resolution, in its ink. */
 export interface PrintImage {
@@ -80,7 +81,14 @@ export async function printImage(
   if (downsample) pipeline = pipeline.resize({ ...size, fit: 'fill', kernel: 'lanczos3' });
   if (meta.hasAlpha) pipeline = pipeline.flatten({ background: '#ffffff' });
   pipeline = gray ? pipeline.toColourspace('b-w') : pipeline.withIccProfile(plant.outputCondition.profile, { attach: false });
-  const converted = await pipeline.tiff({ compression: 'none' }).toBuffer().catch((e: unknown) => bad(messageOf(e)));
+  let converted = await pipeline.tiff({ compression: 'none' }).toBuffer().catch((e: unknown) => bad(messageOf(e)));
+  if (gray) {
+    // Grey goes on the black plate through the press's K curve, so midtones do not print dark with dot gain.
+    const curve = await greyToK(plant.outputCondition.profile);
+    const { data, info } = await sharp(converted).toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
+    for (let i = 0; i < data.length; i++) data[i] = curve[data[i]!]!;
+    converted = await sharp(data, { raw: { width: info.width, height: info.height, channels: 1 } }).toColourspace('b-w').tiff({ compression: 'none' }).toBuffer();
+  }
 
   // The conversion must keep within the ink limit: over it, the profile is not this press's.
   const convertedInk = await highestInk(sharp(converted), gray);
