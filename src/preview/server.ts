@@ -140,12 +140,18 @@ export async function startPreview(o: PreviewOptions): Promise<Preview> {
       res.end(String((e as Error).message));
     });
   });
+  const loopbackOnly = ['127.0.0.1', 'localhost', '::1'].includes(o.host);
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const path = routeOf(req.url ?? '/');
     const send = (status: number, type: string, body: string | Buffer) => {
       res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
       res.end(body);
     };
+    // On loopback, only requests addressed to this machine by name (no DNS rebinding from a web page), and no
+    // build started by another site's page.
+    if (loopbackOnly && !isLoopbackHost(req.headers.host)) return send(404, 'text/plain; charset=utf-8', 'Not found');
+    const origin = req.headers.origin;
+    if (req.method === 'POST' && origin !== undefined && new URL(origin, 'http://invalid').host !== req.headers.host) return send(403, 'text/plain; charset=utf-8', 'Forbidden');
     if (req.method === 'GET' && path === '/') return send(200, 'text/html; charset=utf-8', previewHtml());
     if (req.method === 'GET' && path === '/state.json') return send(200, 'application/json', JSON.stringify({ ...(shown?.state ?? { pages: [], warnings: [] }), error }));
     if (req.method === 'GET' && path === '/events') {
@@ -202,6 +208,13 @@ export async function startPreview(o: PreviewOptions): Promise<Preview> {
       await new Promise<void>((ok) => server.close(() => ok()));
     },
   };
+}
+
+/** A Host header naming this machine: localhost, 127.0.0.1 or [::1], with any port. */
+function isLoopbackHost(host: string | undefined): boolean {
+  if (!host) return false;
+  const name = host.startsWith('[') ? host.slice(1, host.indexOf(']')) : host.split(':')[0]!;
+  return name === 'localhost' || name === '127.0.0.1' || name === '::1';
 }
 
 /** The route a request asks for: its path, percent-decoded once; anything odd (dots, backslashes, NULs) is no route. */

@@ -9,10 +9,10 @@ import { launchChromium, type LaunchedBrowser } from '../browser.js';
 import { FONTS, REPO, SAMPLE_EDITION, TEMPLATES } from '../helpers.js';
 
 /** A GET with the path sent exactly as written (no URL normalisation), for traversal attempts. */
-function rawGet(url: string, path: string): Promise<{ status: number; body: string }> {
+function rawGet(url: string, path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<{ status: number; body: string }> {
   const u = new URL(url);
   return new Promise((resolve, reject) => {
-    const req = request({ host: u.hostname, port: u.port, path, method: 'GET' }, (res) => {
+    const req = request({ host: u.hostname, port: u.port, path, method, headers }, (res) => {
       let body = '';
       res.on('data', (c: Buffer) => (body += c.toString('utf8')));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
@@ -68,6 +68,12 @@ describe('over HTTP', () => {
       expect(r.body, path).not.toMatch(/"name": "newsprint"|root:x:0:0/);
     }
     expect((await rawGet(preview.url, '/page/1.jpg')).status).toBe(200);
+  });
+
+  it('refuses requests addressed to another host name (DNS rebinding) and a build posted from another site', async () => {
+    expect((await rawGet(preview.url, '/state.json', { host: 'attacker.example:4321' })).status).toBe(404);
+    expect((await rawGet(preview.url, '/state.json', { host: `localhost:${new URL(preview.url).port}` })).status).toBe(200);
+    expect((await rawGet(preview.url, '/build', { origin: 'https://attacker.example' }, 'POST')).status).toBe(403);
   });
 });
 
