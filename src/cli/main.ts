@@ -1,11 +1,26 @@
 // The newsprint command line (yargs). Only this file sets exit codes.
-import yargs from 'yargs';
+import yargs, { type Argv } from 'yargs';
 import { UserError, formatDiagnostic } from '../core/span.js';
 import { BUILD_DEFAULTS, buildCommand } from './commands/build.js';
 import { GALLEY_DEFAULTS, GALLEY_LANGS, galleyCommand } from './commands/galley.js';
 import { preflightCommand } from './commands/preflight.js';
 import { previewCommand } from './commands/preview.js';
 import { EXIT } from './exit.js';
+
+/**
+ * The options build and e-edition share: the input files, output folder, template set, plant, the e-edition's
+ * address and formats, and quiet; `describe` words the ones whose meaning differs between the two.
+ */
+function editionOptions<T>(y: Argv<T>, describe: { files: string; out: string; plant: string }) {
+  return y
+    .positional('files', { describe: describe.files, type: 'string', array: true })
+    .option('out', { alias: 'o', describe: describe.out, type: 'string', default: BUILD_DEFAULTS.out })
+    .option('template', { alias: 't', describe: 'Template set: a folder name under templates/, or a path', type: 'string', default: BUILD_DEFAULTS.template })
+    .option('plant', { alias: 'p', describe: describe.plant, type: 'string', default: BUILD_DEFAULTS.plant })
+    .option('base-url', { describe: 'Where the e-edition will be published (absolute URL, for its IIIF ids); default the edition file’s base-url', type: 'string' })
+    .option('formats', { describe: 'E-edition image formats (default: the edition file’s e-edition.formats, else jpeg and webp)', choices: ['jpeg', 'webp'], type: 'array' })
+    .option('quiet', { alias: 'q', describe: 'Print only errors', type: 'boolean', default: false });
+}
 
 /** The options build and e-edition share, from yargs' parsed arguments. */
 function buildArgs(a: { files?: string[] | undefined; out: string; template: string; plant: string; 'base-url'?: string | undefined; formats?: (string | number)[] | undefined; quiet: boolean }) {
@@ -47,15 +62,12 @@ export async function run(argv: readonly string[]): Promise<number> {
       'build [files..]',
       'Lay out an edition (or article files, a story a page) into the plant files (PDF/X), the e-edition and a report',
       (y) =>
-        y
-          .positional('files', { describe: 'An edition file (.yaml) or article files (.txt scraped text, .md Markdown, .json ninjs). Default: the sample edition', type: 'string', array: true })
-          .option('out', { alias: 'o', describe: 'Output folder; the edition goes in <out>/<publication>-<date>/', type: 'string', default: BUILD_DEFAULTS.out })
-          .option('template', { alias: 't', describe: 'Template set: a folder name under templates/, or a path', type: 'string', default: BUILD_DEFAULTS.template })
-          .option('plant', { alias: 'p', describe: 'Printing plant profile: uk-tabloid, berliner, broadsheet (in plants/), or a profile file', type: 'string', default: BUILD_DEFAULTS.plant })
+        editionOptions(y, {
+          files: 'An edition file (.yaml) or article files (.txt scraped text, .md Markdown, .json ninjs). Default: the sample edition',
+          out: 'Output folder; the edition goes in <out>/<publication>-<date>/',
+          plant: 'Printing plant profile: uk-tabloid, berliner, broadsheet (in plants/), or a profile file',
+        })
           .option('proof', { describe: 'Also write a desk proof with 3 mm bleed, crop and registration marks and a slug line (never for the plant)', type: 'boolean', default: false })
-          .option('base-url', { describe: 'Where the e-edition will be published (absolute URL, for its IIIF ids); default the edition file’s base-url', type: 'string' })
-          .option('formats', { describe: 'E-edition image formats (default: the edition file’s e-edition.formats, else jpeg and webp)', choices: ['jpeg', 'webp'], type: 'array' })
-          .option('quiet', { alias: 'q', describe: 'Print only errors', type: 'boolean', default: false })
           .example('$0 build', 'Build the sample edition into output/')
           .example('$0 build --plant berliner --proof', 'The sample edition on a Berliner page, with desk proofs')
           .example('$0 build story.md --out proofs', 'One story on a front page, in proofs/')
@@ -72,14 +84,11 @@ export async function run(argv: readonly string[]): Promise<number> {
       'e-edition [files..]',
       'Rebuild only the e-edition (renditions, tiles, manifests, article pages, viewer) of an edition already built',
       (y) =>
-        y
-          .positional('files', { describe: 'The edition file or article files the build was made from. Default: the sample edition', type: 'string', array: true })
-          .option('out', { alias: 'o', describe: 'Output folder holding the build', type: 'string', default: BUILD_DEFAULTS.out })
-          .option('template', { alias: 't', describe: 'Template set: a folder name under templates/, or a path', type: 'string', default: BUILD_DEFAULTS.template })
-          .option('plant', { alias: 'p', describe: 'Printing plant profile the build was made for', type: 'string', default: BUILD_DEFAULTS.plant })
-          .option('base-url', { describe: 'Where the e-edition will be published (absolute URL, for its IIIF ids)', type: 'string' })
-          .option('formats', { describe: 'Image formats (default: the edition file’s e-edition.formats, else jpeg and webp)', choices: ['jpeg', 'webp'], type: 'array' })
-          .option('quiet', { alias: 'q', describe: 'Print only errors', type: 'boolean', default: false })
+        editionOptions(y, {
+          files: 'The edition file or article files the build was made from. Default: the sample edition',
+          out: 'Output folder holding the build',
+          plant: 'Printing plant profile the build was made for',
+        })
           .example('$0 e-edition --base-url https://courier.example/e-edition/2026-11-26/', 'The sample edition’s e-edition again, for its published address')
           .example('$0 e-edition paper/edition.yaml --formats jpeg', 'JPEG renditions only'),
       async (a) => {

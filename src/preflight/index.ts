@@ -122,7 +122,11 @@ export async function preflightPdf(bytes: Uint8Array, file: string, plant: Plant
   for (const [i, page] of pages.entries()) {
     const n = i + 1;
     const node = page.node;
-    const media = rectOf(node.getInheritableAttribute(PDFName.of('MediaBox')) ? doc.context.lookup(node.getInheritableAttribute(PDFName.of('MediaBox'))) : undefined) ?? { x0: 0, y0: 0, x1: 612, y1: 792 };
+    const inherited = (key: string) => {
+      const v = node.getInheritableAttribute(PDFName.of(key));
+      return v ? doc.context.lookup(v) : undefined;
+    };
+    const media = rectOf(inherited('MediaBox')) ?? { x0: 0, y0: 0, x1: 612, y1: 792 };
     const trim = rectOf(entry(node, 'TrimBox')) ?? rectOf(entry(node, 'ArtBox'));
     const origin = trim ?? media;
     const pf = new PageFindings(n, origin);
@@ -130,7 +134,7 @@ export async function preflightPdf(bytes: Uint8Array, file: string, plant: Plant
     if (plant.pdfx === 'X-1a:2001' && nameOf(entry(dictOf(entry(node, 'Group')), 'S')) === 'Transparency') {
       pf.add('error', 'preflight/transparency', 'the page is a transparency group: PDF/X-1a allows no transparency');
     }
-    const resources = dictOf(node.getInheritableAttribute(PDFName.of('Resources')) ? doc.context.lookup(node.getInheritableAttribute(PDFName.of('Resources'))) : undefined);
+    const resources = dictOf(inherited('Resources'));
     let content: Uint8Array;
     try {
       content = contentBytes(entry(node, 'Contents'));

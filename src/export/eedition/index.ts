@@ -54,7 +54,7 @@ export async function buildEEdition(edition: Edition, pages: readonly Page[], fo
   const sizes = { ...DEFAULT_SIZES, ...o.sizes };
   const icc = await readFile(o.icc);
   const colour = await paperColours(pages, icc);
-  const onPaper = await paperImages(images, o.icc);
+  const onPaper = await paperImages(images, o.icc, icc);
   const files = new Map<string, Buffer | string>();
   const warnings: Diagnostic[] = [];
 
@@ -107,7 +107,7 @@ export async function buildEEdition(edition: Edition, pages: readonly Page[], fo
   for (const [k, v] of viewerFiles(manifest)) files.set(k, v);
   files.set('iiif/manifest.json', JSON.stringify(iiifManifest(manifest), null, 2) + '\n');
   files.set('manifest.js', `window.${MANIFEST_GLOBAL} = ${JSON.stringify(manifest)};\n`);
-  files.delete('manifest.json');
+  // Last in the map, so written last.
   files.set('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
   return { files, manifest, warnings };
 }

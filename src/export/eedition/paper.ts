@@ -1,5 +1,4 @@
 // "As on paper": print colours and photos shown on screen through the press's ICC profile (newsprint's duller inks).
-import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import type { Cmyk, ImageAsset, ImageSet, Page } from '../../core/index.js';
 import { cmykTiff } from '../icc.js';
@@ -52,11 +51,11 @@ export async function paperColours(pages: readonly Page[], icc: Buffer): Promise
 /**
  * Each photo as it will look printed: converted to the press's CMYK through its profile and back to sRGB, so the
  * e-edition shows newsprint's gamut (duller reds and blues), black-point compensated like the vector colours.
- * Same pixel size, so crops stay right.
+ * Same pixel size, so crops stay right. `icc` is the profile file's bytes (`iccPath`), read by the caller.
  */
-export async function paperImages(images: ImageSet, iccPath: string): Promise<ImageSet> {
+export async function paperImages(images: ImageSet, iccPath: string, icc: Buffer): Promise<ImageSet> {
   const out = new Map<string, ImageAsset>();
-  const black = await sharp(cmykTiff([[0, 0, 0, 100]], await readFile(iccPath))).toColourspace('srgb').raw().toBuffer();
+  const black = await sharp(cmykTiff([[0, 0, 0, 100]], icc)).toColourspace('srgb').raw().toBuffer();
   const { a, b } = compensation([black[0]!, black[1]!, black[2]!]);
   for (const [id, asset] of images) {
     const cmyk = await sharp(asset.data).flatten({ background: '#ffffff' }).withIccProfile(iccPath, { attach: true }).tiff().toBuffer();

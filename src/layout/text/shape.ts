@@ -112,11 +112,6 @@ export class Shaper {
     return { widths, glyphs };
   }
 
-  /** Number of glyphs the text shapes to (ligatures count once). */
-  glyphCount(faceId: string, text: string): number {
-    return this.unit(faceId, text).glyphs.length;
-  }
-
   /** The cached shaping of `text` at 1000 units per em (scale by size / 1000): no allocation on a cache hit. */
   unit(faceId: string, text: string): Shaped {
     const perFace = this.shapedIn(faceId);
