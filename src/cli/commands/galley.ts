@@ -82,7 +82,8 @@ export async function galleyCommand(a: GalleyArgs): Promise<void> {
     `${basename(out)}: ${article.headline}`,
     `  ${st.words} words, ${st.paragraphs} paragraphs, ${st.lines} lines at ${toMm(measure).toFixed(1)} mm, ${size}/${style.leading} pt`,
     `  depth ${st.depthMm.toFixed(0)} mm = ${st.columnCm.toFixed(1)} column-cm (${galley.pages.length} galley page${galley.pages.length === 1 ? '' : 's'})`,
-    `  hyphenated lines ${st.hyphenatedLines} (at most ${st.maxHyphensInRow} in a row), overfull lines ${st.overfullLines}`,
+    `  hyphenated lines ${st.hyphenatedLines} (at most ${st.maxHyphensInRow} in a row), overfull lines ${st.overfullLines}` +
+      (st.emergencyBreaks ? `, words too wide broken ${st.emergencyBreaks} times (${st.letterBreaks} between letters)` : ''),
     `  word spaces on ${st.justifiedLines} justified lines: mean |r−1| ${st.meanSpaceDeviation.toFixed(3)}, loose ${pct(st.looseShare)}` +
       (style.expansion ? `; with expansion counted as space: ${st.meanSpaceDeviationEq.toFixed(3)}, loose ${pct(st.looseShareEq)}` : ''),
   ];
