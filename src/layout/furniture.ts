@@ -26,7 +26,7 @@ function hrule(x: number, y: number, w: number, weight: number): FrameItem {
 function textLine(ctx: LayoutContext, text: string, styleName: string, el: MarkupElement, x: number, top: number, w: number, align?: 'left' | 'right' | 'center') {
   const base = style(ctx, styleName, el.src);
   const s = align ? { ...base, align } : base;
-  return placeLines(ctx, setParagraph(text, s, ctx.sheet, ctx.shaper, w), s, x, top);
+  return placeLines(ctx, setParagraph(text, s, ctx.sheet, ctx.shaper, w), s, x, top, undefined, el.src);
 }
 
 /** The front-page title block: title (shrunk to the width if needed), tagline, then date · issue · price between rules. */
@@ -39,7 +39,7 @@ export function layoutMasthead(ctx: LayoutContext, el: MarkupElement, x: number,
     ts = { ...ts, size: ts.size * 0.95, leading: ts.leading * 0.95 };
     lines = setParagraph(title, ts, ctx.sheet, ctx.shaper, w);
   }
-  const t = placeLines(ctx, lines, ts, x, y);
+  const t = placeLines(ctx, lines, ts, x, y, undefined, el.src);
   items.push(...t.runs);
   let bottom = t.bottom + 2;
   const tagline = attr.str(el, 'tagline');
@@ -87,8 +87,8 @@ export function layoutPromo(ctx: LayoutContext, el: MarkupElement, x: number, y:
   const inner = w - 2 * PAD;
   const hs = style(ctx, el.kind === 'promo' ? 'promo-heading' : 'kicker', el.src);
   const ts = style(ctx, 'promo-text', el.src);
-  const head = placeLines(ctx, setParagraph(attr.str(el, 'heading') ?? '', hs, ctx.sheet, ctx.shaper, inner), hs, x + PAD, y + PAD + 3);
-  const text = placeLines(ctx, setParagraph(el.children.length ? el.children : textOf(el), ts, ctx.sheet, ctx.shaper, inner), ts, x + PAD, head.bottom + 3);
+  const head = placeLines(ctx, setParagraph(attr.str(el, 'heading') ?? '', hs, ctx.sheet, ctx.shaper, inner), hs, x + PAD, y + PAD + 3, undefined, el.src);
+  const text = placeLines(ctx, setParagraph(el.children.length ? el.children : textOf(el), ts, ctx.sheet, ctx.shaper, inner), ts, x + PAD, head.bottom + 3, undefined, el.src);
   const h = Math.max(height ?? 0, text.bottom + PAD - y);
   const tint = ctx.sheet.colors['tint'] ?? [0, 0, 0, 10];
   const red = ctx.sheet.colors['red'] ?? BLACK;

@@ -2,7 +2,7 @@
 import type { Article, Diagnostic, FontSet, FrameItem, Page, ParagraphStyle, StyleSheet } from '../core/index.js';
 import { mm, toMm } from '../core/index.js';
 import type { MarkupNode } from '../template/index.js';
-import { lineRuns } from './text/emit.js';
+import { lineFindings, lineRuns } from './text/emit.js';
 import { setParagraphWithPass } from './text/paragraph.js';
 import { hyphenLadders, type SetLine } from './text/set-lines.js';
 import { Shaper } from './text/shape.js';
@@ -39,6 +39,9 @@ export interface GalleyStats {
   readonly looseShareEq: number;
   /** Paragraphs that needed the breaker's emergency pass or its overfull last resort. */
   readonly emergencyParagraphs: number;
+  /** Breaks inside words too wide for the measure (not counting a compound's own hyphen), and of those the faults: between two letters. */
+  readonly emergencyBreaks: number;
+  readonly letterBreaks: number;
 }
 
 export interface Galley {
@@ -98,7 +101,7 @@ export function layoutGalley(article: Article, o: GalleyOptions): Galley {
     if (set.pass >= 3) emergency++;
     for (const line of set.lines) {
       lines.push({ line, block: i, src: b.src });
-      if (line.overfull > 0) warnings.push({ severity: 'warning', code: 'layout/overfull', message: `line sticks out ${line.overfull.toFixed(2)} pt past the column: “${line.text}”`, span: b.src });
+      lineFindings(warnings, line, b.src);
     }
     texts.push(plain(content));
   });
@@ -139,6 +142,8 @@ export function layoutGalley(article: Article, o: GalleyOptions): Galley {
       looseShare: justified.filter(({ line }) => line.spaceRatio > LOOSE).length / Math.max(1, justified.length),
       looseShareEq: justified.filter(({ line }) => line.spaceRatioEq > LOOSE).length / Math.max(1, justified.length),
       emergencyParagraphs: emergency,
+      emergencyBreaks: lines.filter(({ line }) => line.emergency && line.emergency.means !== 'compound').length,
+      letterBreaks: lines.filter(({ line }) => line.emergency?.means === 'letter').length,
     },
   };
 }

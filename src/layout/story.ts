@@ -8,7 +8,7 @@ import { style, warn } from './context.js';
 import { spanWidth } from './geometry.js';
 import { flowColumns, type FlowUnit, type LineUnit } from './flow/columns.js';
 import { captionHeight, drawPicture, pictureHeight, type PictureSpec } from './flow/picture.js';
-import { capHeight, descent, lineRuns, placeLines } from './text/emit.js';
+import { capHeight, descent, lineFindings, lineRuns, placeLines } from './text/emit.js';
 import { faceFor, setParagraph } from './text/paragraph.js';
 import { hyphenLadders, placeRun } from './text/set-lines.js';
 import type { SetLine } from './text/set-lines.js';
@@ -62,13 +62,16 @@ function pictureOf(el: MarkupElement): PictureSpec {
   };
 }
 
-/** Sets the headline, shrinking it step by step until it takes at most `max-lines` lines. */
+/**
+ * Sets the headline, shrinking it step by step until it takes at most `max-lines` lines and no word has to be broken
+ * for being wider than the measure (a long word is set smaller rather than split, down to the smallest size).
+ */
 function fitHeadline(ctx: LayoutContext, el: MarkupElement, w: number): { lines: SetLine[]; style: ParagraphStyle } {
   const base = style(ctx, attr.str(el, 'style') ?? 'headline', el.src);
   const maxLines = attr.num(el, 'max-lines') ?? 3;
   let s = base;
   let lines = setParagraph(el.children, s, ctx.sheet, ctx.shaper, w);
-  while ((lines.length > maxLines || lines.some((l) => l.overfull > 0)) && s.size > base.size * MIN_HEADLINE_SCALE) {
+  while ((lines.length > maxLines || lines.some((l) => l.overfull > 0 || l.emergency)) && s.size > base.size * MIN_HEADLINE_SCALE) {
     const size = s.size * HEADLINE_STEP;
     s = { ...base, size, leading: base.leading * (size / base.size) };
     lines = setParagraph(el.children, s, ctx.sheet, ctx.shaper, w);
@@ -281,7 +284,7 @@ export function layoutStory(ctx: LayoutContext, el: MarkupElement, box: StoryBox
       if (u.kind === 'line') {
         if (u.decorate) items.push(...u.decorate(x + (u.dx ?? 0), baseline));
         items.push(...lineRuns(u.line, x + (u.dx ?? 0), baseline, u.tag, u.src));
-        if (u.line.overfull > 0) warn(ctx, 'layout/overfull', `line sticks out ${u.line.overfull.toFixed(1)} pt past the column: “${u.line.text}”`, u.src);
+        lineFindings(ctx.warnings, u.line, u.src);
         if (u.line.spaceRatio > LOOSE_WARNING) warn(ctx, 'layout/loose-line', `loose line: word spaces ${u.line.spaceRatio.toFixed(2)} × natural in “${u.line.text}”`, u.src, ['a word more or less in the paragraph, or a hyphenation point, would even it']);
       } else if (u.kind === 'figure') {
         items.push(...u.draw(x, firstBaseline + (step - 1) * grid + desc, area.columnWidth));

@@ -7,11 +7,35 @@ export function htmlEscape(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-/** Inline runs as HTML: italic as `<em>`, bold as `<strong>`, all text escaped. */
+/**
+ * Web and e-mail addresses in running text: a scheme of http or https, a `www.` host, or `name@host.tld`. The
+ * address is taken to the next space; punctuation that closes a sentence or a bracket after it is not part of it.
+ */
+const ADDRESS = /(?:https?:\/\/|www\.)[^\s<>"]+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/giu;
+const CLOSING = /[.,;:!?)\]’”'"]+$/u;
+
+/**
+ * Text with its addresses as links, all escaped. An address the print page broke over lines is one address here:
+ * the e-edition's text comes from the copy, not from the set lines. Only http, https and mailto links are made.
+ */
+export function linkedHtml(text: string): string {
+  let out = '';
+  let from = 0;
+  for (const m of text.matchAll(ADDRESS)) {
+    const address = m[0].replace(CLOSING, '');
+    if (address.length === 0) continue;
+    const href = address.includes('@') && !/^(?:https?:\/\/|www\.)/iu.test(address) ? `mailto:${address}` : /^www\./iu.test(address) ? `https://${address}` : address;
+    out += htmlEscape(text.slice(from, m.index)) + `<a href="${htmlEscape(href)}">${htmlEscape(address)}</a>`;
+    from = m.index + address.length;
+  }
+  return out + htmlEscape(text.slice(from));
+}
+
+/** Inline runs as HTML: italic as `<em>`, bold as `<strong>`, addresses as links, all text escaped. */
 function runsHtml(runs: readonly TextRun[]): string {
   return runs
     .map((r) => {
-      let t = htmlEscape(r.text);
+      let t = linkedHtml(r.text);
       if (r.italic) t = `<em>${t}</em>`;
       if (r.bold) t = `<strong>${t}</strong>`;
       return t;

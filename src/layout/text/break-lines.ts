@@ -41,6 +41,9 @@ export interface BreakResult {
   readonly pass: 1 | 2 | 3 | 4;
 }
 
+/** Stretch at or above this is the paragraph's closing fill, not a word space. */
+const FILL = 1e5;
+
 /** TeX's "infinitely bad": the last-resort pass accepts any badness. */
 const INF_BAD = 10000;
 /** TeX's badness, 100 |r|³ capped at 10000 ("infinitely bad"): what tolerance and pretolerance are measured in. */
@@ -78,10 +81,13 @@ interface Node {
   /** Hyphenated lines in a row ending at this break. */
   readonly hyphens: number;
   readonly flagged: boolean;
-  /** Sums of width, stretch and shrink from the paragraph start to the first box after this break. */
+  /** The break is inside a word wider than the measure (an emergency break). */
+  readonly emergency: boolean;
+  /** Sums of width, stretch, shrink and word spaces from the paragraph start to the first box after this break. */
   readonly width: number;
   readonly stretch: number;
   readonly shrink: number;
+  readonly spaces: number;
   readonly demerits: number;
   readonly ratio: number;
   readonly prev: Node | null;
@@ -93,6 +99,8 @@ function prefixSums(items: readonly Item[]) {
   const width = new Float64Array(n + 1);
   const stretch = new Float64Array(n + 1);
   const shrink = new Float64Array(n + 1);
+  // Word spaces: glue that can end a line or be stretched, not the paragraph's closing fill.
+  const spaces = new Float64Array(n + 1);
   for (let i = 0; i < n; i++) {
     const it = items[i]!;
     let w = 0;
@@ -110,8 +118,9 @@ function prefixSums(items: readonly Item[]) {
     width[i + 1] = width[i]! + w;
     stretch[i + 1] = stretch[i]! + st;
     shrink[i + 1] = shrink[i]! + sh;
+    spaces[i + 1] = spaces[i]! + (it.type === 'glue' && it.stretch < FILL ? 1 : 0);
   }
-  return { width, stretch, shrink };
+  return { width, stretch, shrink, spaces };
 }
 
 function isLegalBreak(items: readonly Item[], i: number, hyphenate: boolean): boolean {
@@ -121,8 +130,8 @@ function isLegalBreak(items: readonly Item[], i: number, hyphenate: boolean): bo
 }
 
 /** One pass of the algorithm. Returns the best final node, or null when no feasible breaks exist. */
-function pass(items: readonly Item[], lineWidth: (line: number) => number, o: BreakOptions, sums: ReturnType<typeof prefixSums>, tolerance: number, hyphenate: boolean, emergency: number, lastResort: boolean): Node | null {
-  const start: Node = { position: -1, line: 0, fitness: 1, hyphens: 0, flagged: false, width: 0, stretch: 0, shrink: 0, demerits: 0, ratio: 0, prev: null };
+function pass(items: readonly Item[], lineWidth: (line: number) => number, o: BreakOptions, sums: ReturnType<typeof prefixSums>, tolerance: number, hyphenate: boolean, emergencyStretch: number, lastResort: boolean): Node | null {
+  const start: Node = { position: -1, line: 0, fitness: 1, hyphens: 0, flagged: false, emergency: false, width: 0, stretch: 0, shrink: 0, spaces: 0, demerits: 0, ratio: 0, prev: null };
   let active: Node[] = [afterBreak(items, sums, start)];
   let finals: Node[] = [];
   // Candidates at the current breakpoint, reused from one breakpoint to the next.
@@ -135,6 +144,8 @@ function pass(items: readonly Item[], lineWidth: (line: number) => number, o: Br
     const flagged = isPenalty && it.flagged;
     const forced = isPenalty && penalty <= FORCED;
     const penaltyWidth = isPenalty ? it.width : 0;
+    const penaltyStretch = isPenalty ? (it.stretch ?? 0) : 0;
+    const emergency = isPenalty && it.emergency !== undefined;
     // Best candidate per (line, fitness, hyphens-in-row) class; TeX keeps one per line and fitness.
     best.length = 0;
     const keep: Node[] = [];
@@ -142,19 +153,33 @@ function pass(items: readonly Item[], lineWidth: (line: number) => number, o: Br
     for (const a of active) {
       const width = sums.width[i]! - a.width + penaltyWidth;
       const L = lineWidth(a.line);
-      const stretch = sums.stretch[i]! - a.stretch;
+      const stretch = sums.stretch[i]! - a.stretch + penaltyStretch;
       const shrink = sums.shrink[i]! - a.shrink;
       // r is the line's true adjustment ratio; emergency stretch only widens what is feasible, never what it costs.
       const ratio = (st: number) => (width < L ? (st > 0 ? (L - width) / st : INF_BAD) : width > L ? (shrink > 0 ? (L - width) / shrink : -Infinity) : 0);
-      const r = ratio(stretch);
-      const rFeasible = emergency > 0 ? ratio(stretch + emergency) : r;
+      let r = ratio(stretch);
+      let rFeasible = emergencyStretch > 0 ? ratio(stretch + emergencyStretch) : r;
+      const noSpace = sums.spaces[i]! === a.spaces;
+      // A piece of a word too wide for the measure, alone on its line, has no space to justify with: it is always
+      // feasible, set flush left, and costs by the white it leaves at the line's end, as a share of a twentieth of the
+      // measure when its expansion gives less: a piece that fills the line costs little, one that leaves a third of
+      // it white costs about as much as a break between two letters (LETTER_PENALTY in items.ts).
+      if (r > 0 && noSpace && (emergency || a.emergency)) {
+        r = (L - width) / Math.max(stretch, L / 20);
+        rFeasible = Math.min(r, 1);
+      }
+      // A line without spaces counts on only half its boxes' shrink (font expansion): narrowing is not linear — the
+      // letter-spacing after the last glyph is not ink, and scaling narrows the letter-spacing too — and there are no
+      // spaces to take up the difference (about 0.3 pt of ±0.3 pt letter-spacing), so the line could stick out.
+      const tooTight = noSpace && r < 0 && width - 0.5 * shrink > L;
       // A node whose line can no longer fit dies; a forced break ends every line here.
       if (r < -1) lastDeactivated = a;
       else if (!forced) keep.push(a);
-      if (r >= -1) {
+      if (r >= -1 && !tooTight) {
         if (badness(rFeasible) > tolerance && !lastResort) continue;
         const hyphens = flagged ? a.hyphens + 1 : 0;
-        if (hyphens > o.maxHyphensInRow) continue;
+        // The limit on hyphens in a row gives way to a word too wide for the measure, which must break.
+        if (hyphens > o.maxHyphensInRow && !emergency) continue;
         let d = (o.linePenalty + spacingCost(r, o.spacingExponent)) ** 2;
         if (penalty > 0) d += penalty ** 2;
         else if (penalty < 0 && !forced) d -= penalty ** 2;
@@ -163,7 +188,7 @@ function pass(items: readonly Item[], lineWidth: (line: number) => number, o: Br
         if (flagged && o.hyphenDemeritsAt) d += o.hyphenDemeritsAt(a.line);
         const fit = fitness(r);
         if (Math.abs(fit - a.fitness) > 1) d += o.adjDemerits;
-        offer(best, { position: i, line: a.line + 1, fitness: fit, hyphens, flagged, width: 0, stretch: 0, shrink: 0, demerits: a.demerits + d, ratio: r, prev: a });
+        offer(best, { position: i, line: a.line + 1, fitness: fit, hyphens, flagged, emergency, width: 0, stretch: 0, shrink: 0, spaces: 0, demerits: a.demerits + d, ratio: r, prev: a });
       }
     }
     // The last resort: when every node would die here with nothing new, break anyway (an overfull line), as TeX does.
@@ -172,7 +197,7 @@ function pass(items: readonly Item[], lineWidth: (line: number) => number, o: Br
       const width = sums.width[i]! - a.width + penaltyWidth;
       const shrink = sums.shrink[i]! - a.shrink;
       const r = shrink > 0 ? (lineWidth(a.line) - width) / shrink : -Infinity;
-      offer(best, { position: i, line: a.line + 1, fitness: 0, hyphens: flagged ? a.hyphens + 1 : 0, flagged, width: 0, stretch: 0, shrink: 0, demerits: a.demerits + 1e9, ratio: r, prev: a });
+      offer(best, { position: i, line: a.line + 1, fitness: 0, hyphens: flagged ? a.hyphens + 1 : 0, flagged, emergency, width: 0, stretch: 0, shrink: 0, spaces: 0, demerits: a.demerits + 1e9, ratio: r, prev: a });
     }
     active = forced ? [] : keep;
     for (const node of best) {
@@ -223,9 +248,11 @@ function afterBreak(items: readonly Item[], sums: ReturnType<typeof prefixSums>,
     fitness: node.fitness,
     hyphens: node.hyphens,
     flagged: node.flagged,
+    emergency: node.emergency,
     width: sums.width[j]!,
     stretch: sums.stretch[j]!,
     shrink: sums.shrink[j]!,
+    spaces: sums.spaces[j]!,
     demerits: node.demerits,
     ratio: node.ratio,
     prev: node.prev,

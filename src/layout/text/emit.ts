@@ -1,5 +1,5 @@
 // Set lines → frame glyph runs at a position on the page.
-import type { ArticleTag, GlyphRun, ParagraphStyle, Span } from '../../core/index.js';
+import type { ArticleTag, Diagnostic, GlyphRun, ParagraphStyle, Span } from '../../core/index.js';
 import type { LayoutContext } from '../context.js';
 import { faceFor } from './paragraph.js';
 import type { SetLine } from './set-lines.js';
@@ -46,6 +46,32 @@ export function placeLines(ctx: LayoutContext, lines: readonly SetLine[], s: Par
   lines.forEach((l, i) => {
     if (i > 0) y += s.leading;
     runs.push(...lineRuns(l, x, y, tag, src));
+    lineFindings(ctx.warnings, l, src);
   });
   return { runs, bottom: lines.length ? y + descent(ctx, s) : top };
+}
+
+/** A long word in a message: whole up to 60 characters, else its start and end round an ellipsis. */
+function shortWord(word: string): string {
+  return word.length <= 60 ? word : `${word.slice(0, 28)}…${word.slice(-28)}`;
+}
+
+/**
+ * The report's findings on a placed line, each once however often the line is placed: a line past its measure
+ * (which the breaker's emergency means leave only for a single character wider than the measure), and a break
+ * inside a word too wide for the measure, with the means that broke it (docs/composer.md). A break at a compound's
+ * own hyphen is an ordinary break and is not reported.
+ */
+export function lineFindings(warnings: Diagnostic[], line: SetLine, src: Span | undefined): void {
+  const once = (code: string, message: string, hints?: string[]) => {
+    if (warnings.some((w) => w.code === code && w.message === message && w.span === src)) return;
+    warnings.push({ severity: 'warning', code, message, ...(src ? { span: src } : {}), ...(hints ? { hints } : {}) });
+  };
+  if (line.overfull > 0) once('layout/overfull', `line sticks out ${line.overfull.toFixed(1)} pt past the column: “${line.text}”`);
+  const e = line.emergency;
+  if (!e || e.means === 'compound') return;
+  const word = `“${shortWord(e.word)}” is wider than its ${line.measure.toFixed(1)} pt measure`;
+  if (e.means === 'hyphenation') once('layout/emergency-break', `${word}: broken at a hyphenation point, “${line.text}”`, ['a soft hyphen (U+00AD) in the copy decides where it breaks']);
+  else if (e.means === 'address') once('layout/emergency-break', `${word}: the address breaks without a hyphen after “${line.text}”`);
+  else once('layout/letter-break', `${word} and has no hyphenation point that fits: broken between two letters (a fault), “${line.text}”`, ['add a soft hyphen (U+00AD) where the word may break, or rewrite the sentence']);
 }

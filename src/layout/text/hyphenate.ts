@@ -138,9 +138,12 @@ function softPoints(word: string): number[] {
   return points.filter((p) => p > from && p < to);
 }
 
-/** Points the en-GB patterns give for a token without soft hyphens, under the newspaper rules. */
-function patternPoints(word: string, opts: HyphenationOptions): number[] {
-  if (UNBREAKABLE.test(word) || WWW.test(word)) return [];
+/**
+ * Points the en-GB patterns give for a token without soft hyphens, under the newspaper rules; with `emergency`, the
+ * rules that keep names, acronyms and short words whole are skipped (the limits of `opts` still apply).
+ */
+function patternPoints(word: string, opts: HyphenationOptions, emergency = false): number[] {
+  if (!emergency && (UNBREAKABLE.test(word) || WWW.test(word))) return [];
   const m = SPLIT.exec(word);
   if (!m) return [];
   const prefix = m[1]!.length;
@@ -151,7 +154,7 @@ function patternPoints(word: string, opts: HyphenationOptions): number[] {
   const before = simple ? undefined : positionsBefore(text);
   const positions = before ? before[text.length]! : text.length;
   if (positions < opts.minWordLength) return [];
-  if (!simple && isAcronym(text)) return [];
+  if (!emergency && !simple && isAcronym(text)) return [];
   if (!simple && !opts.capitalised && CAPITAL.test(text)) return [];
 
   // The library treats a straight apostrophe as a letter but a curly one as the end of a word:
@@ -193,4 +196,27 @@ function positionsBefore(text: string): number[] {
 function isAcronym(text: string): boolean {
   const letters = text.replace(/['’ʼ]s$|s$/u, '').replace(/[^\p{L}]/gu, '');
   return [...letters].length >= 2 && /^[\p{Lu}\p{Lt}]+$/u.test(letters);
+}
+
+/**
+ * The emergency options: for a word wider than the measure, which must break somewhere. Any word length, names
+ * and acronyms too, 2 characters before and after the break: the usual limits waived for that word alone.
+ */
+const EMERGENCY: HyphenationOptions = Object.freeze({ enabled: true, minWordLength: 1, leftMin: 2, rightMin: 2, capitalised: true });
+const emergencyCache = new Map<string, readonly number[]>();
+
+/**
+ * Pattern break points of a word too wide for its measure (the first of the emergency means, docs/composer.md):
+ * the en-GB patterns with the usual limits waived (any length, capitals and acronyms allowed, 2 characters before and
+ * after). A word with no letters, or with a digit or other non-letter inside it, gets none here: the letter-by-letter
+ * last resort breaks it. Offsets as in `hyphenationPoints` (a hyphen goes after `word.slice(0, offset)`).
+ */
+export function emergencyHyphenationPoints(word: string): readonly number[] {
+  let points = emergencyCache.get(word);
+  if (points === undefined) {
+    points = Object.freeze(patternPoints(word, EMERGENCY, true));
+    if (emergencyCache.size >= CACHE_LIMIT) emergencyCache.clear();
+    emergencyCache.set(word, points);
+  }
+  return points;
 }

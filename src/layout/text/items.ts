@@ -1,7 +1,8 @@
 // Paragraph → boxes, glue and penalties (Knuth & Plass 1981), measured by the Shaper.
 import type { Cmyk, Span } from '../../core/index.js';
-import { stripSoftHyphens } from './hyphenate.js';
+import { emergencyHyphenationPoints, stripSoftHyphens } from './hyphenate.js';
 import type { Shaper } from './shape.js';
+import { addressPoints, isAddress, letterPoints } from './word-breaks.js';
 
 /** Text in one face, size and colour: the input of a paragraph. */
 export interface StyledText {
@@ -43,8 +44,28 @@ export interface Penalty {
   readonly width: number;
   readonly penalty: number;
   readonly flagged: boolean;
-  /** A discretionary break the hyphenator found (its width is the hyphen); the first pass of the breaker leaves these out. */
+  /**
+   * A discretionary break inside a word — a hyphenation point (its width is the hyphen), or a place where an address
+   * may break (no hyphen) — which the first pass of the breaker leaves out.
+   */
   readonly hyphenation?: boolean;
+  /** Set on every break inside a word wider than the measure: how it breaks, for the report. The limit on hyphens in a row does not apply to it. */
+  readonly emergency?: EmergencyBreak;
+  /** Stretch a line ending here gains, points: a break inside a word in ragged text takes the rag a word space would give. */
+  readonly stretch?: number;
+}
+
+/**
+ * The means by which a word wider than its measure is broken, in the order the breaker prefers them
+ * (docs/composer.md, "Words wider than the measure"): its hyphenation points with the usual limits waived, an
+ * address's own break points (no hyphen), a compound's own hyphen, and as the last resort between any two letters.
+ */
+export type EmergencyMeans = 'hyphenation' | 'address' | 'compound' | 'letter';
+
+export interface EmergencyBreak {
+  readonly means: EmergencyMeans;
+  /** The whole word, as it stands between spaces in the copy. */
+  readonly word: string;
 }
 
 export type Item = Box | Glue | Penalty;
@@ -57,6 +78,18 @@ export const FORBIDDEN = 10000;
 const EXPLICIT_HYPHEN_PENALTY = 50;
 /** TeX's \hyphenpenalty default: a break at a discretionary hyphen. */
 const HYPHEN_PENALTY = 50;
+/**
+ * A break inside a web or e-mail address: twice a hyphen's, since the reader must put the address back together; it
+ * still wins over a line whose spaces are half as wide again as natural (spacing cost 100 × 1.5 against 100 × 0.2
+ * with line penalty 10: (160² − 30²) ≈ 24,700 demerits > 100²).
+ */
+const ADDRESS_PENALTY = 100;
+/**
+ * A break between two letters of a word too wide for its measure that has no hyphenation point where one is needed:
+ * a fault. 1000² = 10⁶ demerits, more than any line of ordinary badness costs, so the breaker takes it only where no
+ * hyphenation point, address break or compound hyphen will do (but it is below FORBIDDEN: it is always possible).
+ */
+const LETTER_PENALTY = 1000;
 
 /** Break points inside a word (character offsets; a hyphen goes after word.slice(0, offset)). Injected: items know no language. */
 export type Hyphenator = (word: string) => readonly number[];
@@ -84,6 +117,11 @@ export interface ItemOptions {
   readonly exHyphenPenalty?: number;
   /** Font expansion limits, or none (off). */
   readonly expansion?: Expansion;
+  /**
+   * The measure, points: a word wider than this gets the emergency breaks (EmergencyMeans), so that no line need be
+   * wider than its measure. Unset: words are never broken beyond their hyphenation points.
+   */
+  readonly measure?: number;
   readonly src?: Span;
 }
 
@@ -145,6 +183,70 @@ export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts
     return pieces;
   });
   for (const [face, words] of byFace) shaper.prepare(face, words);
+  // The break points of a piece of a word at `points`, each followed by the penalty `penaltyAt(k)`.
+  const addPieces = (run: StyledText, text: string, points: readonly number[], penaltyAt: (k: number) => Penalty) => {
+    // The word is shaped once, whole (as it is set when it does not break); its pieces take their glyphs' widths.
+    const measured = points.length > 0 ? shaper.pieces(run.face, text, run.size, run.tracking, points) : undefined;
+    let from = 0;
+    points.forEach((at, k) => {
+      parts.push(pieceOf(run, text.slice(from, at), measured!.widths[k]!, measured!.glyphs[k]!));
+      flushWord();
+      items.push(penaltyAt(k));
+      from = at;
+    });
+    parts.push(measured ? pieceOf(run, text.slice(from), measured.widths[points.length]!, measured.glyphs[points.length]!) : part(run, text));
+  };
+  // A break inside a word in ragged text gains the rag a word space would give its line.
+  const ragOf = (run: StyledText) => (opts.ragged ? { stretch: RAG_EMS * run.size } : {});
+  // A word between spaces: an address, or pieces between explicit hyphens and dashes with their hyphenation points.
+  const addWord = (run: StyledText, piece: string) => {
+    const wide = opts.measure !== undefined && tightestWidth(shaper, run, piece, opts.ragged ? undefined : opts.expansion) > opts.measure;
+    if (isAddress(piece)) {
+      addAddress(run, piece, wide);
+      return;
+    }
+    const chunks = chunksOf(piece);
+    chunks.forEach((raw, i) => {
+      // Soft hyphens in the copy are the only breaks of their word; otherwise the hyphenator's, and only in words
+      // without an explicit hyphen (a compound breaks at its own hyphen).
+      const soft = stripSoftHyphens(raw);
+      const chunk = soft.text;
+      const points = soft.points.length > 0 ? soft.points : chunks.length === 1 && opts.hyphenate ? opts.hyphenate(chunk) : [];
+      if (wide && measure(shaper, run, chunk) > opts.measure! - hyphen(run)) {
+        // Too wide even between its hyphens: the emergency means, from hyphenation points to letter by letter.
+        const em = emergencyPoints(shaper, run, chunk, points, opts.measure! - hyphen(run));
+        addPieces(run, chunk, em.points, (k) => {
+          const letter = em.letters.has(em.points[k]!);
+          return { type: 'penalty', width: hyphen(run), penalty: letter ? LETTER_PENALTY : (opts.hyphenPenalty ?? HYPHEN_PENALTY), flagged: true, hyphenation: true, emergency: { means: letter ? 'letter' : 'hyphenation', word: piece }, ...ragOf(run) };
+        });
+      } else {
+        addPieces(run, chunk, points, () => ({ type: 'penalty', width: hyphen(run), penalty: opts.hyphenPenalty ?? HYPHEN_PENALTY, flagged: true, hyphenation: true }));
+      }
+      if (i < chunks.length - 1) {
+        flushWord();
+        const compound: Penalty = { type: 'penalty', width: 0, penalty: opts.exHyphenPenalty ?? EXPLICIT_HYPHEN_PENALTY, flagged: true };
+        items.push(wide ? { ...compound, emergency: { means: 'compound', word: piece }, ...ragOf(run) } : compound);
+      }
+    });
+  };
+  // An address breaks only at its own break points (Chicago style), never with a hyphen added; a part of one still
+  // wider than the measure breaks between any two characters, again without a hyphen.
+  const addAddress = (run: StyledText, piece: string, wide: boolean) => {
+    const text = stripSoftHyphens(piece).text;
+    let points = addressPoints(text);
+    let letters: ReadonlySet<number> = new Set();
+    if (wide) {
+      const widths = points.length > 0 ? shaper.pieces(run.face, text, run.size, run.tracking, points).widths : [measure(shaper, run, text)];
+      const extra = widths.flatMap((w, k) => (w > opts.measure! ? letterPoints(text, k === 0 ? 0 : points[k - 1]!, k < points.length ? points[k]! : text.length, false) : []));
+      letters = new Set(extra);
+      points = [...points, ...extra].sort((a, b) => a - b);
+    }
+    addPieces(run, text, points, (k) => {
+      const letter = letters.has(points[k]!);
+      const p: Penalty = { type: 'penalty', width: 0, penalty: letter ? LETTER_PENALTY : ADDRESS_PENALTY, flagged: false, hyphenation: true, ...ragOf(run) };
+      return wide ? { ...p, emergency: { means: letter ? 'letter' : 'address', word: piece } } : p;
+    });
+  };
   runs.forEach((run, r) => {
     for (const piece of piecesOf[r]!) {
       if (piece === '') continue;
@@ -155,29 +257,7 @@ export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts
         if (last && last.type === 'box') items.push(...spaceItems(shaper, style, opts));
         continue;
       }
-      const chunks = chunksOf(piece);
-      chunks.forEach((raw, i) => {
-        let chunk = raw;
-        // Soft hyphens in the copy are the only breaks of their word; otherwise the hyphenator's, and only in words
-        // without an explicit hyphen (a compound breaks at its own hyphen).
-        const soft = stripSoftHyphens(chunk);
-        chunk = soft.text;
-        const points = soft.points.length > 0 ? soft.points : chunks.length === 1 && opts.hyphenate ? opts.hyphenate(chunk) : [];
-        // The word is shaped once, whole (as it is set when it does not break); its pieces take their glyphs' widths.
-        const measured = points.length > 0 ? shaper.pieces(run.face, chunk, run.size, run.tracking, points) : undefined;
-        let from = 0;
-        points.forEach((at, k) => {
-          parts.push(pieceOf(run, chunk.slice(from, at), measured!.widths[k]!, measured!.glyphs[k]!));
-          flushWord();
-          items.push({ type: 'penalty', width: hyphen(run), penalty: opts.hyphenPenalty ?? HYPHEN_PENALTY, flagged: true, hyphenation: true });
-          from = at;
-        });
-        parts.push(measured ? pieceOf(run, chunk.slice(from), measured.widths[points.length]!, measured.glyphs[points.length]!) : part(run, chunk));
-        if (i < chunks.length - 1) {
-          flushWord();
-          items.push({ type: 'penalty', width: 0, penalty: opts.exHyphenPenalty ?? EXPLICIT_HYPHEN_PENALTY, flagged: true });
-        }
-      });
+      addWord(run, piece);
       lastStyle = run;
     }
   });
@@ -192,6 +272,35 @@ export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts
 
 function measure(shaper: Shaper, s: StyledText, text: string): number {
   return shaper.trackedWidth(s.face, text, s.size, s.tracking);
+}
+
+/**
+ * The narrowest a word can be set on a line of its own: its natural width (the sum of its pieces between explicit
+ * hyphens, soft hyphens left out) less half of what font expansion can take from it — all that the breaker counts on
+ * for a line without spaces (break-lines.ts). A word wider than the measure even so must break.
+ */
+function tightestWidth(shaper: Shaper, s: StyledText, word: string, expansion: Expansion | undefined): number {
+  let w = 0;
+  let glyphs = 0;
+  for (const chunk of chunksOf(word)) {
+    const u = shaper.unit(s.face, stripSoftHyphens(chunk).text);
+    w += (u.width * s.size) / 1000 + s.tracking * u.glyphs.length;
+    glyphs += u.glyphs.length;
+  }
+  return expansion ? w - 0.5 * (glyphs * expansion.letterSpacing + w * expansion.scaling) : w;
+}
+
+/**
+ * Break points of a piece of a word wider than `limit` (the measure less a hyphen): its own points (soft hyphens or
+ * the style's hyphenation), the en-GB patterns with the usual limits waived, and, in any stretch between those still
+ * wider than the limit, every place between two letters (`letters`: the last resort, a fault in the report).
+ */
+function emergencyPoints(shaper: Shaper, s: StyledText, text: string, own: readonly number[], limit: number): { points: number[]; letters: ReadonlySet<number> } {
+  const points = [...new Set([...own, ...emergencyHyphenationPoints(text)])].sort((a, b) => a - b);
+  const widths = points.length > 0 ? shaper.pieces(s.face, text, s.size, s.tracking, points).widths : [measure(shaper, s, text)];
+  const letters = new Set(widths.flatMap((w, k) => (w > limit ? letterPoints(text, k === 0 ? 0 : points[k - 1]!, k < points.length ? points[k]! : text.length, true) : [])));
+  if (letters.size === 0) return { points, letters };
+  return { points: [...points, ...letters].sort((a, b) => a - b), letters };
 }
 
 /** Line-end stretch of ragged text, in ems of the type: how much raggedness one unit of badness buys. */

@@ -69,6 +69,8 @@ export function setParagraphWithPass(content: readonly MarkupNode[] | string, st
     hyphenPenalty: b.hyphenPenalty,
     exHyphenPenalty: b.exHyphenPenalty,
     ...(justify && style.expansion ? { expansion: style.expansion } : {}),
+    // A word wider than the measure gets the emergency breaks, so no line need stick out of it.
+    measure,
   });
   const width = opts.lineWidth ?? (() => measure);
   // Ragged display lines (headlines) break first-fit-like: any line within the measure is fine, so a huge tolerance.

@@ -1,7 +1,7 @@
 // Broken lines → positioned glyph runs, justified (spaces plus optional font expansion), drawn exactly as PDFKit will draw them.
 import type { Align, PlacedGlyph } from '../../core/index.js';
 import type { Break } from './break-lines.js';
-import type { Expansion, Item, StyledText, WordPart } from './items.js';
+import type { EmergencyBreak, Expansion, Item, StyledText, WordPart } from './items.js';
 import type { Shaper } from './shape.js';
 
 /** A run of a set line, x relative to the line's start. */
@@ -36,6 +36,8 @@ export interface SetLine {
   readonly overfull: number;
   /** The line ends with a hyphen the breaker chose (a discretionary or explicit hyphen). */
   readonly hyphenated: boolean;
+  /** The line ends inside a word too wide for the measure: how that word was broken (the report names each one). */
+  readonly emergency?: EmergencyBreak;
   readonly last: boolean;
   readonly text: string;
 }
@@ -174,6 +176,7 @@ export function setLines(items: readonly Item[], breaks: readonly Break[], lineW
     const { words, gaps, flex } = lineWords(items, from, br.position);
     const endItem = items[br.position];
     const hyphenated = !!endItem && endItem.type === 'penalty' && endItem.flagged && words.length > 0;
+    const emergency = endItem && endItem.type === 'penalty' ? endItem.emergency : undefined;
     from = br.position + 1;
     const last = n === breaks.length - 1;
     const naturalGaps = gaps.reduce((a, g) => a + g.width, 0);
@@ -201,14 +204,31 @@ export function setLines(items: readonly Item[], breaks: readonly Break[], lineW
     const room = slack >= 0 ? gaps.reduce((a, g) => a + g.stretch, 0) + flex.stretch : gaps.reduce((a, g) => a + g.shrink, 0) + flex.shrink;
     const r = justify && room > 0 ? Math.max(slack / room, -1) : 0;
     // 2. Expansion takes its share, capped at its limits.
-    const e = justify && expansion ? Math.max(-1, Math.min(1, r)) : 0;
-    const letterSpacing = e * (expansion?.letterSpacing ?? 0);
-    const hscale = 1 + e * (expansion?.scaling ?? 0);
+    let e = justify && expansion ? Math.max(-1, Math.min(1, r)) : 0;
     // Character spacing follows every glyph, the line's last one too; that last bit is not ink, so the measure
     // is filled to the last glyph's advance.
     const lastPart = words[words.length - 1]?.parts.filter((p) => p.face).pop();
-    const trailing = lastPart ? (lastPart.tracking + letterSpacing) * hscale : 0;
-    const wordsWidth = (natural - indents + glyphCount * letterSpacing) * hscale + indents - trailing;
+    const widthAt = (x: number) => {
+      const ls = x * (expansion?.letterSpacing ?? 0);
+      const h = 1 + x * (expansion?.scaling ?? 0);
+      return (natural - indents + glyphCount * ls) * h + indents - (lastPart ? (lastPart.tracking + ls) * h : 0);
+    };
+    // A line without spaces (a piece of a word too wide for the measure) has nothing to take up expansion's small
+    // non-linearity: find the expansion that fills it exactly (width grows with e), or as near as the limits allow.
+    if (gaps.length === 0 && e !== 0 && widthAt(e) > measure) {
+      let lo = -1;
+      let hi = e;
+      if (widthAt(lo) > measure) hi = lo;
+      for (let k = 0; k < 40 && hi - lo > 1e-9; k++) {
+        const mid = (lo + hi) / 2;
+        if (widthAt(mid) <= measure) lo = mid;
+        else hi = mid;
+      }
+      e = lo;
+    }
+    const letterSpacing = e * (expansion?.letterSpacing ?? 0);
+    const hscale = 1 + e * (expansion?.scaling ?? 0);
+    const wordsWidth = widthAt(e);
     // 3. The spaces take the rest, all in the same proportion to their natural width.
     let gapWidths = gaps.map((g) => g.width);
     if (justify && gaps.length > 0) {
@@ -232,6 +252,7 @@ export function setLines(items: readonly Item[], breaks: readonly Break[], lineW
       hscale,
       overfull: Math.max(0, used - measure - 0.01),
       hyphenated,
+      ...(emergency ? { emergency } : {}),
       last,
       text: words.map((w) => w.parts.map((p) => p.text).join('')).join(' '),
     });
@@ -282,14 +303,16 @@ function buildRuns(words: readonly Word[], gapWidths: readonly number[], offset:
 
 /**
  * Hyphen ladders: the lines (in reading order) that end a third hyphenated line in a row, and the longest run.
- * Only possible when a style raises max-hyphens-in-row; the report names each.
+ * Only possible when a style raises max-hyphens-in-row; the report names each. Lines ending inside a word too wide
+ * for the measure are not counted: such a word must break, and the report names each of those breaks instead.
  */
 export function hyphenLadders<T>(lines: readonly T[], lineOf: (t: T) => SetLine): { ladders: T[]; longest: number } {
   const ladders: T[] = [];
   let run = 0;
   let longest = 0;
   for (const t of lines) {
-    run = lineOf(t).hyphenated ? run + 1 : 0;
+    const l = lineOf(t);
+    run = l.hyphenated && !l.emergency ? run + 1 : 0;
     longest = Math.max(longest, run);
     if (run === 3) ladders.push(t);
   }
