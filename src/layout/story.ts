@@ -101,7 +101,7 @@ function bodyUnits(ctx: LayoutContext, story: MarkupElement, article: string, co
   };
   const opts = (block: number, indent: boolean) => {
     const lines = avoid.get(block);
-    return { indent, ...(lines ? { hyphenDemeritsAt: (n: number) => (lines.has(n) ? COLUMN_END_HYPHEN_DEMERITS : 0) } : {}) };
+    return { indent, ...(lines ? { hyphenDemeritsAt: (n: number) => (lines.has(n) ? COLUMN_END_HYPHEN_DEMERITS : 0), easyLine: Math.max(0, ...lines) } : {}) };
   };
   const by = child(story, 'byline');
   if (by) {
@@ -132,7 +132,9 @@ function bodyUnits(ctx: LayoutContext, story: MarkupElement, article: string, co
         if (first && s.dropCap > 1) {
           const dc = dropCap(ctx, b.children, s, colW, tag('P'));
           if (dc) {
-            addLines(setParagraph(dc.rest, s, ctx.sheet, ctx.shaper, colW, { ...opts(block, false), lineWidth: (n) => (n < s.dropCap ? colW - dc.width : colW) }), tag('P'), src, false, dc.extra);
+            const o = opts(block, false);
+            const easyLine = Math.max(s.dropCap - 1, o.easyLine ?? 0);
+            addLines(setParagraph(dc.rest, s, ctx.sheet, ctx.shaper, colW, { ...o, easyLine, lineWidth: (n) => (n < s.dropCap ? colW - dc.width : colW) }), tag('P'), src, false, dc.extra);
             first = false;
             afterHead = false;
             break;

@@ -12,6 +12,13 @@ import { FORCED, FORBIDDEN } from './items.js';
 export interface BreakOptions extends Omit<BreakSettings, 'hyphenPenalty' | 'exHyphenPenalty'> {
   /** Extra demerits for a hyphen at the end of line n (0-based): lets a caller keep hyphens off a column's last line. */
   readonly hyphenDemeritsAt?: (line: number) => number;
+  /**
+   * Lines after this one (0-based count of lines) all have the same width and no per-line demerits, so the breaker
+   * keeps one node per fitness class and hyphen run for them whatever their line number, as TeX does past its
+   * `easy_line`: the result is the same, and a word broken over many lines no longer multiplies the nodes. Default:
+   * every line number is kept apart (a caller whose widths or hyphen demerits vary with no end).
+   */
+  readonly easyLine?: number;
 }
 
 export const DEFAULT_BREAK_OPTIONS: BreakOptions = {
@@ -136,6 +143,8 @@ function pass(items: readonly Item[], lineWidth: (line: number) => number, o: Br
   let finals: Node[] = [];
   // Candidates at the current breakpoint, reused from one breakpoint to the next.
   const best: Node[] = [];
+  // Line numbers from here on are alike (none when looseness asks for an exact count of lines).
+  const easy = o.looseness === 0 ? (o.easyLine ?? Infinity) + 1 : Infinity;
   for (let i = 0; i < items.length; i++) {
     if (!isLegalBreak(items, i, hyphenate)) continue;
     const it = items[i]!;
@@ -177,7 +186,9 @@ function pass(items: readonly Item[], lineWidth: (line: number) => number, o: Br
       else if (!forced) keep.push(a);
       if (r >= -1 && !tooTight) {
         if (badness(rFeasible) > tolerance && !lastResort) continue;
-        const hyphens = flagged ? a.hyphens + 1 : 0;
+        // Counted only to one past the limit: beyond it every count behaves alike, and distinct counts would multiply
+        // the nodes kept at each break of a word broken over many lines.
+        const hyphens = flagged ? Math.min(a.hyphens + 1, o.maxHyphensInRow + 1) : 0;
         // The limit on hyphens in a row gives way to a word too wide for the measure, which must break.
         if (hyphens > o.maxHyphensInRow && !emergency) continue;
         let d = (o.linePenalty + spacingCost(r, o.spacingExponent)) ** 2;
@@ -188,7 +199,7 @@ function pass(items: readonly Item[], lineWidth: (line: number) => number, o: Br
         if (flagged && o.hyphenDemeritsAt) d += o.hyphenDemeritsAt(a.line);
         const fit = fitness(r);
         if (Math.abs(fit - a.fitness) > 1) d += o.adjDemerits;
-        offer(best, { position: i, line: a.line + 1, fitness: fit, hyphens, flagged, emergency, width: 0, stretch: 0, shrink: 0, spaces: 0, demerits: a.demerits + d, ratio: r, prev: a });
+        offer(best, easy, { position: i, line: a.line + 1, fitness: fit, hyphens, flagged, emergency, width: 0, stretch: 0, shrink: 0, spaces: 0, demerits: a.demerits + d, ratio: r, prev: a });
       }
     }
     // The last resort: when every node would die here with nothing new, break anyway (an overfull line), as TeX does.
@@ -197,7 +208,7 @@ function pass(items: readonly Item[], lineWidth: (line: number) => number, o: Br
       const width = sums.width[i]! - a.width + penaltyWidth;
       const shrink = sums.shrink[i]! - a.shrink;
       const r = shrink > 0 ? (lineWidth(a.line) - width) / shrink : -Infinity;
-      offer(best, { position: i, line: a.line + 1, fitness: 0, hyphens: flagged ? a.hyphens + 1 : 0, flagged, emergency, width: 0, stretch: 0, shrink: 0, spaces: 0, demerits: a.demerits + 1e9, ratio: r, prev: a });
+      offer(best, easy, { position: i, line: a.line + 1, fitness: 0, hyphens: flagged ? a.hyphens + 1 : 0, flagged, emergency, width: 0, stretch: 0, shrink: 0, spaces: 0, demerits: a.demerits + 1e9, ratio: r, prev: a });
     }
     active = forced ? [] : keep;
     for (const node of best) {
@@ -220,11 +231,15 @@ function pass(items: readonly Item[], lineWidth: (line: number) => number, o: Br
   return chosen;
 }
 
-/** Keeps the cheapest candidate per (line, fitness class, hyphens in a row): a linear scan, as there are only a few. */
-function offer(best: Node[], n: Node): void {
+/**
+ * Keeps the cheapest candidate per (line, fitness class, hyphens in a row), line numbers past `easy` counting as one:
+ * a linear scan, as there are only a few.
+ */
+function offer(best: Node[], easy: number, n: Node): void {
+  const line = Math.min(n.line, easy);
   for (let k = 0; k < best.length; k++) {
     const b = best[k]!;
-    if (b.line === n.line && b.fitness === n.fitness && b.hyphens === n.hyphens) {
+    if (Math.min(b.line, easy) === line && b.fitness === n.fitness && b.hyphens === n.hyphens) {
       if (n.demerits < b.demerits) best[k] = n;
       return;
     }

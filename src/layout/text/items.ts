@@ -79,9 +79,8 @@ const EXPLICIT_HYPHEN_PENALTY = 50;
 /** TeX's \hyphenpenalty default: a break at a discretionary hyphen. */
 const HYPHEN_PENALTY = 50;
 /**
- * A break inside a web or e-mail address: twice a hyphen's, since the reader must put the address back together; it
- * still wins over a line whose spaces are half as wide again as natural (spacing cost 100 × 1.5 against 100 × 0.2
- * with line penalty 10: (160² − 30²) ≈ 24,700 demerits > 100²).
+ * A break inside a web or e-mail address too wide for its measure: twice a hyphen's, since the reader must put the
+ * address back together, so the breaker spends as few of them as the address allows.
  */
 const ADDRESS_PENALTY = 100;
 /**
@@ -229,22 +228,22 @@ export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts
       }
     });
   };
-  // An address breaks only at its own break points (Chicago style), never with a hyphen added; a part of one still
-  // wider than the measure breaks between any two characters, again without a hyphen.
+  // An address is never broken while it fits the measure. One wider than the measure breaks at its own break points
+  // (Chicago style), never with a hyphen added; a part of it still wider than the measure breaks between any two
+  // characters, again without a hyphen.
   const addAddress = (run: StyledText, piece: string, wide: boolean) => {
     const text = stripSoftHyphens(piece).text;
-    let points = addressPoints(text);
-    let letters: ReadonlySet<number> = new Set();
-    if (wide) {
-      const widths = points.length > 0 ? shaper.pieces(run.face, text, run.size, run.tracking, points).widths : [measure(shaper, run, text)];
-      const extra = widths.flatMap((w, k) => (w > opts.measure! ? letterPoints(text, k === 0 ? 0 : points[k - 1]!, k < points.length ? points[k]! : text.length, false) : []));
-      letters = new Set(extra);
-      points = [...points, ...extra].sort((a, b) => a - b);
+    if (!wide) {
+      parts.push(part(run, text));
+      return;
     }
+    let points = addressPoints(text);
+    const widths = points.length > 0 ? shaper.pieces(run.face, text, run.size, run.tracking, points).widths : [measure(shaper, run, text)];
+    const letters = new Set(widths.flatMap((w, k) => (w > opts.measure! ? letterPoints(text, k === 0 ? 0 : points[k - 1]!, k < points.length ? points[k]! : text.length, false) : [])));
+    points = [...points, ...letters].sort((a, b) => a - b);
     addPieces(run, text, points, (k) => {
       const letter = letters.has(points[k]!);
-      const p: Penalty = { type: 'penalty', width: 0, penalty: letter ? LETTER_PENALTY : ADDRESS_PENALTY, flagged: false, hyphenation: true, ...ragOf(run) };
-      return wide ? { ...p, emergency: { means: letter ? 'letter' : 'address', word: piece } } : p;
+      return { type: 'penalty', width: 0, penalty: letter ? LETTER_PENALTY : ADDRESS_PENALTY, flagged: false, hyphenation: true, emergency: { means: letter ? 'letter' : 'address', word: piece }, ...ragOf(run) };
     });
   };
   runs.forEach((run, r) => {

@@ -41,6 +41,12 @@ export interface ParagraphOptions {
   readonly lineWidth?: (line: number) => number;
   /** Extra demerits for a hyphen ending line n: keeps hyphens off a column's last line. */
   readonly hyphenDemeritsAt?: (line: number) => number;
+  /**
+   * The last line (0-based) whose width or hyphen demerits differ from the rest: past it the breaker need not tell
+   * line numbers apart (BreakOptions.easyLine). Default: 0 when neither `lineWidth` nor `hyphenDemeritsAt` is given,
+   * otherwise none (every line number kept apart).
+   */
+  readonly easyLine?: number;
 }
 
 /** The hyphenator a style asks for: en-GB Liang patterns with the style's limits, or none. */
@@ -78,6 +84,7 @@ export function setParagraphWithPass(content: readonly MarkupNode[] | string, st
     ...b,
     ...(justify ? {} : { pretolerance: -1, tolerance: 10000 }),
     ...(opts.hyphenDemeritsAt ? { hyphenDemeritsAt: opts.hyphenDemeritsAt } : {}),
+    ...(opts.easyLine !== undefined ? { easyLine: opts.easyLine } : !opts.lineWidth && !opts.hyphenDemeritsAt ? { easyLine: 0 } : {}),
   });
   const lines = setLines(items, result.breaks, width, { align: style.align, ...(justify && style.expansion ? { expansion: style.expansion } : {}) }, shaper);
   return { lines, pass: result.pass };
