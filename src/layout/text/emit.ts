@@ -57,7 +57,8 @@ function shortWord(word: string): string {
 }
 
 /**
- * The report's findings on a placed line, each once however often the line is placed: a line past its measure
+ * The report's findings on a placed line, each once however often the line is set and placed (a caption is set once
+ * to measure it and again to draw it): a line past its measure
  * (which the breaker's emergency means leave only for a single character wider than the measure), and a break
  * inside a word too wide for the measure, with the means that broke it (docs/composer.md). A break at a compound's
  * own hyphen is an ordinary break and is not reported.
@@ -71,7 +72,8 @@ export function lineFindings(warnings: Diagnostic[], line: SetLine, src: Span | 
   const e = line.emergency;
   if (!e || e.means === 'compound') return;
   const word = `“${shortWord(e.word)}” is wider than its ${line.measure.toFixed(1)} pt measure`;
-  if (e.means === 'hyphenation') once('layout/emergency-break', `${word}: broken at a hyphenation point, “${line.text}”`, ['a soft hyphen (U+00AD) in the copy decides where it breaks']);
-  else if (e.means === 'address') once('layout/emergency-break', `${word}: the address breaks without a hyphen after “${line.text}”`);
-  else once('layout/letter-break', `${word} and has no hyphenation point that fits: broken between two letters (a fault), “${line.text}”`, ['add a soft hyphen (U+00AD) where the word may break, or rewrite the sentence']);
+  const at = [...e.word.slice(0, e.at)].length; // characters before the break
+  if (e.means === 'hyphenation') once('layout/emergency-break', `${word}: broken at a hyphenation point after character ${at}, “${line.text}”`, ['a soft hyphen (U+00AD) in the copy decides where it breaks']);
+  else if (e.means === 'address') once('layout/emergency-break', `${word}: the address breaks without a hyphen after character ${at}, “${line.text}”`);
+  else once('layout/letter-break', `${word} and has no hyphenation point that fits: broken between characters ${at} and ${at + 1} (a fault), “${line.text}”`, ['add a soft hyphen (U+00AD) where the word may break, or rewrite the sentence']);
 }

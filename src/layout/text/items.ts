@@ -64,8 +64,10 @@ export type EmergencyMeans = 'hyphenation' | 'address' | 'compound' | 'letter';
 
 export interface EmergencyBreak {
   readonly means: EmergencyMeans;
-  /** The whole word, as it stands between spaces in the copy. */
+  /** The whole word, as it stands between spaces in the copy (soft hyphens left out). */
   readonly word: string;
+  /** Where in `word` the break falls: after `word.slice(0, at)` (UTF-16 offset). */
+  readonly at: number;
 }
 
 export type Item = Box | Glue | Penalty;
@@ -205,6 +207,8 @@ export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts
       return;
     }
     const chunks = chunksOf(piece);
+    const whole = stripSoftHyphens(piece).text;
+    let start = 0; // where the chunk starts in `whole`
     chunks.forEach((raw, i) => {
       // Soft hyphens in the copy are the only breaks of their word; otherwise the hyphenator's, and only in words
       // without an explicit hyphen (a compound breaks at its own hyphen).
@@ -216,15 +220,16 @@ export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts
         const em = emergencyPoints(shaper, run, chunk, points, opts.measure! - hyphen(run));
         addPieces(run, chunk, em.points, (k) => {
           const letter = em.letters.has(em.points[k]!);
-          return { type: 'penalty', width: hyphen(run), penalty: letter ? LETTER_PENALTY : (opts.hyphenPenalty ?? HYPHEN_PENALTY), flagged: true, hyphenation: true, emergency: { means: letter ? 'letter' : 'hyphenation', word: piece }, ...ragOf(run) };
+          return { type: 'penalty', width: hyphen(run), penalty: letter ? LETTER_PENALTY : (opts.hyphenPenalty ?? HYPHEN_PENALTY), flagged: true, hyphenation: true, emergency: { means: letter ? 'letter' : 'hyphenation', word: whole, at: start + em.points[k]! }, ...ragOf(run) };
         });
       } else {
         addPieces(run, chunk, points, () => ({ type: 'penalty', width: hyphen(run), penalty: opts.hyphenPenalty ?? HYPHEN_PENALTY, flagged: true, hyphenation: true }));
       }
+      start += chunk.length;
       if (i < chunks.length - 1) {
         flushWord();
         const compound: Penalty = { type: 'penalty', width: 0, penalty: opts.exHyphenPenalty ?? EXPLICIT_HYPHEN_PENALTY, flagged: true };
-        items.push(wide ? { ...compound, emergency: { means: 'compound', word: piece }, ...ragOf(run) } : compound);
+        items.push(wide ? { ...compound, emergency: { means: 'compound', word: whole, at: start }, ...ragOf(run) } : compound);
       }
     });
   };
@@ -243,7 +248,7 @@ export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts
     points = [...points, ...letters].sort((a, b) => a - b);
     addPieces(run, text, points, (k) => {
       const letter = letters.has(points[k]!);
-      return { type: 'penalty', width: 0, penalty: letter ? LETTER_PENALTY : ADDRESS_PENALTY, flagged: false, hyphenation: true, emergency: { means: letter ? 'letter' : 'address', word: piece }, ...ragOf(run) };
+      return { type: 'penalty', width: 0, penalty: letter ? LETTER_PENALTY : ADDRESS_PENALTY, flagged: false, hyphenation: true, emergency: { means: letter ? 'letter' : 'address', word: text, at: points[k]! }, ...ragOf(run) };
     });
   };
   runs.forEach((run, r) => {
