@@ -67,6 +67,9 @@ export function setParagraphWithPass(content: readonly MarkupNode[] | string, st
   if (runs.length === 0) return { lines: [], pass: 1 };
   const justify = style.align === 'justify';
   const b = style.breaking;
+  const width = opts.lineWidth ?? (() => measure);
+  // Words wider than the narrowest of the first lines (a drop cap shortens them) get the emergency breaks.
+  const narrowest = opts.lineWidth ? Math.min(measure, ...Array.from({ length: 8 }, (_, n) => width(n))) : measure;
   const items = paragraphItems(runs, shaper, {
     indent: opts.indent ? style.indent : 0,
     wordSpace: style.wordSpace,
@@ -76,9 +79,8 @@ export function setParagraphWithPass(content: readonly MarkupNode[] | string, st
     exHyphenPenalty: b.exHyphenPenalty,
     ...(justify && style.expansion ? { expansion: style.expansion } : {}),
     // A word wider than the measure gets the emergency breaks, so no line need stick out of it.
-    measure,
+    measure: narrowest,
   });
-  const width = opts.lineWidth ?? (() => measure);
   // Ragged display lines (headlines) break first-fit-like: any line within the measure is fine, so a huge tolerance.
   const result = breakParagraph(items, width, {
     ...b,
