@@ -1,0 +1,278 @@
+// The page composer's search: measured story options and a news hole in, module placements out. Pure: it knows
+// neither fonts nor markup, only rows of the baseline grid and columns of the page grid (docs/composer.md, "Composing
+// a page").
+//
+// The hole is a staircase: every column runs from the hole's top down to its own foot (adverts stack up from the
+// foot of the page, deepest at the outer edge). A composition is a guillotine cut of it — Strecker & Hennig (2009)
+// compare exhaustive, greedy and annealing searches over such cuts; this one is exhaustive over the cuts that the
+// stories' own depths suggest, with memoisation, so it is exact for its cost within that set and deterministic.
+// Every region is filled by a group of stories consecutive in priority order, so reading order (top before bottom,
+// left before right) follows priority and the lead is always at the top left.
+
+/** One way to set a story, as measured by really setting it (compose/measure.ts). Depths in rows of the grid. */
+export interface StoryOption {
+  /** Columns the module spans. */
+  readonly span: number;
+  /** Rows the whole module needs: kicker, headline, standfirst, photo at its smallest, byline and every leg. */
+  readonly rows: number;
+  /** Rows the photo can grow by (0 without a photo): the module can be any depth from `rows` to `rows + grow`. */
+  readonly grow: number;
+  /**
+   * Fewest rows when the story may run short of its end here — it jumps to another page (at least about 10 cm of
+   * body first) — or undefined when all of it must show.
+   */
+  readonly jumpRows?: number;
+  /** Paragraphs left out at the copy's own cut mark (0: the whole story). */
+  readonly trimmed: number;
+  /** Headline size, points: the search keeps headlines from growing down the page. */
+  readonly headline: number;
+  /** Rows of body in each leg when set at `rows` (for the 4–25 cm rule). */
+  readonly legRows: number;
+  /** Photo area at its smallest, column-rows (0 without a photo). */
+  readonly picture: number;
+}
+
+export interface StoryInput {
+  /** For messages only. */
+  readonly id: string;
+  readonly options: readonly StoryOption[];
+}
+
+/** The news hole: how many rows each column of the page holds, counted from the hole's top row. */
+export interface HoleInput {
+  /** Rows of each grid column (0 where an advert or furniture fills the column from the top). */
+  readonly rows: readonly number[];
+  /** Rows kept white between modules stacked in a column (and between a module and a filler). */
+  readonly gap: number;
+  /** Rows in 4 cm and in 25 cm: the shortest and longest legs a reader is comfortable with. */
+  readonly minLeg: number;
+  readonly maxLeg: number;
+  /** Fewest rows a house promo or advert filling a hole can have. */
+  readonly minFiller: number;
+}
+
+/** A story placed: its option, the first column and row of its module and the rows it takes. */
+export interface Placement {
+  readonly story: number;
+  readonly option: number;
+  readonly col: number;
+  readonly row: number;
+  readonly span: number;
+  readonly rows: number;
+  /** The module shows only the start of the story; the rest continues on another page. */
+  readonly jumps: boolean;
+}
+
+/** Space the composer fills with a house promo or advert, or (rows under `minFiller`) leaves white. */
+export interface Filler {
+  readonly col: number;
+  readonly row: number;
+  readonly span: number;
+  readonly rows: number;
+  /** Too small for a promo: white the search could not avoid. */
+  readonly white: boolean;
+}
+
+export interface Composition {
+  readonly placements: readonly Placement[];
+  readonly fillers: readonly Filler[];
+  /** The cost of the page (lower is better), and its parts, for the report. */
+  readonly cost: number;
+  readonly faults: readonly string[];
+}
+
+/**
+ * What the score weighs, in cost units (lower is better). A hole is the worst thing a page can have; a house promo
+ * sized to a hole is better than a hole but worse than copy; a jump is costly but better than either at any size.
+ */
+export const COSTS = {
+  /** Each column-row of white beyond the one row per leg that fitting allows. */
+  white: 1000,
+  /** Each column-row filled by a house promo or advert instead of copy. */
+  filler: 40,
+  /** A story that jumps to another page. */
+  jump: 2500,
+  /** Each paragraph cut at the copy's own mark. */
+  trim: 150,
+  /** Each row of a leg shorter than 4 cm or longer than 25 cm. */
+  leg: 12,
+  /** Each row a photo grows beyond its smallest (growing the lead's photo costs half: a dominant picture). */
+  grow: 1,
+  /** Two headlines of like size side by side at the same height (tombstoned). */
+  butting: 400,
+  /** A story whose headline is larger than one of higher priority. */
+  rank: 600,
+} as const;
+
+interface Result {
+  readonly cost: number;
+  readonly placements: readonly Placement[];
+  readonly fillers: readonly Filler[];
+  readonly faults: readonly string[];
+  /** Headline size of the module at the region's top left (0 when a filler is there). */
+  readonly topHead: number;
+}
+
+const NONE: Result = { cost: Infinity, placements: [], fillers: [], faults: [], topHead: 0 };
+
+/**
+ * The best composition of `stories` (in priority order) in `hole`, or undefined when no arrangement places them all
+ * (the caller names the story that cannot be placed). Deterministic: ties keep the first arrangement found, and
+ * arrangements are tried in a fixed order.
+ */
+export function composeHole(stories: readonly StoryInput[], hole: HoleInput): Composition | undefined {
+  const cols = hole.rows.length;
+  const memo = new Map<string, Result>();
+  const maxHead = stories.map((s) => Math.max(0, ...s.options.map((o) => o.headline)));
+  // The least area (column-rows) each story can take, and prefix sums of it: a group that cannot fit a region's area
+  // is not tried there.
+  const least = stories.map((s) => Math.min(Infinity, ...s.options.map((o) => o.span * Math.min(o.rows, o.jumpRows ?? Infinity))));
+  const leastSum = [0];
+  for (const a of least) leastSum.push(leastSum[leastSum.length - 1]! + a);
+
+  /** The region's foot in each column: its own bottom `r1`, or the hole's (−1). */
+  const footOf = (c: number, r1: number) => (r1 >= 0 ? r1 : hole.rows[c]!);
+
+  /** A region given to no story: house promos down each run of columns of equal foot, or white. */
+  const fillerOnly = (c0: number, c1: number, r0: number, r1: number): Result => {
+    const fillers: Filler[] = [];
+    let cost = 0;
+    let c = c0;
+    while (c < c1) {
+      let e = c + 1;
+      while (e < c1 && footOf(e, r1) === footOf(c, r1)) e++;
+      const rows = footOf(c, r1) - r0;
+      if (rows > 0) {
+        const white = rows < hole.minFiller;
+        fillers.push({ col: c, row: r0, span: e - c, rows, white });
+        cost += (white ? COSTS.white : COSTS.filler) * rows * (e - c);
+      }
+      c = e;
+    }
+    return { cost, placements: [], fillers, faults: [], topHead: 0 };
+  };
+
+  /** One story alone in a rectangle: the option that fills it best, the rest promo or white. */
+  const leaf = (k: number, c0: number, c1: number, r0: number, r1: number): Result => {
+    const span = c1 - c0;
+    const rows = r1 - r0;
+    let best = NONE;
+    const story = stories[k]!;
+    story.options.forEach((o, i) => {
+      if (o.span !== span) return;
+      let cost = 0;
+      const faults: string[] = [];
+      let used: number;
+      let jumps = false;
+      if (o.rows <= rows) {
+        // Short: the photo grows first, then a promo fills what is left (or it stays white when too small for one).
+        used = Math.min(rows, o.rows + o.grow);
+        cost += (used - o.rows) * COSTS.grow * (k === 0 ? 0.5 : 1);
+      } else if (o.jumpRows !== undefined && o.jumpRows <= rows) {
+        used = rows;
+        jumps = true;
+        cost += COSTS.jump;
+        faults.push(`${story.id} jumps`);
+      } else return;
+      cost += o.trimmed * COSTS.trim;
+      const legOut = o.legRows < hole.minLeg ? hole.minLeg - o.legRows : o.legRows > hole.maxLeg ? o.legRows - hole.maxLeg : 0;
+      cost += legOut * COSTS.leg;
+      if (k > 0 && o.headline > maxHead[k - 1]! + 0.01) cost += COSTS.rank;
+      const fillers: Filler[] = [];
+      const slack = rows - used;
+      if (slack > 1) {
+        // One row of slack per leg is fitting's tolerance; more is filled (a gap row, then the promo) or white.
+        const fill = slack - hole.gap;
+        if (fill >= hole.minFiller) {
+          fillers.push({ col: c0, row: r0 + used + hole.gap, span, rows: fill, white: false });
+          cost += COSTS.filler * fill * span;
+        } else {
+          fillers.push({ col: c0, row: r0 + used, span, rows: slack, white: true });
+          cost += COSTS.white * (slack - 1) * span;
+        }
+      }
+      if (cost < best.cost) best = { cost, placements: [{ story: k, option: i, col: c0, row: r0, span, rows: used, jumps }], fillers, faults, topHead: o.headline };
+    });
+    return best;
+  };
+
+  /** Depths worth cutting a band of `width` columns at, for the stories k..k+j−1 on top. */
+  const bandHeights = (k: number, j: number, width: number, max: number): number[] => {
+    const hs = new Set<number>();
+    for (let s = k; s < k + j; s++) {
+      for (const o of stories[s]!.options) {
+        if (o.span > width) continue;
+        if (j === 1 && o.span !== width) continue;
+        for (const h of [o.rows, o.rows + o.grow, o.jumpRows]) if (h !== undefined && h > 0 && h <= max) hs.add(h);
+      }
+    }
+    return [...hs].sort((a, b) => a - b);
+  };
+
+  const solve = (c0: number, c1: number, r0: number, r1: number, k: number, m: number): Result => {
+    const key = `${c0},${c1},${r0},${r1},${k},${m}`;
+    const known = memo.get(key);
+    if (known) return known;
+    let area = 0;
+    for (let c = c0; c < c1; c++) area += Math.max(0, footOf(c, r1) - r0);
+    if (leastSum[k + m]! - leastSum[k]! > area) {
+      memo.set(key, NONE);
+      return NONE;
+    }
+    let best = NONE;
+    const consider = (r: Result) => {
+      if (r.cost < best.cost) best = r;
+    };
+    let top = Infinity;
+    let rect = true;
+    for (let c = c0; c < c1; c++) {
+      const f = footOf(c, r1);
+      top = Math.min(top, f);
+      if (f !== footOf(c0, r1)) rect = false;
+    }
+    const depth = top - r0;
+    if (m === 0) {
+      best = fillerOnly(c0, c1, r0, r1);
+    } else if (depth > 0) {
+      // 1. One story fills a rectangle.
+      if (m === 1 && rect) consider(leaf(k, c0, c1, r0, r0 + depth));
+      // 2. A band across the top for the first j stories, the rest below it (j = m: the rest is promo or white).
+      for (let j = 1; j <= m; j++) {
+        for (const h of bandHeights(k, j, c1 - c0, depth)) {
+          if (j === m && h === depth && rect) continue; // the same as the whole region
+          const upper = solve(c0, c1, r0, r0 + h, k, j);
+          if (upper.cost >= best.cost) continue;
+          const below = r0 + h + hole.gap;
+          const lower = below < top ? solve(c0, c1, below, r1, k + j, m - j) : m - j === 0 ? fillerOnly(c0, c1, r0 + h, r1) : NONE;
+          consider(join(upper, lower));
+        }
+      }
+      // 3. Side by side: the first j stories on the left of column c, the rest on the right.
+      for (let c = c0 + 1; c < c1; c++) {
+        for (let j = 1; j <= m; j++) {
+          const left = solve(c0, c, r0, r1, k, j);
+          if (left.cost >= best.cost) continue;
+          const right = solve(c, c1, r0, r1, k + j, m - j);
+          if (right.cost === Infinity) continue;
+          let cost = left.cost + right.cost;
+          if (left.topHead > 0 && right.topHead > 0) {
+            const ratio = Math.min(left.topHead, right.topHead) / Math.max(left.topHead, right.topHead);
+            cost += ratio > 2 / 3 ? COSTS.butting : COSTS.butting / 4;
+          }
+          if (cost < best.cost) best = { ...join(left, right), cost };
+        }
+      }
+    }
+    memo.set(key, best);
+    return best;
+  };
+
+  const r = solve(0, cols, 0, -1, 0, stories.length);
+  if (r.cost === Infinity) return undefined;
+  return { placements: r.placements, fillers: r.fillers, cost: r.cost, faults: r.faults };
+}
+
+function join(a: Result, b: Result): Result {
+  if (a.cost === Infinity || b.cost === Infinity) return NONE;
+  return { cost: a.cost + b.cost, placements: [...a.placements, ...b.placements], fillers: [...a.fillers, ...b.fillers], faults: [...a.faults, ...b.faults], topHead: a.topHead || b.topHead };
+}
