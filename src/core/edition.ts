@@ -22,12 +22,36 @@ export interface EEditionSettings {
   readonly sizes?: { readonly thumbnail?: number; readonly page?: number; readonly zoom?: number };
 }
 
+/** Where a booked advert goes on its page. */
+export type AdPosition = 'foot' | 'top' | 'outer' | 'inner';
+export const AD_POSITIONS: readonly AdPosition[] = ['foot', 'top', 'outer', 'inner'];
+
+/** An advert booked on a page: its file and its size on the plant's column grid. */
+export interface AdBooking {
+  /** The advert's file (PDF, JPEG, PNG or TIFF), as a path the build can open. */
+  readonly file: string;
+  /** Columns of the plant's grid. */
+  readonly columns: number;
+  /** Depth, points. */
+  readonly depth: number;
+  /** The booking as written (`5x12cm`), for messages. */
+  readonly size: string;
+  readonly position: AdPosition;
+  /** Click-through address in the e-edition. */
+  readonly url?: string;
+  readonly src: Span;
+}
+
 export interface EditionPage {
-  /** Template name under templates/pages/, for example `front` or `news`. */
+  /** Template name under templates/pages/, for example `front` or `news`; `composed` when the flatplan names none. */
   readonly template: string;
   readonly section?: string;
-  /** Article ids in the order the template places them. */
+  /** Article ids in priority order (the first is the page's lead), as the template places them. */
   readonly stories: readonly string[];
+  /** The page each story continues on if it does not fit (by article id): the flatplan's `continue-on`. */
+  readonly continueOn?: Readonly<Record<string, number>>;
+  /** Adverts booked on the page. */
+  readonly ads?: readonly AdBooking[];
   readonly src: Span;
 }
 
@@ -48,10 +72,27 @@ export interface Edition {
   readonly file?: string;
 }
 
+/** What the composer did on a page, for the report. */
+export interface PageComposition {
+  readonly page: number;
+  /** Stories placed (whole, or the first part of one that jumps), jumped (continued on another page), and continued here. */
+  readonly placed: readonly string[];
+  readonly jumped: readonly { readonly article: string; readonly to: number }[];
+  readonly continued: readonly { readonly article: string; readonly from: number }[];
+  /** The news hole, column-rows of the baseline grid; how much of it house promos fill, and how much is left white. */
+  readonly holeRows: number;
+  readonly promoRows: number;
+  readonly whiteRows: number;
+  readonly adverts: readonly string[];
+  readonly faults: readonly string[];
+}
+
 /** What layout returns: every page's frame, and the warnings found on the way. */
 export interface EditionLayout {
   readonly pages: readonly Page[];
   readonly warnings: readonly Diagnostic[];
+  /** What the composer did on each composed page. */
+  readonly compositions?: readonly PageComposition[];
 }
 
 /** The publication's code for plant file names: its own, else the capitals of its name's words without "The" (`WC`). */

@@ -100,7 +100,25 @@ export interface AnchorItem {
   readonly h: number;
 }
 
-export type FrameItem = GlyphRun | RuleItem | RectItem | ImageItem | AnchorItem;
+/**
+ * A booked advert in its box: the advertiser's own file, drawn by each exporter from the file itself (a PDF page as
+ * vectors, an image through the press profile), and a zone of its own (not an article) in the e-edition.
+ */
+export interface AdvertItem {
+  readonly kind: 'advert';
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+  /** The advert's file as the edition names it (a key into the edition's advert assets). */
+  readonly file: string;
+  /** Its click-through address in the e-edition. */
+  readonly url?: string;
+  /** A name for the zone (the advertiser), else the file's name. */
+  readonly name: string;
+}
+
+export type FrameItem = GlyphRun | RuleItem | RectItem | ImageItem | AnchorItem | AdvertItem;
 
 export interface Frame {
   readonly width: number;

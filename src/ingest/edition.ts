@@ -1,7 +1,8 @@
 // Edition files: which stories go on which page, and the paper's name, date and issue (YAML, version 1).
 import { dirname, resolve } from 'node:path';
 import { isScalar } from 'yaml';
-import type { EEditionSettings, Publication } from '../core/edition.js';
+import type { AdBooking, AdPosition, EEditionSettings, Publication } from '../core/edition.js';
+import { AD_POSITIONS } from '../core/edition.js';
 import { fail, type Span } from '../core/span.js';
 import { isIsoDate } from './dates.js';
 import { fileExists } from './read.js';
@@ -25,27 +26,39 @@ import { describe, parseYaml, spanOf, YamlFields, type YamlSource } from './yaml
  *   e-edition:                       # optional: rendition formats and widths in pixels
  *     formats: [jpeg, webp]
  *     sizes: { thumbnail: 200, page: 1200, zoom: 3000 }
- *   pages:                           # required, at least one
- *     - template: front              #   required: templates/pages/<name>.hbs
+ *   pages:                           # required, at least one: the flatplan
+ *     - template: front              #   optional: templates/pages/<name>.hbs; default the composed page
  *       section: News                #   optional
- *       stories: [stories/harbour-wall.md, stories/school.txt]   # relative to this file
+ *       stories:                     #   in priority order, relative to this file
+ *         - stories/harbour-wall.md
+ *         - { file: stories/school.md, continue-on: 5 }   # the rest goes to page 5 if it does not fit
+ *       ads:                         #   optional: booked adverts, columns × depth
+ *         - { file: ads/garden.pdf, size: 5x12cm, position: foot, url: https://… }
  */
 
 /** Top-level keys of an edition file. */
 export const EDITION_KEYS = ['version', 'publication', 'date', 'issue', 'base-url', 'e-edition', 'pages'] as const;
 const PUBLICATION_KEYS = ['name', 'code', 'masthead', 'tagline', 'price', 'url'];
-const PAGE_KEYS = ['template', 'section', 'stories'];
+const PAGE_KEYS = ['template', 'section', 'stories', 'ads'];
+const STORY_KEYS = ['file', 'continue-on'];
+const AD_KEYS = ['file', 'size', 'position', 'url'];
+/** The template of a page the flatplan gives none: folio, a news hole the composer fills, and the adverts. */
+export const COMPOSED_TEMPLATE = 'composed';
 const CODE = 'ingest/edition';
 
 /** One page as the edition file lists it. */
 export interface EditionPageSpec {
-  /** Template name under templates/pages/, for example `front`. */
+  /** Template name under templates/pages/, for example `front`; COMPOSED_TEMPLATE when the file names none. */
   readonly template: string;
   readonly section?: string;
-  /** Absolute paths of the story files, in the order the template places them. */
+  /** Absolute paths of the story files, in priority order. */
   readonly stories: readonly string[];
   /** Where each story is named in the edition file, parallel to `stories`. */
   readonly storySrc: readonly Span[];
+  /** The page each story continues on (undefined: the next page of its section that has room), parallel to `stories`. */
+  readonly continueOn: readonly (number | undefined)[];
+  /** Adverts booked on the page, their files as absolute paths. */
+  readonly ads: readonly AdBooking[];
   /** Where the page entry starts. */
   readonly src: Span;
 }
@@ -115,23 +128,54 @@ export function parseEditionFile(file: string, text: string, exists: (path: stri
   const pages = pagesSeq.items.map((node, i): EditionPageSpec => {
     const where = `pages[${i + 1}]`;
     const page = YamlFields.of(src, node, 'edition file', PAGE_KEYS, CODE, spanOf(src, node), `${where}.`);
-    const template = page.string('template', true);
+    const template = page.string('template') ?? COMPOSED_TEMPLATE;
     if (!/^[a-z0-9][a-z0-9_-]*$/i.test(template)) page.bad('template', 'a template name such as front or news (letters, digits, - and _)');
     const stories: string[] = [];
     const storySrc: Span[] = [];
-    (page.seq('stories')?.items ?? []).forEach((s, k) => {
-      const at = spanOf(src, s);
-      if (!isScalar(s) || typeof s.value !== 'string' || s.value.trim() === '') {
-        fail(CODE, `edition file: ${where}.stories[${k + 1}] must be a story file path (found ${describe(s)})`, at);
-      }
-      const path = resolve(folder, s.value.trim());
+    const continueOn: (number | undefined)[] = [];
+    const fileAt = (value: unknown, at: Span, what: string, kind: 'story' | 'advert'): string => {
+      if (typeof value !== 'string' || value.trim() === '') fail(CODE, `edition file: ${what} must be ${kind === 'story' ? 'a story' : 'an advert'} file path (found ${describeValue(value)})`, at);
+      const path = resolve(folder, value.trim());
       if (!exists(path)) {
-        fail('ingest/missing-story', `story file not found: ${s.value.trim()}`, at, [`looked for ${path}; story paths are relative to the edition file`]);
+        fail(`ingest/missing-${kind}`, `${kind} file not found: ${value.trim()}`, at, [`looked for ${path}; ${kind} paths are relative to the edition file`]);
       }
-      stories.push(path);
+      return path;
+    };
+    (page.seq('stories')?.items ?? []).forEach((s, k) => {
+      const what = `${where}.stories[${k + 1}]`;
+      let at = spanOf(src, s);
+      let file: unknown;
+      let on: number | undefined;
+      if (isScalar(s)) file = s.value;
+      else {
+        const entry = YamlFields.of(src, s, 'edition file', STORY_KEYS, CODE, at, `${what}.`);
+        if (!entry.has('file')) entry.missing('file', 'the story file');
+        file = isScalar(entry.node('file')) ? (entry.node('file') as { value: unknown }).value : entry.node('file');
+        at = entry.span('file');
+        on = entry.number('continue-on');
+        if (on !== undefined && !(Number.isInteger(on) && on >= 1)) entry.bad('continue-on', 'a page number');
+        if (on !== undefined && on <= i + 1) entry.bad('continue-on', `a later page than this one (page ${i + 1}): a story jumps forward`);
+        if (on !== undefined && on > pagesSeq.items.length) entry.bad('continue-on', `a page of this edition, which has ${pagesSeq.items.length}`);
+      }
+      stories.push(fileAt(file, at, what, 'story'));
       storySrc.push(at);
+      continueOn.push(on);
     });
-    return { template, ...opt('section', page.string('section')), stories, storySrc, src: spanOf(src, node) };
+    const ads = (page.seq('ads')?.items ?? []).map((a, k): AdBooking => {
+      const what = `${where}.ads[${k + 1}]`;
+      const entry = YamlFields.of(src, a, 'edition file', AD_KEYS, CODE, spanOf(src, a), `${what}.`);
+      if (!entry.has('file')) entry.missing('file', 'the advert file (PDF, JPEG, PNG or TIFF)');
+      const fileNode = entry.node('file');
+      const file = fileAt(isScalar(fileNode) ? fileNode.value : fileNode, entry.span('file'), `${what}.file`, 'advert');
+      const size = entry.string('size') ?? entry.missing('size', 'the booking, columns × depth: 5x12cm or 2x100mm');
+      const booked = parseAdSize(size) ?? entry.bad('size', 'columns × depth, such as 5x12cm or 2x100mm');
+      const position = (entry.string('position') ?? 'foot') as AdPosition;
+      if (!AD_POSITIONS.includes(position)) entry.bad('position', `one of ${AD_POSITIONS.join(', ')}`);
+      const adUrl = entry.string('url');
+      if (adUrl !== undefined && !isWebUrl(adUrl)) entry.bad('url', 'a web address starting with https://');
+      return { file, columns: booked.columns, depth: booked.depth, size, position, ...opt('url', adUrl), src: spanOf(src, a) };
+    });
+    return { template, ...opt('section', page.string('section')), stories, storySrc, continueOn, ads, src: spanOf(src, node) };
   });
 
   return { file, version: 1, publication, date, ...opt('issue', issue), ...opt('baseUrl', baseUrl), ...opt('eEdition', eEdition), pages };
@@ -159,6 +203,22 @@ function eEditionSettings(root: YamlFields): EEditionSettings | undefined {
     sizes[key] = v;
   }
   return { ...(formats ? { formats: formats as ('jpeg' | 'webp')[] } : {}), ...(sizesF ? { sizes } : {}) };
+}
+
+/** A YAML value for a message: text quoted, anything else as the YAML reader describes it. */
+const describeValue = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v) : v && typeof v === 'object' ? describe(v as Parameters<typeof describe>[0]) : String(v));
+
+/**
+ * An advert booking, columns of the plant's grid by depth: `5x12cm`, `2x100mm`, `3×9cm` (depth in cm or mm, 1 to 600
+ * mm; 1 to 20 columns — the plant's own count is checked at layout). Undefined when it is not one.
+ */
+export function parseAdSize(text: string): { columns: number; depth: number } | undefined {
+  const m = /^\s*(\d{1,2})\s*[x×]\s*(\d+(?:\.\d+)?)\s*(cm|mm)\s*$/i.exec(text);
+  if (!m) return undefined;
+  const columns = Number(m[1]);
+  const mm = Number(m[2]) * (m[3]!.toLowerCase() === 'cm' ? 10 : 1);
+  if (columns < 1 || columns > 20 || mm < 1 || mm > 600) return undefined;
+  return { columns, depth: (mm * 72) / 25.4 };
 }
 
 const isWebUrl = (s: string): boolean => /^https?:\/\/[^\s/]+\.[^\s]*$/i.test(s) || /^https?:\/\/localhost\b/i.test(s);

@@ -64,11 +64,8 @@ export function loadEdition(path: string): LoadedEdition {
   const spec = parseEditionFile(file, text);
   const articles = new Map<string, Article>();
   const idByPath = new Map<string, string>();
-  const pages: EditionPage[] = spec.pages.map((page) => ({
-    template: page.template,
-    ...(page.section !== undefined ? { section: page.section } : {}),
-    src: page.src,
-    stories: page.stories.map((abs) => {
+  const pages: EditionPage[] = spec.pages.map((page) => {
+    const stories = page.stories.map((abs) => {
       const known = idByPath.get(abs);
       if (known !== undefined) return known;
       const article = loadArticle(displayPath(abs));
@@ -76,8 +73,20 @@ export function loadEdition(path: string): LoadedEdition {
       articles.set(id, { ...article, id });
       idByPath.set(resolve(abs), id);
       return id;
-    }),
-  }));
+    });
+    const continueOn: Record<string, number> = {};
+    page.continueOn.forEach((on, k) => {
+      if (on !== undefined) continueOn[stories[k]!] = on;
+    });
+    return {
+      template: page.template,
+      ...(page.section !== undefined ? { section: page.section } : {}),
+      src: page.src,
+      stories,
+      ...(Object.keys(continueOn).length ? { continueOn } : {}),
+      ...(page.ads.length ? { ads: page.ads.map((a) => ({ ...a, file: displayPath(a.file) })) } : {}),
+    };
+  });
   return { spec, articles, pages };
 }
 

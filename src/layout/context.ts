@@ -1,7 +1,8 @@
 // What every layout step needs: styles, the shaper, images, the type area and the warning sink.
-import type { Diagnostic, ImageSet, ParagraphStyle, Span, StyleSheet } from '../core/index.js';
+import type { Diagnostic, ImageSet, PageComposition, ParagraphStyle, Span, StyleSheet } from '../core/index.js';
 import type { TypeArea } from './geometry.js';
 import type { Shaper } from './text/shape.js';
+import type { JumpDesk } from './compose/index.js';
 
 export interface LayoutContext {
   readonly sheet: StyleSheet;
@@ -12,6 +13,10 @@ export interface LayoutContext {
   readonly warnings: Diagnostic[];
   /** Effective resolution below which a photo is reported as soft, ppi (the plant's minimum). */
   readonly minImagePpi: number;
+  /** The edition's jumps between composed pages (absent when a page is laid out on its own). */
+  readonly jumps?: JumpDesk;
+  /** Where a composed page reports what it placed. */
+  readonly compositions?: PageComposition[];
 }
 
 /** Looks up a paragraph style; a missing one is the template's mistake, reported where it asked for it. */

@@ -1,6 +1,7 @@
 // layout: page markup + styles + fonts + images → page frames. Never draws.
 import { createHash } from 'node:crypto';
-import type { Diagnostic, EditionLayout, FontSet, ImageSet, Page, StyleSheet } from '../core/index.js';
+import type { Diagnostic, EditionLayout, FontSet, ImageSet, Page, PageComposition, StyleSheet } from '../core/index.js';
+import type { JumpDesk } from './compose/index.js';
 import type { MarkupElement } from '../template/index.js';
 import { attr, isElement } from '../template/index.js';
 import { typeArea, UK_TABLOID, type PageGeometry } from './geometry.js';
@@ -35,7 +36,7 @@ export interface LayoutInput {
  */
 export interface LayoutCache {
   context?: string;
-  readonly pages: Map<string, { readonly page: Page; readonly warnings: readonly Diagnostic[] }>;
+  readonly pages: Map<string, { readonly page: Page; readonly warnings: readonly Diagnostic[]; readonly compositions: readonly PageComposition[] }>;
   /** Pages laid out (not reused) by the last call. */
   laidOut?: number;
 }
@@ -70,25 +71,44 @@ export function layoutEdition(input: LayoutInput): EditionLayout {
     cache.laidOut = 0;
   }
   const used = new Set<string>();
+  // Stories that jump wait on the desk for their page: pages are laid out in order.
+  const desk: JumpDesk = {
+    pending: [],
+    sections: input.pages.map((p) => (typeof p.attrs['section'] === 'string' ? (p.attrs['section'] as string) : undefined)),
+    composed: input.pages.map((p) => p.children.some((c) => isElement(c) && c.kind === 'compose')),
+  };
+  const compositions: PageComposition[] = [];
   const pages = input.pages.map((root, i) => {
     const key = cache ? `${i + 1}:${fingerprint(root)}` : '';
-    const known = cache?.pages.get(key);
+    // A page that takes a continuation, or sends one, depends on more than its own markup: it is never reused.
+    const known = desk.pending.some((c) => c.toPage === i + 1) ? undefined : cache?.pages.get(key);
     used.add(key);
     if (known) {
       warnings.push(...known.warnings);
+      compositions.push(...known.compositions);
       return known.page;
     }
     const before = warnings.length;
-    const ctx = { sheet: input.sheet, shaper, images: input.images, area: typeArea(geometry, i + 1), pageNumber: i + 1, warnings, minImagePpi: input.minImagePpi ?? MIN_PPI };
+    const composedBefore = compositions.length;
+    const pendingBefore = desk.pending.length;
+    const ctx = { sheet: input.sheet, shaper, images: input.images, area: typeArea(geometry, i + 1), pageNumber: i + 1, warnings, minImagePpi: input.minImagePpi ?? MIN_PPI, jumps: desk, compositions };
     const page = layoutPage(ctx, root, geometry.width, geometry.height, articlesOf(root));
-    if (cache) {
-      cache.pages.set(key, { page, warnings: warnings.slice(before) });
-      cache.laidOut = (cache.laidOut ?? 0) + 1;
-    }
+    const jumpsHere = compositions.slice(composedBefore).some((c) => c.jumped.length > 0 || c.continued.length > 0) || desk.pending.length !== pendingBefore;
+    if (cache && !jumpsHere) cache.pages.set(key, { page, warnings: warnings.slice(before), compositions: compositions.slice(composedBefore) });
+    if (cache) cache.laidOut = (cache.laidOut ?? 0) + 1;
     return page;
   });
   if (cache) for (const k of [...cache.pages.keys()]) if (!used.has(k)) cache.pages.delete(k);
-  return { pages, warnings };
+  // A continuation whose page never took it is copy on no page.
+  for (const c of desk.pending) {
+    warnings.push({
+      severity: 'error',
+      code: 'compose/lost',
+      message: `story ${c.article} jumps from page ${c.fromPage} to page ${c.toPage}, which has no news hole to take the rest`,
+      hints: ['give it a continue-on page that is composed (a page without a template, or one with <compose>)'],
+    });
+  }
+  return { pages, warnings, compositions };
 }
 
 /** The same font object (the caller reopens a font file only when it changed) is the same font. */

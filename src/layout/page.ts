@@ -8,6 +8,7 @@ import { warn } from './context.js';
 import { spanWidth } from './geometry.js';
 import { layoutFolio, layoutMasthead, layoutPromo, type Placed } from './furniture.js';
 import { layoutStory } from './story.js';
+import { layoutCompose } from './compose/index.js';
 
 /** White space between stacked modules: one baseline-grid step. */
 const stackGap = (ctx: LayoutContext) => ctx.area.baseline;
@@ -17,6 +18,8 @@ const HAIR = 0.5;
 type Height = number | 'fill' | 'auto';
 
 function heightOf(el: MarkupElement): Height {
+  // The news hole always takes what the page has left.
+  if (el.kind === 'compose') return 'fill';
   const h = el.attrs['height'];
   return typeof h === 'number' ? h : h === 'fill' ? 'fill' : 'auto';
 }
@@ -42,6 +45,11 @@ function place(ctx: LayoutContext, el: MarkupElement, x: number, y: number, colu
       return { items: [], height: mode === 'fill' ? maxH : (attr.num(el, 'height') ?? 0) };
     case 'row':
       return layoutRow(ctx, el, x, y, columns, maxH, mode);
+    case 'compose': {
+      const c = layoutCompose(ctx, el, y, maxH);
+      ctx.compositions?.push(c.composition);
+      return c;
+    }
     default:
       throw new Error(`<${el.kind}> cannot stand on a page`);
   }

@@ -22,11 +22,24 @@ export interface StoryBox {
   readonly maxH: number;
   /** `fill` takes all of maxH; `auto` takes what the text needs. */
   readonly mode: 'fill' | 'auto';
+  /**
+   * The story jumps: its columns are filled in turn (not balanced), the last ends with a line sending the reader to
+   * this page, and what does not fit comes back in `StoryResult.overset` for the continuation.
+   */
+  readonly jumpTo?: number;
+  /**
+   * A continuation: instead of the story's head and body, a jump head (the headline in the `jump-head` style), a line
+   * saying where it came from, and these units — what did not fit on that page.
+   */
+  readonly resume?: { readonly units: readonly FlowUnit[]; readonly fromPage: number };
 }
 
 export interface StoryResult {
   readonly items: FrameItem[];
   readonly height: number;
+  /** Body depth, grid steps (the deepest leg), and the units that did not fit (empty when all of it shows). */
+  readonly legs: number;
+  readonly overset: readonly FlowUnit[];
 }
 
 /** Word spaces more than this many times natural are reported as a loose line. */
@@ -220,8 +233,9 @@ export function layoutStory(ctx: LayoutContext, el: MarkupElement, box: StoryBox
   const bottomLimit = box.y + box.maxH;
   let y = box.y;
 
-  // 1. Kicker, headline and standfirst across the story's columns.
-  const kicker = child(el, 'kicker');
+  // 1. Kicker, headline and standfirst across the story's columns (a continuation has its jump head instead).
+  const resume = box.resume;
+  const kicker = resume ? undefined : child(el, 'kicker');
   if (kicker) {
     const s = style(ctx, 'kicker', kicker.src);
     const placed = placeLines(ctx, setParagraph(kicker.children, s, ctx.sheet, ctx.shaper, w), s, box.x, y, { article, role: 'Kicker', block: BLOCK.kicker }, kicker.src);
@@ -229,13 +243,15 @@ export function layoutStory(ctx: LayoutContext, el: MarkupElement, box: StoryBox
     y = placed.bottom + HEAD_GAP / 2;
   }
   const headline = child(el, 'headline');
-  if (headline) {
+  if (headline && resume) {
+    y = jumpHead(ctx, el, headline, resume.fromPage, box.x, y, w, items);
+  } else if (headline) {
     const fit = fitHeadline(ctx, headline, w);
     const placed = placeLines(ctx, fit.lines, fit.style, box.x, y, { article, role: 'H1', block: BLOCK.headline }, el.copy ?? headline.src);
     items.push(...placed.runs);
     y = placed.bottom + HEAD_GAP;
   }
-  const standfirst = child(el, 'standfirst');
+  const standfirst = resume ? undefined : child(el, 'standfirst');
   if (standfirst) {
     const s = style(ctx, 'standfirst', standfirst.src);
     const placed = placeLines(ctx, setParagraph(standfirst.children, s, ctx.sheet, ctx.shaper, w), s, box.x, y, { article, role: 'Standfirst', block: BLOCK.standfirst }, standfirst.src);
@@ -244,7 +260,7 @@ export function layoutStory(ctx: LayoutContext, el: MarkupElement, box: StoryBox
   }
 
   // 2. The lead photo across the story's columns, at most half the room left.
-  const image = child(el, 'image');
+  const image = resume ? undefined : child(el, 'image');
   if (image) {
     const p = pictureOf(image);
     const span = Math.min(attr.num(image, 'span') ?? box.columns, box.columns);
@@ -265,8 +281,24 @@ export function layoutStory(ctx: LayoutContext, el: MarkupElement, box: StoryBox
   // Flow, then keep hyphens off the columns' last lines: re-break those paragraphs and flow again (a few rounds at most).
   const avoid = new Map<number, Set<number>>();
   let filled!: ReturnType<typeof flowColumns>;
+  let jumpLine: LineUnit | undefined;
   for (let round = 0; round < 3; round++) {
-    filled = flowColumns(bodyUnits(ctx, el, article, area.columnWidth, avoid), box.columns, capacity, true);
+    const units = resume ? [...resume.units] : bodyUnits(ctx, el, article, area.columnWidth, avoid);
+    if (box.jumpTo !== undefined) {
+      // A jump: fill the columns in turn; if it does not all fit, end the last column with the jump line.
+      filled = flowColumns(units, box.columns, capacity, false);
+      if (filled.overset.length > 0) {
+        jumpLine ??= jumpLineUnit(ctx, `Continued on page ${box.jumpTo}`, article, el.src);
+        for (let n = units.length - filled.overset.length - 1; n > 0; n--) {
+          const f = flowColumns([...units.slice(0, n), jumpLine], box.columns, capacity, false);
+          if (f.overset.length === 0) {
+            filled = { ...f, overset: units.slice(n) };
+            break;
+          }
+        }
+      }
+    } else filled = flowColumns(units, box.columns, capacity, true);
+    if (resume) break;
     let changed = false;
     filled.columns.forEach((col, c) => {
       const last = col[col.length - 1];
@@ -305,7 +337,8 @@ export function layoutStory(ctx: LayoutContext, el: MarkupElement, box: StoryBox
   }
   const flowLines = filled.columns.flat().filter((u): u is LineUnit => u.kind === 'line');
   for (const u of hyphenLadders(flowLines, (x) => x.line).ladders) warn(ctx, 'layout/hyphen-ladder', `three hyphenated lines in a row, ending “${u.line.text}”`, u.src);
-  reportOverset(ctx, article, filled.overset);
+  // What a jumping story leaves over goes to its continuation (the composer reports it if it lands nowhere).
+  if (box.jumpTo === undefined) reportOverset(ctx, article, filled.overset);
   const textBottom = filled.depth > 0 ? firstBaseline + (filled.depth - 1) * grid + desc : y;
   if (box.mode === 'fill' && filled.overset.length === 0 && capacity - filled.depth > Math.max(3, capacity * 0.1)) {
     ctx.warnings.push({
@@ -317,7 +350,26 @@ export function layoutStory(ctx: LayoutContext, el: MarkupElement, box: StoryBox
   }
   const height = box.mode === 'fill' ? box.maxH : Math.min(textBottom - box.y, box.maxH);
   items.push({ kind: 'anchor', article, x: box.x, y: box.y, w, h: height });
-  return { items, height };
+  return { items, height, legs: filled.depth, overset: filled.overset };
+}
+
+/** The head of a continuation: the story's headline small, and where it came from. Returns the y below it. */
+function jumpHead(ctx: LayoutContext, el: MarkupElement, headline: MarkupElement, fromPage: number, x: number, top: number, w: number, items: FrameItem[]): number {
+  const article = attr.str(el, 'article')!;
+  const hs = ctx.sheet.paragraph['jump-head'] ? style(ctx, 'jump-head', headline.src) : style(ctx, 'headline-side', headline.src);
+  const head = placeLines(ctx, setParagraph(headline.children, hs, ctx.sheet, ctx.shaper, w), hs, x, top, { article, role: 'H1', block: BLOCK.headline }, el.copy ?? headline.src);
+  items.push(...head.runs);
+  const ls = ctx.sheet.paragraph['jump-line'] ? style(ctx, 'jump-line', headline.src) : style(ctx, 'dateline', headline.src);
+  const from = placeLines(ctx, setParagraph(`Continued from page ${fromPage}`, ls, ctx.sheet, ctx.shaper, w), ls, x, head.bottom + 3, { article, role: 'Kicker', block: BLOCK.kicker }, el.copy ?? headline.src);
+  items.push(...from.runs);
+  return from.bottom + HEAD_GAP;
+}
+
+/** The line that ends a jumping story's last leg: “Continued on page N”, in the `jump-line` style. */
+function jumpLineUnit(ctx: LayoutContext, text: string, article: string, src: Span): LineUnit {
+  const s = ctx.sheet.paragraph['jump-line'] ? style(ctx, 'jump-line', src) : style(ctx, 'dateline', src);
+  const line = setParagraph(text, s, ctx.sheet, ctx.shaper, ctx.area.columnWidth)[0]!;
+  return { kind: 'line', line, tag: { article, role: 'Kicker', block: BLOCK.kicker }, src, keepWithNext: false, steps: 1, para: -1, index: 0, count: 1 };
 }
 
 /** Text that did not fit is never dropped silently: one warning naming where the overset starts. */

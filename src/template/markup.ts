@@ -17,18 +17,30 @@ const HEIGHT: AttrType = 'length-or-fill';
 
 /** The closed vocabulary. Every element also takes `src` (the copy's file:line:col, set by helpers). */
 export const ELEMENTS = {
-  page: { attrs: { section: 'string' }, children: ['masthead', 'folio', 'story', 'row', 'rule', 'space', 'promo'], doc: 'One newspaper page; children stack down the type area.' },
+  page: { attrs: { section: 'string' }, children: ['masthead', 'folio', 'story', 'row', 'rule', 'space', 'promo', 'compose'], doc: 'One newspaper page; children stack down the type area.' },
+  compose: {
+    attrs: { headlines: 'string' },
+    children: ['story', 'advert', 'promo'],
+    doc: 'The news hole: the rest of the type area, composed full by the page composer — its stories in priority order (the first is the lead) round its adverts, with its promos filling what copy cannot. `headlines` names the headline styles, largest first, that the stories may take by rank.',
+  },
+  advert: {
+    attrs: { file: 'string', span: 'int', depth: 'length', position: { oneOf: ['foot', 'top', 'outer', 'inner'] }, url: 'string', name: 'string' },
+    required: ['file', 'span', 'depth'],
+    children: [],
+    doc: 'A booked advert in the news hole: a PDF, JPEG, PNG or TIFF file, `span` columns by `depth`, at the `foot` (default: stacked from the outer edge, deepest outermost), the `top`, or the foot at the `outer` or `inner` edge; `url` is its click-through in the e-edition.',
+  },
   masthead: { attrs: { title: 'string', tagline: 'string', date: 'string', issue: 'string', price: 'string', url: 'string' }, required: ['title'], children: [], doc: 'The paper’s title block on the front page.' },
   folio: { attrs: { number: 'string', section: 'string', title: 'string', date: 'string' }, required: ['number'], children: [], doc: 'The running line: page number at the outer edge, section, publication and date.' },
   row: { attrs: { height: HEIGHT }, children: ['story', 'promo', 'box'], doc: 'Places its children side by side, each across `span` columns.' },
-  story: { attrs: { article: 'string', span: 'int', height: HEIGHT }, required: ['article'], children: ['kicker', 'headline', 'standfirst', 'byline', 'image', 'body'], doc: 'An article’s module: headline across its columns, then the body flowing column to column.' },
+  story: { attrs: { article: 'string', span: 'int', height: HEIGHT, 'continue-on': 'int' }, required: ['article'], children: ['kicker', 'headline', 'standfirst', 'byline', 'image', 'body'], doc: 'An article’s module: headline across its columns, then the body flowing column to column. In `<compose>`, `continue-on` names the page where the rest goes if it does not fit.' },
   kicker: { attrs: {}, children: INLINE, doc: 'The label above a headline.' },
   headline: { attrs: { style: 'string', 'max-lines': 'int' }, children: INLINE, doc: 'Set across the story’s columns, shrunk to fit `max-lines`.' },
   standfirst: { attrs: {}, children: INLINE, doc: 'The summary under the headline.' },
   byline: { attrs: { name: 'string', role: 'string', date: 'string' }, children: [], doc: 'Author and date line.' },
   image: { attrs: { file: 'string', caption: 'string', credit: 'string', alt: 'string', span: 'int', height: 'length', 'focus-x': 'string', 'focus-y': 'string' }, required: ['file'], children: [], doc: 'A photo with caption and credit.' },
-  body: { attrs: { 'first-style': 'string' }, children: ['p', 'crosshead', 'quote', 'list', 'image'], doc: 'The story text, flowed through the story’s columns; `first-style` sets the opening paragraph (a style with `drop-cap` gives a drop cap).' },
+  body: { attrs: { 'first-style': 'string' }, children: ['p', 'crosshead', 'quote', 'list', 'image', 'cut'], doc: 'The story text, flowed through the story’s columns; `first-style` sets the opening paragraph (a style with `drop-cap` gives a drop cap).' },
   p: { attrs: {}, children: INLINE, doc: 'A paragraph of body text.' },
+  cut: { attrs: {}, children: [], doc: 'The copy’s own mark: the blocks after it may be cut, from the end, when the page is short of room.' },
   crosshead: { attrs: {}, children: INLINE, doc: 'A subheading inside the body.' },
   quote: { attrs: {}, children: INLINE, doc: 'A block quotation.' },
   list: { attrs: { ordered: 'bool' }, children: ['li'], doc: 'A bulleted or numbered list.' },

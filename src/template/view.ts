@@ -96,7 +96,15 @@ export function pageView(edition: Edition, page: EditionPage, index: number, col
     .flatMap((a) => a.furniture)
     .filter((f) => (seen.has(f.heading) ? false : (seen.add(f.heading), true)))
     .map(promoView);
-  const views = stories.map(storyView);
+  const views = stories.map((a) => ({ ...storyView(a), continueOn: page.continueOn?.[a.id] ?? null }));
+  const ads = (page.ads ?? []).map((ad) => ({
+    file: ad.file,
+    span: ad.columns,
+    depth: `${ad.depth.toFixed(3)}pt`,
+    position: ad.position,
+    url: ad.url ?? null,
+    src: src(ad.src),
+  }));
   const pub = edition.publication;
   return {
     publication: {
@@ -116,6 +124,7 @@ export function pageView(edition: Edition, page: EditionPage, index: number, col
     stories: views,
     lead: views[0] ?? null,
     others: views.slice(1),
+    ads,
     promos,
   };
 }

@@ -56,9 +56,26 @@ export function hyphenatorFor(style: ParagraphStyle): Hyphenator | undefined {
   return (word) => hyphenationPoints(word, h);
 }
 
+/**
+ * Paragraphs already set, by their content (the markup's own child array), then by shaper, style, measure and indent.
+ * The composer sets each story many times over (every span, headline and photo it tries); its body paragraphs are the
+ * same each time, and set lines are immutable, so they are set once. Only paragraphs with no per-line widths or
+ * demerits are kept (those depend on where the column ends).
+ */
+const setCache = new WeakMap<readonly MarkupNode[], Map<string, SetLine[]>>();
+const ids = new WeakMap<object, number>();
+let nextId = 1;
+const idOf = (o: object): number => ids.get(o) ?? (ids.set(o, nextId), nextId++);
+
 /** Breaks (Knuth–Plass, with the style's TeX parameters) and sets a paragraph. */
 export function setParagraph(content: readonly MarkupNode[] | string, style: ParagraphStyle, sheet: StyleSheet, shaper: Shaper, measure: number, opts: ParagraphOptions = {}): SetLine[] {
-  return setParagraphWithPass(content, style, sheet, shaper, measure, opts).lines;
+  if (typeof content === 'string' || opts.lineWidth || opts.hyphenDemeritsAt) return setParagraphWithPass(content, style, sheet, shaper, measure, opts).lines;
+  let byKey = setCache.get(content);
+  if (!byKey) setCache.set(content, (byKey = new Map()));
+  const key = `${idOf(shaper)}/${idOf(sheet)}/${idOf(style)}/${measure}/${opts.indent ? 1 : 0}`;
+  let lines = byKey.get(key);
+  if (!lines) byKey.set(key, (lines = setParagraphWithPass(content, style, sheet, shaper, measure, opts).lines));
+  return lines;
 }
 
 /** As setParagraph, also telling which breaker pass succeeded (4: some line could not be kept within the measure). */

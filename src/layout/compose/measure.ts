@@ -1,0 +1,113 @@
+// Story options for the composer, measured by really setting each variant with the story layout: every span, the
+// headline styles its rank allows, standfirst on and off, the photo at its smallest (it can grow to fill).
+import type { MarkupElement, MarkupNode } from '../../template/index.js';
+import { attr, isElement } from '../../template/index.js';
+import type { LayoutContext } from '../context.js';
+import { spanWidth } from '../geometry.js';
+import { layoutStory } from '../story.js';
+import type { StoryOption } from './search.js';
+
+/** A variant as the placement needs it back: the story element to lay out, and its photo's smallest height. */
+export interface Variant {
+  readonly el: MarkupElement;
+  /** Photo height at `rows`, points (0 without a photo); each row more the module takes goes to the photo. */
+  readonly photo: number;
+}
+
+export interface MeasuredStory {
+  readonly options: StoryOption[];
+  readonly variants: Variant[];
+}
+
+/** Body text that must run before a jump: about 10 cm of column, in total over the legs. */
+const JUMP_MIN_MM = 100;
+/** Photo depth as a share of its width: from a wide 2:1 crop to a square one. */
+const PHOTO_MIN = 0.5;
+const PHOTO_MAX = 1;
+
+/** The element with `changes` applied to its children (a shallow copy: untouched children keep their identity). */
+function variantOf(el: MarkupElement, change: (c: MarkupElement) => MarkupElement | undefined): MarkupElement {
+  const children: MarkupNode[] = [];
+  for (const c of el.children) {
+    if (!isElement(c)) children.push(c);
+    else {
+      const n = change(c);
+      if (n) children.push(n);
+    }
+  }
+  return { ...el, children };
+}
+
+/**
+ * The headline styles a story of this rank may take, from the page's list (largest first): the lead the first two,
+ * the second story the second and third, every other the third and fourth — so headlines get smaller down the page
+ * by construction.
+ */
+export function headlineStylesFor(rank: number, styles: readonly string[]): string[] {
+  if (styles.length === 0) return [];
+  const at = (i: number) => styles[Math.min(i, styles.length - 1)]!;
+  const from = Math.min(rank, 2);
+  return [...new Set([at(from), at(from + 1)])];
+}
+
+/**
+ * Measures every variant of a story for a hole of `columns` columns. `jump` says whether the story may run short here
+ * and continue on another page; `resume` marks a continuation (its head is a jump head, with no variants of its own).
+ */
+export function measureStory(ctx: LayoutContext, el: MarkupElement, rank: number, columns: number, headlineStyles: readonly string[], jump: boolean): MeasuredStory {
+  const quiet: LayoutContext = { ...ctx, warnings: [] };
+  const grid = ctx.area.baseline;
+  const options: StoryOption[] = [];
+  const variants: Variant[] = [];
+  const headline = el.children.find((c): c is MarkupElement => isElement(c) && c.kind === 'headline');
+  const styles = headline ? headlineStylesFor(rank, headlineStyles.length ? headlineStyles : [attr.str(headline, 'style') ?? 'headline']) : [''];
+  const hasStandfirst = el.children.some((c) => isElement(c) && c.kind === 'standfirst');
+  const image = el.children.find((c): c is MarkupElement => isElement(c) && c.kind === 'image');
+  const jumpRows = Math.ceil((JUMP_MIN_MM * 72) / 25.4 / grid);
+  for (let span = 1; span <= columns; span++) {
+    const pw = spanWidth(ctx.area, Math.min(span, (image && attr.num(image, 'span')) || span));
+    const photo = image ? Math.round((pw * PHOTO_MIN) / grid) * grid : 0;
+    const grow = image ? Math.floor((pw * (PHOTO_MAX - PHOTO_MIN)) / grid) : 0;
+    for (const hs of styles) {
+      for (const standfirst of hasStandfirst ? [true, false] : [true]) {
+        const v = variantOf(el, (c) => {
+          if (c.kind === 'headline' && hs) return { ...c, attrs: { ...c.attrs, style: hs } };
+          if (c.kind === 'standfirst' && !standfirst) return undefined;
+          if (c.kind === 'image') return { ...c, attrs: { ...c.attrs, height: photo } };
+          return c;
+        });
+        const r = layoutStory(quiet, v, { x: ctx.area.x, y: ctx.area.y, columns: span, maxH: 1e6, mode: 'auto' });
+        const rows = Math.ceil(r.height / grid - 1e-6);
+        const head = rows - r.legs;
+        const size = hs ? (ctx.sheet.paragraph[hs]?.size ?? 0) : 0;
+        options.push({
+          span,
+          rows,
+          grow,
+          trimmed: 0,
+          headline: size,
+          legRows: r.legs,
+          picture: image ? (photo / grid) * span : 0,
+          ...(jump ? { jumpRows: head + Math.ceil(jumpRows / span) + 1 } : {}),
+        });
+        variants.push({ el: v, photo });
+      }
+    }
+  }
+  return { options, variants };
+}
+
+/** A continuation's options: its jump head and the units left over, at every span. */
+export function measureContinuation(ctx: LayoutContext, el: MarkupElement, resume: NonNullable<Parameters<typeof layoutStory>[2]['resume']>, columns: number): MeasuredStory {
+  const quiet: LayoutContext = { ...ctx, warnings: [] };
+  const grid = ctx.area.baseline;
+  const options: StoryOption[] = [];
+  const variants: Variant[] = [];
+  const size = ctx.sheet.paragraph['jump-head']?.size ?? 0;
+  for (let span = 1; span <= columns; span++) {
+    const r = layoutStory(quiet, el, { x: ctx.area.x, y: ctx.area.y, columns: span, maxH: 1e6, mode: 'auto', resume });
+    options.push({ span, rows: Math.ceil(r.height / grid - 1e-6), grow: 0, trimmed: 0, headline: size, legRows: r.legs, picture: 0 });
+    variants.push({ el, photo: 0 });
+  }
+  return { options, variants };
+}
