@@ -108,7 +108,7 @@ function inkPerPixel(bytes: Uint8Array, bpc: number, width: number, height: numb
 }
 
 /** Area-average resampling (each output pixel the mean of the input it covers, partial pixels weighted), across then down. */
-function boxResample(src: Float32Array, w: number, h: number, tw: number, th: number): Float32Array {
+export function boxResample(src: Float32Array, w: number, h: number, tw: number, th: number): Float32Array {
   const across = new Float32Array(tw * h);
   for (let y = 0; y < h; y++) for (let j = 0; j < tw; j++) across[y * tw + j] = mean(src, y * w, 1, w, j, tw);
   const out = new Float32Array(tw * th);
