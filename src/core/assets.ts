@@ -25,3 +25,6 @@ export interface ImageAsset {
 }
 
 export type ImageSet = ReadonlyMap<string, ImageAsset>;
+
+/** The key, in the edition's images, of a PDF advert's page rendered for the screen (the e-edition, the preview). */
+export const advertRasterId = (file: string): string => `${file}#page-1`;

@@ -116,6 +116,11 @@ export interface AdvertItem {
   readonly url?: string;
   /** A name for the zone (the advertiser), else the file's name. */
   readonly name: string;
+  /**
+   * A PDF advert, drawn by the exporters from its page (as vectors in the plant file). An image advert (false) is
+   * drawn by the image item layout puts under it, converted for the press as photos are; this item is then its zone.
+   */
+  readonly pdf: boolean;
 }
 
 export type FrameItem = GlyphRun | RuleItem | RectItem | ImageItem | AnchorItem | AdvertItem;

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import type { Diagnostic, Edition, EditionLayout, EditionPage, FontSet, FrameItem, ImageSet, Page } from '../core/index.js';
-import { fail, formatSpan, publicationCode } from '../core/index.js';
+import { fail, formatSpan, publicationCode, UserError } from '../core/index.js';
 import { writePdf, type PdfMeta } from '../export/pdf/index.js';
 import { printImage } from '../export/pdf/print-image.js';
 import { formatFinding, preflightPdf, type Finding, type PreflightResult } from '../preflight/index.js';
@@ -11,6 +11,7 @@ import { buildEEdition, type RenditionFormat } from '../export/eedition/index.js
 import { layoutEdition, type LayoutCache } from '../layout/index.js';
 import type { MarkupElement, TemplateSet } from '../template/index.js';
 import { attr, isElement, renderEdition } from '../template/index.js';
+import { advertRequests, checkImageAdverts, IMAGE_ADVERT, loadPdfAdverts } from './adverts.js';
 import { loadFonts, loadImages, type ImageRequest } from './assets.js';
 import { writeAtomically } from './write.js';
 
@@ -55,6 +56,8 @@ export interface Prepared {
   readonly edition: Edition;
   readonly fonts: FontSet;
   readonly images: ImageSet;
+  /** PDF adverts' bytes by file (placed as vectors in the plant files). */
+  readonly adverts: ReadonlyMap<string, Uint8Array>;
   readonly layout: EditionLayout;
 }
 
@@ -66,12 +69,20 @@ export async function prepare(opts: BuildOptions): Promise<Prepared> {
   const { templates } = opts;
   // 1. Templates → checked page markup, for the plant's columns.
   const markup = renderEdition(edition, templates, plant.columns);
-  // 2. Load fonts and photos before layout.
+  // 2. Load fonts, photos and adverts before layout; every advert checked against its booking.
+  const geometry = plantGeometry(plant);
   const fonts = loadFonts(templates.styles, opts.fontsDir);
-  const images = await loadImages(markup.flatMap((m) => imageRequests(m.root)));
-  // 3. Layout on the plant's page.
-  const laid = layoutEdition({ pages: markup.map((m) => m.root), sheet: templates.styles, fonts, images, geometry: plantGeometry(plant), minImagePpi: plant.images.minimum, ...(opts.layoutCache ? { cache: opts.layoutCache } : {}) });
-  return { plant, edition, fonts, images, layout: { pages: laid.pages, warnings: [...padding.warnings, ...laid.warnings] } };
+  const ads = markup.flatMap((m) => advertRequests(m.root));
+  const photos = await loadImages([...markup.flatMap((m) => imageRequests(m.root)), ...ads.filter((a) => IMAGE_ADVERT.test(a.file)).map((a) => ({ file: a.file, src: a.src }))]);
+  checkImageAdverts(ads, photos, geometry);
+  const pdfAds = await loadPdfAdverts(ads, geometry);
+  const images: ImageSet = new Map([...photos, ...pdfAds.rasters.map((r) => [r.id, r] as const)]);
+  // 3. Layout on the plant's page. What the layout finds wrong with the input (adverts that do not fit, stories that
+  //    cannot be placed) stops the build, with nothing written.
+  const laid = layoutEdition({ pages: markup.map((m) => m.root), sheet: templates.styles, fonts, images, geometry, minImagePpi: plant.images.minimum, ...(opts.layoutCache ? { cache: opts.layoutCache } : {}) });
+  const errors = laid.warnings.filter((w) => w.severity === 'error');
+  if (errors.length > 0) throw new UserError(errors);
+  return { plant, edition, fonts, images, adverts: pdfAds.pdfs, layout: { pages: laid.pages, warnings: [...padding.warnings, ...laid.warnings], ...(laid.compositions ? { compositions: laid.compositions } : {}) } };
 }
 
 /** The e-edition of a laid-out edition, its files under `e-edition/`. */
@@ -93,7 +104,7 @@ async function eEditionOf(p: Prepared, opts: BuildOptions) {
  */
 export async function buildEdition(opts: BuildOptions): Promise<BuildResult> {
   const prepared = await prepare(opts);
-  const { plant, edition, fonts, images, layout } = prepared;
+  const { plant, edition, fonts, images, layout, adverts } = prepared;
   // 4. Export: the print PDFs and the e-edition, all in memory.
   const meta: PdfMeta = {
     title: `${edition.publication.name}, ${edition.date}${edition.issue !== undefined ? `, issue ${edition.issue}` : ''}`,
@@ -107,19 +118,19 @@ export async function buildEdition(opts: BuildOptions): Promise<BuildResult> {
   // The photos as the press takes them: cut, resampled and converted through the plant's profile.
   const printImages = await printRenditions(layout, images, plant);
   // The plant files: the whole edition, and one PDF a page named as the plant asks.
-  const plantFile = await writePdf(layout, fonts, images, meta, { plant, printImages });
+  const plantFile = await writePdf(layout, fonts, images, meta, { plant, printImages, adverts });
   files.set(`print/${edition.slug}.pdf`, plantFile);
   // The build checks its own plant file as the plant will (findings in the report).
   const checked = await preflightPdf(new Uint8Array(plantFile), `print/${edition.slug}.pdf`, plant);
   const code = publicationCode(edition.publication);
   for (const page of layout.pages) {
     const name = pageFileName(plant.fileName, { code, date: edition.date, page: page.number, ...(page.section ? { section: page.section } : {}) });
-    files.set(`print/pages/${name}`, await writePdf(layout, fonts, images, { ...meta, title: `${meta.title}, page ${page.number}` }, { plant, printImages, pages: [page.number] }));
+    files.set(`print/pages/${name}`, await writePdf(layout, fonts, images, { ...meta, title: `${meta.title}, page ${page.number}` }, { plant, printImages, adverts, pages: [page.number] }));
   }
   if (opts.proof) {
     const slugFont = opts.templates.styles.families['head']?.regular ?? [...fonts.keys()][0]!;
     const slug = (page: Page) => `${edition.publication.name} · ${edition.date} · page ${page.number} of ${layout.pages.length}${page.section ? ` · ${page.section}` : ''} · plate ${code}-${edition.date.replace(/-/g, '')}-${String(page.number).padStart(2, '0')} · proof, not for press`;
-    files.set(`proof/${edition.slug}-proof.pdf`, await writePdf(layout, fonts, images, { ...meta, title: `${meta.title} (proof)` }, { plant, printImages, proof: { slug, font: slugFont } }));
+    files.set(`proof/${edition.slug}-proof.pdf`, await writePdf(layout, fonts, images, { ...meta, title: `${meta.title} (proof)` }, { plant, printImages, adverts, proof: { slug, font: slugFont } }));
   }
   // The e-edition, from the same frames.
   const ee = await eEditionOf(prepared, opts);

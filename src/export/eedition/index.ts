@@ -147,7 +147,17 @@ async function pageRenditions(
   const label = `Page ${page.number}${page.section ? `: ${page.section}` : ''}`;
   return {
     files,
-    page: { number: page.number, label, section: page.section ?? null, width: page.width, height: page.height, renditions, tiles: tiles.pyramid, articles: page.articles },
+    page: {
+      number: page.number,
+      label,
+      section: page.section ?? null,
+      width: page.width,
+      height: page.height,
+      renditions,
+      tiles: tiles.pyramid,
+      articles: page.articles,
+      adverts: page.frame.items.flatMap((i) => (i.kind === 'advert' ? [{ type: 'advert' as const, name: i.name, url: i.url ?? null, x: i.x, y: i.y, w: i.w, h: i.h }] : [])),
+    },
   };
 }
 

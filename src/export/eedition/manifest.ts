@@ -44,6 +44,21 @@ export interface ManifestPage {
   readonly tiles: TilePyramid;
   /** Ids of the articles on the page, in reading order (none on an all-advert page). */
   readonly articles: readonly string[];
+  /** Booked adverts on the page: zones of their own, not articles, with their click-through addresses. */
+  readonly adverts: readonly ManifestAdvert[];
+}
+
+/** An advert's zone on its page, in page points from the trim's top-left. */
+export interface ManifestAdvert {
+  readonly type: 'advert';
+  /** The advertiser, or the advert's file name. */
+  readonly name: string;
+  /** Click-through address, or null. */
+  readonly url: string | null;
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
 }
 
 /** A rectangle of an article on a page, in page points from the trim's top-left. */

@@ -2,6 +2,7 @@
 import PDFDocument from 'pdfkit';
 import type { ArticleTag, EditionLayout, FontSet, FrameItem, GlyphRun, ImageSet, Page, TextRole } from '../../core/index.js';
 import type { PlantProfile } from '../../plant/profile.js';
+import { drawPdfPage, embedPdfPage, type EmbeddedPage } from './form-xobject.js';
 import { drawGlyphs } from './glyphs.js';
 import { drawProofMarks, PROOF_BLEED, PROOF_MARGIN } from './marks.js';
 import { documentId, flavourOptions, isSolidBlack, makePdfx, Overprint, useOwnXmp, type XDoc } from './pdfx.js';
@@ -83,6 +84,8 @@ const sameInk = (a: GlyphRun, b: GlyphRun): boolean =>
 interface Ink {
   readonly overprint: Overprint | undefined;
   readonly printImages: ReadonlyMap<FrameItem, PlacedPrintImage> | undefined;
+  /** PDF adverts copied into the document as forms, by file. */
+  readonly forms: ReadonlyMap<string, EmbeddedPage>;
 }
 
 /** Draws items[from..to): consecutive glyph runs in one font, size and colour go into one text object. */
@@ -135,6 +138,14 @@ function draw(doc: Doc, item: Exclude<FrameItem, GlyphRun>, images: ImageSet, in
       doc.restore();
       return;
     }
+    case 'advert': {
+      // An image advert is drawn by its image item; a PDF advert's page goes in as vectors, its box on the booking.
+      if (!item.pdf) return;
+      const form = ink.forms.get(item.file);
+      if (!form) throw new Error(`advert ${item.file} was not embedded`);
+      drawPdfPage(doc, form, item.x, item.y, item.w, item.h);
+      return;
+    }
     case 'anchor':
       return;
   }
@@ -184,6 +195,8 @@ export interface PdfOptions {
   readonly proof?: { readonly slug: (page: Page) => string; readonly font: string };
   /** Print renditions of the placed photos, by image item; photos without one are drawn from their originals. */
   readonly printImages?: ReadonlyMap<FrameItem, PlacedPrintImage>;
+  /** PDF adverts' bytes by file: each placed page becomes a form XObject (vectors, fonts and colours kept). */
+  readonly adverts?: ReadonlyMap<string, Uint8Array>;
 }
 
 /**
@@ -193,7 +206,7 @@ export interface PdfOptions {
  * X-4: PDF 1.6, tagged), with its output intent, TrimBox and BleedBox, and solid
  * black text and rules overprinting.
  */
-export function writePdf(layout: EditionLayout, fonts: FontSet, images: ImageSet, meta: PdfMeta, options: PdfOptions = {}): Promise<Buffer> {
+export async function writePdf(layout: EditionLayout, fonts: FontSet, images: ImageSet, meta: PdfMeta, options: PdfOptions = {}): Promise<Buffer> {
   const { plant, proof } = options;
   const pages = options.pages ?? layout.pages.map((p) => p.number);
   const date = meta.created ?? pdfDate(meta.date);
@@ -227,8 +240,19 @@ export function writePdf(layout: EditionLayout, fonts: FontSet, images: ImageSet
   else useOwnXmp(doc as unknown as XDoc, ids);
   for (const face of fonts.values()) doc.registerFont(face.id, face.file);
   const structure = flavour.tagged ? new ArticleStructure(doc) : undefined;
-  const ink: Ink = { overprint: plant ? new Overprint(doc as unknown as XDoc) : undefined, printImages: options.printImages };
-  for (const page of layout.pages.filter((p) => pages.includes(p.number))) {
+  // The adverts' pages, copied in once each, in the order the pages place them.
+  const forms = new Map<string, EmbeddedPage>();
+  const written = layout.pages.filter((p) => pages.includes(p.number));
+  for (const page of written) {
+    for (const item of page.frame.items) {
+      if (item.kind !== 'advert' || !item.pdf || forms.has(item.file)) continue;
+      const bytes = options.adverts?.get(item.file);
+      if (!bytes) throw new Error(`advert ${item.file} was not loaded`);
+      forms.set(item.file, await embedPdfPage(doc, bytes, 0, { file: item.file, keepGroup: flavour.tagged }));
+    }
+  }
+  const ink: Ink = { overprint: plant ? new Overprint(doc as unknown as XDoc) : undefined, printImages: options.printImages, forms };
+  for (const page of written) {
     const bleed = proof ? PROOF_BLEED : (plant?.bleed ?? 0);
     const offset = proof ? PROOF_BLEED + PROOF_MARGIN : bleed;
     const media = { w: page.width + 2 * offset, h: page.height + 2 * offset };

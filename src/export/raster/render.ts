@@ -1,7 +1,8 @@
 // Page → pixels: rasterise the page SVG once with sharp (librsvg), then encode each format and the thumbnail.
 import sharp, { type Sharp } from 'sharp';
 import type { FontSet, ImageSet } from '../../core/assets.js';
-import type { Page } from '../../core/frame.js';
+import { advertRasterId } from '../../core/assets.js';
+import type { FrameItem, Page } from '../../core/frame.js';
 import { drawPage, type ScreenColour } from './draw.js';
 import { withRenditions } from './images.js';
 import { bandSvg, pagePixelSize } from './svg.js';
@@ -97,7 +98,7 @@ export interface PagePixels {
  */
 export async function rasterisePage(page: Page, fonts: FontSet, images: ImageSet, dpi: number, colour?: ScreenColour): Promise<PagePixels> {
   const { width, height } = pagePixelSize(page, dpi / 72);
-  const prepared = await withRenditions(page, images, width / page.width, height / page.height);
+  const prepared = await withRenditions(advertsAsImages(page, images), images, width / page.width, height / page.height);
   const drawing = drawPage(prepared.page, fonts, prepared.images, colour);
   const bands: Promise<Buffer>[] = [];
   for (let row = 0; row < height; row += BAND_ROWS) {
@@ -164,4 +165,19 @@ function validate(opts: RenderOptions): Required<Omit<RenderOptions, 'colour'>> 
 /** One message shape for every bad option (sharp `lib/is.mjs`). */
 function invalid(name: string, expected: string, actual: unknown): never {
   throw new Error(`export/raster: invalid ${name}: expected ${expected}, got ${JSON.stringify(actual)}`);
+}
+
+/**
+ * A PDF advert is shown on screen by its page as pdf.js rendered it (the build keeps it under advertRasterId): an
+ * image item in the advert's box, so it is reduced and coloured as photos are. Image adverts have their own.
+ */
+function advertsAsImages(page: Page, images: ImageSet): Page {
+  if (!page.frame.items.some((i) => i.kind === 'advert' && i.pdf)) return page;
+  const items = page.frame.items.flatMap((i): FrameItem[] => {
+    if (i.kind !== 'advert' || !i.pdf) return [i];
+    const img = images.get(advertRasterId(i.file));
+    if (!img) throw new Error(`advert ${i.file} has no rendering`);
+    return [{ kind: 'image', x: i.x, y: i.y, w: i.w, h: i.h, image: img.id, crop: { left: 0, top: 0, width: img.widthPx, height: img.heightPx } }, i];
+  });
+  return { ...page, frame: { ...page.frame, items } };
 }

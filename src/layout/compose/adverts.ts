@@ -21,9 +21,9 @@ const HAIR = 0.5;
 const basename = (f: string) => f.replace(/^.*[\\/]/, '');
 
 /**
- * Places the adverts between `top` and `foot` of the type area. Foot adverts go side by side along the foot from the
- * page's outer edge inwards, deepest first (`outer` and `inner` pin one to that edge); top adverts go side by side
- * across the top. Adverts that do not fit together, or leave no room, are errors that name the advert and its booking.
+ * Places the adverts between `top` and `foot` of the type area: foot adverts in a pyramid from the outer edge (below),
+ * top adverts side by side across the top. Adverts that do not fit together, or leave no room, are errors that name
+ * the advert and its booking.
  */
 export function placeAdverts(ctx: LayoutContext, ads: readonly MarkupElement[], top: number, foot: number): AdvertLayout {
   const area = ctx.area;
@@ -38,14 +38,19 @@ export function placeAdverts(ctx: LayoutContext, ads: readonly MarkupElement[], 
   let holeTop = top;
   const booking = (ad: MarkupElement) => `${attr.num(ad, 'span')} × ${((attr.num(ad, 'depth')! * 25.4) / 72 / 10).toFixed(1)} cm`;
   const fail = (ad: MarkupElement, message: string, hint: string) => {
-    ctx.warnings.push({ severity: 'error', code: 'compose/advert', message: `advert ${attr.str(ad, 'file')} (${booking(ad)}): ${message}`, span: ad.src, hints: [hint] });
+    ctx.warnings.push({ severity: 'error', code: 'compose/advert', message: `advert ${attr.str(ad, 'file')} (${booking(ad)}): ${message}`, span: ad.copy ?? ad.src, hints: [hint] });
   };
   const draw = (ad: MarkupElement, col: number, y: number) => {
     const span = attr.num(ad, 'span')!;
     const file = attr.str(ad, 'file')!;
     const url = attr.str(ad, 'url');
     const name = attr.str(ad, 'name') ?? basename(file);
-    items.push({ kind: 'advert', x: xOf(col), y, w: spanWidth(area, span), h: attr.num(ad, 'depth')!, file, name, ...(url ? { url } : {}) });
+    const box = { x: xOf(col), y, w: spanWidth(area, span), h: attr.num(ad, 'depth')! };
+    // An image advert is placed whole (the build checked its shape), as a photo is, so it prints through the same
+    // conversion to the press's colours.
+    const img = ctx.images.get(file);
+    if (img) items.push({ kind: 'image', ...box, image: img.id, crop: { left: 0, top: 0, width: img.widthPx, height: img.heightPx }, alt: `Advertisement: ${name}` });
+    items.push({ kind: 'advert', ...box, file, name, pdf: !img, ...(url ? { url } : {}) });
     names.push(name);
   };
   const valid = ads.filter((ad) => {
@@ -75,31 +80,39 @@ export function placeAdverts(ctx: LayoutContext, ads: readonly MarkupElement[], 
     holeTop = area.y + Math.ceil((top + topDepth + grid - area.y) / grid - 1e-6) * grid;
     items.push({ kind: 'rule', x1: area.x, y1: holeTop - grid / 2, x2: area.x + area.w, y2: holeTop - grid / 2, width: HAIR, color: BLACK });
   }
-  // 2. Foot adverts: `outer` first at the outer edge, then the rest deepest first, then `inner` at the inner edge.
+  // 2. Foot adverts in the usual pyramid: deepest first, each on the lowest flat ledge it fits (the page's foot, or
+  //    the top of adverts already placed), outermost among those — so the deepest sit at the outer edge and
+  //    shallower ones stack inwards and upwards. `outer` and `inner` pin an advert to that edge.
   const feet = valid.filter((a) => attr.str(a, 'position') !== 'top');
   const depthOf = (a: MarkupElement) => attr.num(a, 'depth')!;
-  const rank = (a: MarkupElement) => (attr.str(a, 'position') === 'outer' ? 0 : attr.str(a, 'position') === 'inner' ? 2 : 1);
-  const order = feet.map((a, i) => ({ a, i })).sort((p, q) => rank(p.a) - rank(q.a) || depthOf(q.a) - depthOf(p.a) || p.i - q.i);
-  let taken = 0;
+  const order = feet.map((a, i) => ({ a, i })).sort((p, q) => depthOf(q.a) - depthOf(p.a) || attr.num(q.a, 'span')! - attr.num(p.a, 'span')! || p.i - q.i);
+  // Column c counted from the outer edge is page column outerCol(c).
+  const outerCol = (c: number) => (outerRight ? cols - 1 - c : c);
+  const ledge = new Array<number>(cols).fill(foot); // by column counted from the outer edge
   for (const { a: ad } of order) {
     const span = attr.num(ad, 'span')!;
     const depth = depthOf(ad);
-    if (taken + span > cols) {
-      fail(ad, `the foot adverts together take more than the page's ${cols} columns`, 'move one to another page, or book it narrower');
+    const position = attr.str(ad, 'position') ?? 'foot';
+    let best: { from: number; level: number } | undefined;
+    for (let from = 0; from + span <= cols; from++) {
+      if (position === 'outer' && from !== 0) continue;
+      const level = ledge[from]!;
+      if (ledge.slice(from, from + span).some((l) => l !== level)) continue;
+      if (level - depth < holeTop + grid) continue;
+      // The lowest ledge wins; among equals the outermost (or, for `inner`, the innermost).
+      if (!best || level > best.level || (level === best.level && position === 'inner')) best = { from, level };
+    }
+    if (!best) {
+      fail(ad, `it does not fit on the page with the other adverts booked there (${cols} columns, ${(((foot - holeTop) * 25.4) / 72 / 10).toFixed(1)} cm under the page's head)`, 'move an advert to another page, or book it smaller');
       continue;
     }
-    if (depth > foot - holeTop - grid) {
-      fail(ad, `deeper than the ${(((foot - holeTop) * 25.4) / 72 / 10).toFixed(1)} cm the page has under its head`, 'book it shallower, or on a page without a masthead');
-      continue;
-    }
-    // From the outer edge inwards (an `inner` advert takes the innermost free columns).
-    const fromOuter = attr.str(ad, 'position') === 'inner' ? cols - taken - span : taken;
-    const col = outerRight ? cols - fromOuter - span : fromOuter;
-    draw(ad, col, foot - depth);
-    for (let c = col; c < col + span; c++) holeFoot[c] = foot - depth - grid;
-    const ruleY = foot - depth - grid / 2;
+    const y0 = best.level - depth;
+    const col = Math.min(...Array.from({ length: span }, (_, k) => outerCol(best!.from + k)));
+    draw(ad, col, y0);
+    for (let k = best.from; k < best.from + span; k++) ledge[k] = y0 - grid;
+    const ruleY = y0 - grid / 2;
     items.push({ kind: 'rule', x1: xOf(col), y1: ruleY, x2: xOf(col) + spanWidth(area, span), y2: ruleY, width: HAIR, color: BLACK });
-    taken += span;
   }
+  for (let c = 0; c < cols; c++) holeFoot[outerCol(c)] = ledge[c] === foot ? foot : ledge[c]!;
   return { items, holeTop, holeFoot, names };
 }

@@ -1,0 +1,133 @@
+// Booked adverts, read before layout: each file checked against its booking, PDFs kept as bytes for the plant file
+// (placed there as vectors) and rendered once by pdf.js for the e-edition; image adverts load as photos do.
+import { existsSync, readFileSync } from 'node:fs';
+import type { ImageAsset, Span } from '../core/index.js';
+import { advertRasterId, fail } from '../core/index.js';
+import type { PageGeometry } from '../layout/index.js';
+import type { MarkupElement } from '../template/index.js';
+import { attr, isElement } from '../template/index.js';
+
+/** An advert a page books, with its size and where it was booked. */
+export interface AdvertRequest {
+  readonly file: string;
+  readonly columns: number;
+  /** Depth, points. */
+  readonly depth: number;
+  readonly src: Span;
+}
+
+/** Image adverts are loaded and converted as photos are; anything else must be a PDF. */
+export const IMAGE_ADVERT = /\.(jpe?g|png|tiff?)$/i;
+
+
+/** Every advert the pages' markup books. */
+export function advertRequests(el: MarkupElement): AdvertRequest[] {
+  const own = el.kind === 'advert' ? [{ file: attr.str(el, 'file')!, columns: attr.num(el, 'span')!, depth: attr.num(el, 'depth')!, src: el.src }] : [];
+  return own.concat(el.children.filter(isElement).flatMap(advertRequests));
+}
+
+/** How far an advert may differ from its booking, points (1 mm: what a plant's own preflight allows). */
+const SIZE_TOLERANCE = (1 * 72) / 25.4;
+/** Resolution of the e-edition's rendering of a PDF advert: the zoom rendition's (3000 px across 280 mm ≈ 272 ppi). */
+const RASTER_DPI = 300;
+
+const mm = (pt: number) => ((pt * 25.4) / 72).toFixed(1);
+
+/** Width of `columns` columns of the plant's grid, gutters between them included. */
+export function bookedWidth(g: PageGeometry, columns: number): number {
+  const col = (g.width - g.margin.inner - g.margin.outer - g.gutter * (g.columns - 1)) / g.columns;
+  return columns * col + (columns - 1) * g.gutter;
+}
+
+export interface LoadedAdverts {
+  /** PDF adverts' bytes by file, for the plant files. */
+  readonly pdfs: Map<string, Uint8Array>;
+  /** Their e-edition renderings, keyed by advertRasterId(file). */
+  readonly rasters: ImageAsset[];
+}
+
+/**
+ * Reads the PDF adverts and checks each against its booking on the plant's grid: a missing or unreadable file, or a
+ * trim (else media) box other than the booked columns × depth, is an error naming the file and the booking. Image
+ * adverts are checked by shape in checkImageAdverts once loaded.
+ */
+export async function loadPdfAdverts(requests: readonly AdvertRequest[], geometry: PageGeometry): Promise<LoadedAdverts> {
+  const pdfs = new Map<string, Uint8Array>();
+  const rasters: ImageAsset[] = [];
+  const todo = requests.filter((r) => !IMAGE_ADVERT.test(r.file));
+  if (todo.length === 0) return { pdfs, rasters };
+  const { PDFDocument } = await import('@cantoo/pdf-lib');
+  for (const r of todo) {
+    const booking = `${r.columns} × ${mm(r.depth)} mm`;
+    if (!existsSync(r.file)) fail('advert/missing', `advert not found: ${r.file}`, r.src, ['advert paths are relative to the edition file']);
+    const bytes = new Uint8Array(readFileSync(r.file));
+    if (!pdfs.has(r.file)) {
+      let trim: Box;
+      try {
+        const doc = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true, throwOnInvalidObject: false });
+        trim = doc.getPage(0).getTrimBox();
+      } catch (e) {
+        return fail('advert/unreadable', `advert ${r.file} (booked ${booking}) cannot be read as a PDF: ${(e as Error).message}`, r.src, ['advertisers send PDF/X-1a; JPEG, PNG and TIFF adverts are taken too']);
+      }
+      const w = bookedWidth(geometry, r.columns);
+      if (Math.abs(trim.width - w) > SIZE_TOLERANCE || Math.abs(trim.height - r.depth) > SIZE_TOLERANCE) {
+        fail('advert/size', `advert ${r.file} is ${mm(trim.width)} × ${mm(trim.height)} mm, but its booking ${r.columns} column${r.columns === 1 ? '' : 's'} × ${mm(r.depth)} mm is ${mm(w)} × ${mm(r.depth)} mm`, r.src, [
+          `columns on this plant are ${mm(bookedWidth(geometry, 1))} mm with ${mm(geometry.gutter)} mm gutters; book the advert's own size, or ask for it at the booked one`,
+        ]);
+      }
+      pdfs.set(r.file, bytes);
+      rasters.push(await renderPdfAdvert(r.file, bytes, trim, r.src));
+    }
+  }
+  return { pdfs, rasters };
+}
+
+/** An image advert must have its booking's shape (within 2 %): it is placed whole, never cropped. */
+export function checkImageAdverts(requests: readonly AdvertRequest[], images: ReadonlyMap<string, ImageAsset>, geometry: PageGeometry): void {
+  for (const r of requests.filter((q) => IMAGE_ADVERT.test(q.file))) {
+    const img = images.get(r.file);
+    if (!img) continue;
+    const w = bookedWidth(geometry, r.columns);
+    const want = w / r.depth;
+    const got = img.widthPx / img.heightPx;
+    if (Math.abs(got / want - 1) > 0.02) {
+      fail('advert/size', `advert ${r.file} is ${img.widthPx} × ${img.heightPx} px, the shape of ${mm(r.depth * got)} × ${mm(r.depth)} mm, not its booking ${r.columns} column${r.columns === 1 ? '' : 's'} × ${mm(r.depth)} mm (${mm(w)} × ${mm(r.depth)} mm)`, r.src, ['image adverts are placed whole, never cropped: send it at the booked shape']);
+    }
+  }
+}
+
+/** A PDF box, points, y up. */
+interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** The first page of a PDF advert rendered by pdf.js for the e-edition (its trim box, RASTER_DPI), as a PNG asset. */
+async function renderPdfAdvert(file: string, bytes: Uint8Array, trim: Box, src: Span): Promise<ImageAsset> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const { default: sharp } = await import('sharp');
+  try {
+    const doc = await pdfjs.getDocument({ data: bytes.slice(), disableFontFace: true, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
+    const page = await doc.getPage(1);
+    const viewport = page.getViewport({ scale: RASTER_DPI / 72 });
+    const factory = (doc as unknown as { canvasFactory: { create(w: number, h: number): { canvas: { toBuffer(type: string): Buffer }; context: unknown } } }).canvasFactory;
+    const { canvas, context } = factory.create(Math.ceil(viewport.width), Math.ceil(viewport.height));
+    await page.render({ canvasContext: context as never, viewport, canvas: canvas as never }).promise;
+    // Cut to the trim box: pdf.js renders the page's view (its crop box, which may hold bleed), y down.
+    const [vx0, , , vy1] = page.view as [number, number, number, number];
+    const k = RASTER_DPI / 72;
+    const full = canvas.toBuffer('image/png');
+    await doc.destroy();
+    const meta = await sharp(full).metadata();
+    const left = Math.max(0, Math.round((trim.x - vx0) * k));
+    const top = Math.max(0, Math.round((vy1 - (trim.y + trim.height)) * k));
+    const width = Math.min(meta.width! - left, Math.round(trim.width * k));
+    const height = Math.min(meta.height! - top, Math.round(trim.height * k));
+    const data = await sharp(full).extract({ left, top, width, height }).flatten({ background: '#ffffff' }).png().toBuffer();
+    return { id: advertRasterId(file), file, widthPx: width, heightPx: height, data, format: 'png' };
+  } catch (e) {
+    return fail('advert/unreadable', `advert ${file} cannot be rendered for the e-edition: ${(e as Error).message}`, src);
+  }
+}
