@@ -1,15 +1,8 @@
 // Page geometry: trim, type area, column grid and baseline grid, in points.
-import { mm } from '../core/index.js';
+import { mm, type PageGeometry } from '../core/index.js';
 
-export interface PageGeometry {
-  readonly width: number;
-  readonly height: number;
-  readonly margin: { readonly top: number; readonly bottom: number; readonly inner: number; readonly outer: number };
-  readonly columns: number;
-  readonly gutter: number;
-  /** Baseline grid step: body text's leading. */
-  readonly baseline: number;
-}
+/** The page geometry type lives in core (plant profiles declare it too); re-exported for layout's callers. */
+export type { PageGeometry };
 
 /**
  * UK tabloid, 280 × 430 mm trim, 5 columns of 48 mm with 4 mm gutters

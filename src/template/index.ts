@@ -13,7 +13,7 @@ export { loadStyleSheet } from './sheet.js';
 export { parseStyles } from './styles.js';
 export { compileTemplates, type TemplateSource, type CompiledTemplates } from './render.js';
 export { instrumentTemplate } from './instrument.js';
-export { longDate, pageView, storyView, type PageView, type StoryView } from './view.js';
+export { pageView, storyView, type PageView, type StoryView } from './view.js';
 
 /** Markup of one page, with the template file it came from. */
 export interface PageMarkup {

@@ -1,19 +1,7 @@
 // The data a page template sees: an edition page with its stories, dates spelled the British way.
 import Handlebars from 'handlebars';
 import type { Article, Block, Edition, EditionPage, Furniture, Inline, Span } from '../core/index.js';
-import { formatSpan } from '../core/index.js';
-
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "Thursday, 26 November 2026" from an ISO date; undefined input gives null. */
-export function longDate(iso: string | undefined): string | null {
-  if (!iso) return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!m) return iso;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return `${DAYS[d.getUTCDay()]}, ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
-}
+import { formatSpan, longDate } from '../core/index.js';
 
 /** Escapes text for XML character data and attribute values. */
 export function xmlEscape(s: string): string {

@@ -1,5 +1,5 @@
 // The article view of the e-edition: one static, accessible HTML page per story (articles/<id>.html), text first.
-import { longDate } from '../../template/view.js';
+import { longDate } from '../../core/index.js';
 import type { ArticleBlock, ArticleImage, EEditionManifest, ManifestArticle, TextRun } from './manifest.js';
 
 /** Escapes text for HTML character data and double-quoted attribute values. */

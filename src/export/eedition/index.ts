@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import type { Article, Block, Diagnostic, Edition, FontSet, ImageSet, Inline, Page } from '../../core/index.js';
 import { rasterisePage, type ScreenColour } from '../raster/index.js';
-import { longDate } from '../../template/view.js';
+import { longDate } from '../../core/index.js';
 import { iiifManifest } from './iiif.js';
 import { MANIFEST_GLOBAL, type ArticleBlock, type ArticleImage, type EEditionManifest, type ManifestArticle, type ManifestPage, type Region, type Rendition, type TextRun } from './manifest.js';
 import { paperColours, paperImages } from './paper.js';
