@@ -19,13 +19,15 @@ function editionOptions<T>(y: Argv<T>, describe: { files: string; out: string; p
     .option('plant', { alias: 'p', describe: describe.plant, type: 'string', default: BUILD_DEFAULTS.plant })
     .option('base-url', { describe: 'Where the e-edition will be published (absolute URL, for its IIIF ids); default the edition file’s base-url', type: 'string' })
     .option('formats', { describe: 'E-edition image formats (default: the edition file’s e-edition.formats, else jpeg and webp)', choices: ['jpeg', 'webp'], type: 'array' })
+    .option('allow-overset', { describe: 'Build even when copy fits on no page (a warning, for proofs); by default that is an error and nothing is written', type: 'boolean', default: false })
     .option('quiet', { alias: 'q', describe: 'Print only errors', type: 'boolean', default: false });
 }
 
 /** The options build and e-edition share, from yargs' parsed arguments. */
-function buildArgs(a: { files?: string[] | undefined; out: string; template: string; plant: string; 'base-url'?: string | undefined; formats?: (string | number)[] | undefined; quiet: boolean }) {
+function buildArgs(a: { files?: string[] | undefined; out: string; template: string; plant: string; 'base-url'?: string | undefined; formats?: (string | number)[] | undefined; quiet: boolean; 'allow-overset': boolean }) {
   return {
     files: a.files ?? [],
+    allowOverset: a['allow-overset'],
     out: a.out,
     template: a.template,
     plant: a.plant,

@@ -87,7 +87,7 @@ export async function startPreview(o: PreviewOptions): Promise<Preview> {
       const edition = editionFile ? editionFromFile(editionFile) : editionFromArticles(o.files);
       const templates = loadTemplateSet(o.template, o.templatesDir);
       const plant = loadPlant(o.plant);
-      const prepared = await prepare({ edition, templates, fontsDir: o.fontsDir, outDir: o.outDir, plant, layoutCache: cache });
+      const prepared = await prepare({ edition, templates, fontsDir: o.fontsDir, outDir: o.outDir, plant, layoutCache: cache, allowOverset: true });
       const images = new Map<number, { key: string; data: Buffer }>();
       for (const page of prepared.layout.pages) {
         const key = frameKey(page);

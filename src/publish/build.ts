@@ -33,6 +33,11 @@ export interface BuildOptions {
   readonly onPage?: (done: number, total: number) => void;
   /** Pages laid out before, for a long-running caller (the preview): unchanged pages are reused. */
   readonly layoutCache?: LayoutCache;
+  /**
+   * Copy on no page (overset, after jumps and cuts) is a warning, not an error that stops the build: for proofs. Default
+   * false: a build that would lose words writes nothing.
+   */
+  readonly allowOverset?: boolean;
 }
 
 export interface BuildResult {
@@ -80,8 +85,11 @@ export async function prepare(opts: BuildOptions): Promise<Prepared> {
   // 3. Layout on the plant's page. What the layout finds wrong with the input (adverts that do not fit, stories that
   //    cannot be placed) stops the build, with nothing written.
   const laid = layoutEdition({ pages: markup.map((m) => m.root), sheet: templates.styles, fonts, images, geometry, minImagePpi: plant.images.minimum, ...(opts.layoutCache ? { cache: opts.layoutCache } : {}) });
-  const errors = laid.warnings.filter((w) => w.severity === 'error');
-  if (errors.length > 0) throw new UserError(errors);
+  const overset = (w: Diagnostic) => w.code === 'layout/overset';
+  const errors = laid.warnings.filter((w) => w.severity === 'error' || (overset(w) && !opts.allowOverset));
+  if (errors.length > 0) {
+    throw new UserError(errors.map((w) => (overset(w) ? { ...w, severity: 'error' as const, hints: [...(w.hints ?? []), 'or build with --allow-overset to see the pages anyway (for proofs)'] } : w)));
+  }
   return { plant, edition, fonts, images, adverts: pdfAds.pdfs, layout: { pages: laid.pages, warnings: [...padding.warnings, ...laid.warnings], ...(laid.compositions ? { compositions: laid.compositions } : {}) } };
 }
 

@@ -126,11 +126,22 @@ describe('bad input', () => {
     expect(r.stderr).toMatch(/Unknown argument/i);
   });
 
-  it('reports overset copy with its source line, and still writes the page', async () => {
+  it('refuses to lose copy: overset is an error naming the story, its source line and first lost words, nothing written', async () => {
     const para = 'The council said the work would go on through the winter and into the spring. ';
     const dir = tempDir({ 'long.md': `---\nheadline: A very long story\n---\n\n${Array.from({ length: 400 }, (_, i) => `${para.repeat(4)}(${i + 1})`).join('\n\n')}\n` });
     const o = mkdtempSync(join(tmpdir(), 'newsprint-long-'));
     const r = await cli('build', join(dir, 'long.md'), '--out', o);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/long\.md:\d+:1: error: overset: \d+ lines \(\d+ words\) of story long do not fit, from “\w/);
+    expect(r.stderr).toContain('--allow-overset');
+    expect(readdirSync(o)).toEqual([]);
+  });
+
+  it('with --allow-overset, reports overset copy with its source line as a warning, and still writes the page', async () => {
+    const para = 'The council said the work would go on through the winter and into the spring. ';
+    const dir = tempDir({ 'long.md': `---\nheadline: A very long story\n---\n\n${Array.from({ length: 400 }, (_, i) => `${para.repeat(4)}(${i + 1})`).join('\n\n')}\n` });
+    const o = mkdtempSync(join(tmpdir(), 'newsprint-long-'));
+    const r = await cli('build', join(dir, 'long.md'), '--out', o, '--allow-overset');
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/long\.md:\d+:1: warning: overset: \d+ lines \(\d+ words\) of story long do not fit/);
     const report = JSON.parse(readFileSync(join(o, readdirSync(o)[0]!, 'report.json'), 'utf8'));

@@ -38,7 +38,8 @@ The young volunteer of the year, Jack Okonkwo, 16, organises a weekly litter pic
 Nominations for next year’s awards open in March. Readers can write to awards@wexcombe-courier.example or fill in the form in the paper.
 `;
 
-// The side story runs down the page's last column: whatever sticks out of it leaves the trimmed page.
+// The side story runs down the page's last column (the fixed lead-and-side page): whatever sticks out of it leaves
+// the trimmed page.
 const SIDE = `---
 headline: ${HEADWORD}
 byline: Gareth Pryce
@@ -63,7 +64,7 @@ publication:
   code: WXC
 date: 2026-11-26
 pages:
-  - template: front
+  - template: lead-and-side
     stories: [stories/prize.md, stories/side.md]
 `;
 

@@ -62,11 +62,57 @@ describe('parseEditionFile', () => {
     expect(noPages).toMatchObject({ span: { line: 4 }, message: expect.stringContaining('at least one page') });
   });
 
-  it('refuses mistyped fields: a number price, a bad issue, a page without template', () => {
+  it('refuses mistyped fields: a number price, a bad issue', () => {
     expect(diagnosticOf(() => parse(good.replace('"£1.40"', '1.40'))).message).toContain('publication.price must be text');
     expect(diagnosticOf(() => parse(good.replace('7412', '-3'))).span?.line).toBe(4);
-    const d = diagnosticOf(() => parse(good.replace('  - template: sport', '  - section: Sport')));
-    expect(d).toMatchObject({ span: { line: 10 }, message: 'edition file: pages[2].template is required (text)' });
+  });
+
+  it('composes a page that names no template', () => {
+    const spec = parse(good.replace('  - template: sport', '  - section: Sport'));
+    expect(spec.pages[1]!.template).toBe('composed');
+  });
+
+  describe('the flatplan', () => {
+    const flat = (...pages: string[]) => edition('version: 1', 'publication: { name: The Wexcombe Courier }', 'date: 2026-11-26', 'pages:', ...pages);
+    const files = tempDir({ 'stories/a.md': 'x', 'stories/b.md': 'x', 'ads/garden.pdf': '%PDF', 'ads/bakery.jpg': 'x' });
+    const parseFlat = (text: string) => parseEditionFile(join(files, 'edition.yaml'), text);
+
+    it('reads stories in priority order with continue-on, and adverts with their booking', () => {
+      const spec = parseFlat(
+        flat(
+          '  - stories:',                                                      // 5
+          '      - { file: stories/a.md, continue-on: 2 }',
+          '      - stories/b.md',
+          '    ads:',
+          '      - { file: ads/garden.pdf, size: 5x12cm, url: https://hollies.example }',
+          '      - { file: ads/bakery.jpg, size: "2×40mm", position: outer }',     // 10
+          '  - section: News',
+        ),
+      );
+      expect(spec.pages[0]!.template).toBe('composed');
+      expect(spec.pages[0]!.continueOn).toEqual([2, undefined]);
+      const [garden, bakery] = spec.pages[0]!.ads;
+      expect(garden).toMatchObject({ file: join(files, 'ads/garden.pdf'), columns: 5, size: '5x12cm', position: 'foot', url: 'https://hollies.example', src: { line: 9 } });
+      expect(garden!.depth).toBeCloseTo((120 * 72) / 25.4, 6);
+      expect(bakery).toMatchObject({ columns: 2, position: 'outer' });
+      expect(bakery!.depth).toBeCloseTo((40 * 72) / 25.4, 6);
+    });
+
+    it('refuses a continue-on to the same page, an earlier one or one that does not exist, at its line', () => {
+      const one = (on: number) => diagnosticOf(() => parseFlat(flat('  - stories: [stories/b.md]', `  - stories: [{ file: stories/a.md, continue-on: ${on} }]`, '  - stories: []')));
+      expect(one(2)).toMatchObject({ span: { line: 6 }, message: expect.stringContaining('continue-on must be a later page than this one (page 2)') });
+      expect(one(1).message).toContain('a later page');
+      expect(one(9)).toMatchObject({ span: { line: 6 }, message: expect.stringContaining('continue-on must be a page of this edition, which has 3') });
+    });
+
+    it('refuses an unknown position, a bad size and a missing advert file, each at its line', () => {
+      const ad = (entry: string) => diagnosticOf(() => parseFlat(flat('  - stories: [stories/a.md]', '    ads:', `      - ${entry}`)));
+      expect(ad('{ file: ads/garden.pdf, size: 5x12cm, position: middle }')).toMatchObject({ span: { line: 7 }, message: expect.stringContaining('position must be one of foot, top, outer, inner') });
+      expect(ad('{ file: ads/garden.pdf, size: 5 columns }')).toMatchObject({ span: { line: 7 }, message: expect.stringContaining('size must be columns × depth, such as 5x12cm or 2x100mm') });
+      const missing = ad('{ file: ads/nowhere.pdf, size: 2x4cm }');
+      expect(missing).toMatchObject({ code: 'ingest/missing-advert', span: { line: 7 }, message: 'advert file not found: ads/nowhere.pdf' });
+      expect(ad('{ size: 2x4cm }').message).toContain('ads[1].file is required');
+    });
   });
 
   it('reports YAML syntax errors at their line', () => {

@@ -11,6 +11,8 @@ export interface BuildArgs {
   /** Plant profile: a name in plants/ or a file. */
   readonly plant: string;
   readonly proof: boolean;
+  /** Copy that fits on no page is a warning instead of an error (proofs). */
+  readonly allowOverset?: boolean;
   /** Where the e-edition will be published (IIIF ids). */
   readonly baseUrl?: string;
   /** E-edition rendition formats. */
@@ -49,6 +51,7 @@ export async function buildCommand(args: BuildArgs, mode: BuildMode = 'build'): 
     outDir: resolve(args.out),
     plant,
     proof: args.proof,
+    ...(args.allowOverset ? { allowOverset: true } : {}),
     ...(args.baseUrl ? { baseUrl: args.baseUrl } : {}),
     ...(args.formats ? { formats: args.formats } : {}),
     onPage: (done, total) => {

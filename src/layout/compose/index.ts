@@ -84,9 +84,9 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
   stories.forEach((s, rank) => {
     const to = desk ? jumpTarget(desk, ctx.pageNumber, s) : undefined;
     targets.push(to);
-    const m = measureStory(ctx, s, rank, area.columns, styles, to !== undefined);
+    const m = measureStory(ctx, s, rank, area.columns, styles);
     measured.push(m);
-    inputs.push({ id: attr.str(s, 'article')!, options: m.options });
+    inputs.push({ id: attr.str(s, 'article')!, options: m.options, jumpable: to !== undefined });
   });
   const incoming = desk ? desk.pending.filter((c) => c.toPage === ctx.pageNumber) : [];
   for (const c of incoming) {

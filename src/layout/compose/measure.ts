@@ -54,7 +54,7 @@ export function headlineStylesFor(rank: number, styles: readonly string[]): stri
  * Measures every variant of a story for a hole of `columns` columns. `jump` says whether the story may run short here
  * and continue on another page; `resume` marks a continuation (its head is a jump head, with no variants of its own).
  */
-export function measureStory(ctx: LayoutContext, el: MarkupElement, rank: number, columns: number, headlineStyles: readonly string[], jump: boolean): MeasuredStory {
+export function measureStory(ctx: LayoutContext, el: MarkupElement, rank: number, columns: number, headlineStyles: readonly string[]): MeasuredStory {
   const quiet: LayoutContext = { ...ctx, warnings: [] };
   const grid = ctx.area.baseline;
   const options: StoryOption[] = [];
@@ -88,7 +88,8 @@ export function measureStory(ctx: LayoutContext, el: MarkupElement, rank: number
           headline: size,
           legRows: r.legs,
           picture: image ? (photo / grid) * span : 0,
-          ...(jump ? { jumpRows: head + Math.ceil(jumpRows / span) + 1 } : {}),
+          // Run short here: at least about 10 cm of body first, and a line for the jump.
+          jumpRows: head + Math.ceil(jumpRows / span) + 1,
         });
         variants.push({ el: v, photo });
       }
@@ -106,7 +107,9 @@ export function measureContinuation(ctx: LayoutContext, el: MarkupElement, resum
   const size = ctx.sheet.paragraph['jump-head']?.size ?? 0;
   for (let span = 1; span <= columns; span++) {
     const r = layoutStory(quiet, el, { x: ctx.area.x, y: ctx.area.y, columns: span, maxH: 1e6, mode: 'auto', resume });
-    options.push({ span, rows: Math.ceil(r.height / grid - 1e-6), grow: 0, trimmed: 0, headline: size, legRows: r.legs, picture: 0 });
+    const rows = Math.ceil(r.height / grid - 1e-6);
+    // A continuation jumps no further: what does not fit of it is overset.
+    options.push({ span, rows, grow: 0, trimmed: 0, headline: size, legRows: r.legs, picture: 0, jumpRows: rows - r.legs + Math.min(r.legs, 3) });
     variants.push({ el, photo: 0 });
   }
   return { options, variants };

@@ -18,8 +18,8 @@ export interface StoryOption {
   /** Rows the photo can grow by (0 without a photo): the module can be any depth from `rows` to `rows + grow`. */
   readonly grow: number;
   /**
-   * Fewest rows when the story may run short of its end here — it jumps to another page (at least about 10 cm of
-   * body first) — or undefined when all of it must show.
+   * Fewest rows when the story runs short of its end here (at least about 10 cm of body first): it jumps to another
+   * page when its StoryInput is `jumpable`, else the rest is overset — the last resort, which the build refuses.
    */
   readonly jumpRows?: number;
   /** Paragraphs left out at the copy's own cut mark (0: the whole story). */
@@ -36,6 +36,8 @@ export interface StoryInput {
   /** For messages only. */
   readonly id: string;
   readonly options: readonly StoryOption[];
+  /** The story may continue on another page when it runs short here. */
+  readonly jumpable?: boolean;
 }
 
 /** The news hole: how many rows each column of the page holds, counted from the hole's top row. */
@@ -61,6 +63,8 @@ export interface Placement {
   readonly rows: number;
   /** The module shows only the start of the story; the rest continues on another page. */
   readonly jumps: boolean;
+  /** The module shows only the start of the story, and the rest has nowhere to go (overset). */
+  readonly short: boolean;
 }
 
 /** Space the composer fills with a house promo or advert, or (rows under `minFiller`) leaves white. */
@@ -92,6 +96,8 @@ export const COSTS = {
   filler: 40,
   /** A story that jumps to another page. */
   jump: 2500,
+  /** A story cut short with nowhere to go: overset copy, only when nothing else places every story. */
+  overset: 1e7,
   /** Each paragraph cut at the copy's own mark. */
   trim: 150,
   /** Each row of a leg shorter than 4 cm or longer than 25 cm. */
@@ -170,9 +176,9 @@ export function composeHole(stories: readonly StoryInput[], hole: HoleInput): Co
         cost += (used - o.rows) * COSTS.grow * (k === 0 ? 0.5 : 1);
       } else if (o.jumpRows !== undefined && o.jumpRows <= rows) {
         used = rows;
-        jumps = true;
-        cost += COSTS.jump;
-        faults.push(`${story.id} jumps`);
+        jumps = story.jumpable === true;
+        cost += jumps ? COSTS.jump : COSTS.overset;
+        faults.push(jumps ? `${story.id} jumps` : `${story.id} overset`);
       } else return;
       cost += o.trimmed * COSTS.trim;
       const legOut = o.legRows < hole.minLeg ? hole.minLeg - o.legRows : o.legRows > hole.maxLeg ? o.legRows - hole.maxLeg : 0;
@@ -191,7 +197,7 @@ export function composeHole(stories: readonly StoryInput[], hole: HoleInput): Co
           cost += COSTS.white * (slack - 1) * span;
         }
       }
-      if (cost < best.cost) best = { cost, placements: [{ story: k, option: i, col: c0, row: r0, span, rows: used, jumps }], fillers, faults, topHead: o.headline };
+      if (cost < best.cost) best = { cost, placements: [{ story: k, option: i, col: c0, row: r0, span, rows: used, jumps, short: used < o.rows }], fillers, faults, topHead: o.headline };
     });
     return best;
   };

@@ -10,9 +10,9 @@ function story(id: string, lines: number, head: number, opts: { spans?: number[]
     const legRows = Math.ceil(lines / span);
     const photo = opts.photo ? opts.photo : 0;
     const rows = head + photo + legRows;
-    return { span, rows, grow: opts.grow ?? 0, trimmed: 0, headline: opts.headline ?? 30, legRows, picture: photo * span, ...(opts.jump ? { jumpRows: head + photo + 27 } : {}) };
+    return { span, rows, grow: opts.grow ?? 0, trimmed: 0, headline: opts.headline ?? 30, legRows, picture: photo * span, jumpRows: head + photo + 27 };
   });
-  return { id, options };
+  return { id, options, jumpable: opts.jump === true };
 }
 
 /** Every cell of the hole is covered once: by a module, a filler or a gap row under a module or filler. */
@@ -76,13 +76,25 @@ describe('composeHole', () => {
     expect(c.fillers.filter((f) => f.white).reduce((n, f) => n + f.rows * f.span, 0)).toBeLessThanOrEqual(2);
   });
 
-  it('jumps a story too long for the page when it may, and fails when it may not', () => {
+  it('jumps a story too long for the page when it may, and sets it short (overset, a fault) only when it may not', () => {
     const hole = HOLE([60, 60]);
     const long = story('long', 400, 8, { spans: [2], jump: true });
     const c = composeHole([long], hole)!;
     expect(c.placements[0]!.jumps).toBe(true);
     expect(c.placements[0]!.rows).toBe(60);
-    expect(composeHole([story('long', 400, 8, { spans: [2] })], hole)).toBeUndefined();
+    expect(c.faults).toEqual(['long jumps']);
+    const stuck = composeHole([story('long', 400, 8, { spans: [2] })], hole)!;
+    expect(stuck.placements[0]!.jumps).toBe(false);
+    expect(stuck.placements[0]!.short).toBe(true);
+    expect(stuck.faults).toEqual(['long overset']);
+  });
+
+  it('never sets a story short when another arrangement shows all of it', () => {
+    // Side by side, each story needs more rows than the hole; stacked in full width each fits whole.
+    const hole = HOLE([80, 80, 80, 80]);
+    const c = composeHole([story('a', 120, 6, { spans: [2, 4] }), story('b', 100, 6, { spans: [2, 4] })], hole)!;
+    expect(c.placements.every((p) => !p.short)).toBe(true);
+    expect(c.placements.every((p) => p.span === 4)).toBe(true);
   });
 
   it('gives the same page for the same input', () => {
