@@ -76,8 +76,9 @@ describe.skipIf(!hasSeed)(`the seed story${hasSeed ? '' : ' [skipped: ../shared/
     }
     const story = blocks(joined.slice(start, at).join(' '));
     for (const heading of ['Announcements', 'Recruitment', 'Buy Photos', 'Online Editions']) expect(story).not.toContain(blocks(heading));
-    // The furniture becomes house promos after the story.
-    expect(blocks(joined.slice(at).join(' '))).toContain('buy photos');
+    // The furniture becomes house promos, which the composer uses to fill what the copy leaves, after the story.
+    const after = blocks(joined.slice(at).join(' '));
+    expect(['announcements', 'recruitment', 'buy photos', 'online editions'].some((h) => after.includes(h))).toBe(true);
   });
 
   it('embeds every font', () => {
