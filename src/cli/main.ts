@@ -1,10 +1,10 @@
 // The newsprint command line (yargs). Only this file sets exit codes.
 import yargs, { type Argv } from 'yargs';
-import { UserError, formatDiagnostic } from '../core/span.js';
 import { BUILD_DEFAULTS, buildCommand } from './commands/build.js';
 import { GALLEY_DEFAULTS, GALLEY_LANGS, galleyCommand } from './commands/galley.js';
 import { preflightCommand } from './commands/preflight.js';
 import { previewCommand } from './commands/preview.js';
+import { reportError } from './errors.js';
 import { EXIT } from './exit.js';
 
 /**
@@ -43,19 +43,9 @@ class UsageError extends Error {}
 /** Runs the CLI with the given arguments and returns the exit code. */
 export async function run(argv: readonly string[]): Promise<number> {
   let code: number = EXIT.ok;
+  // Prints the error (one line, no stack trace) and sets the exit code: see errors.ts.
   const fail = (e: unknown) => {
-    if (e instanceof UserError) {
-      for (const d of e.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
-      code = EXIT.input;
-    } else if (e instanceof Error && /^give either/.test(e.message)) {
-      process.stderr.write(`newsprint: error: ${e.message}\n`);
-      code = EXIT.usage;
-    } else {
-      const err = e as NodeJS.ErrnoException;
-      const system = err && typeof err.code === 'string' && /^E[A-Z]+$/.test(err.code);
-      process.stderr.write(system ? `newsprint: error: ${err.message}\n` : `newsprint: internal error: ${(err && err.stack) || String(e)}\n`);
-      code = EXIT.internal;
-    }
+    code = reportError(e);
   };
   const cli = yargs([...argv])
     .scriptName('newsprint')
@@ -189,7 +179,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     .help()
     .alias('h', 'help')
     .version()
-    .epilogue('Exit codes: 0 done (warnings are in report.json), 1 bad input (nothing written) or a preflight error, 2 bad command line, 3 internal or system error.')
+    .epilogue('Exit codes: 0 done (warnings are in report.json), 1 bad input or an output path that cannot be written (nothing written) or a preflight error, 2 bad command line, 3 a bug or the system failing (a full disk).')
     .wrap(Math.min(100, process.stdout.columns || 100))
     .exitProcess(false)
     .fail((msg, err) => {

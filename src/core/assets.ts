@@ -1,5 +1,6 @@
 // Loaded resources handed to layout and exporters: fonts and images are read before layout, never inside it.
 import type { Font } from 'fontkit';
+import type { Span } from './span.js';
 
 /** A font face loaded from fonts/: the fontkit font for measuring and outlines, the file for embedding. */
 export interface FontFace {
@@ -22,6 +23,8 @@ export interface ImageAsset {
   /** JPEG or PNG bytes, upright (EXIF orientation applied). */
   readonly data: Buffer;
   readonly format: 'jpeg' | 'png';
+  /** Where the copy first placed it (the article's image block, or the template's element), for errors found later. */
+  readonly src?: Span;
 }
 
 export type ImageSet = ReadonlyMap<string, ImageAsset>;

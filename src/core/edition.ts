@@ -83,6 +83,9 @@ export interface PageComposition {
   readonly holeRows: number;
   readonly promoRows: number;
   readonly whiteRows: number;
+  /** The news hole's area and the largest white space the composer left in it, cm². */
+  readonly holeCm2: number;
+  readonly largestWhiteCm2: number;
   readonly adverts: readonly string[];
   readonly faults: readonly string[];
 }

@@ -59,9 +59,16 @@ export interface ImageRequest {
 const JPEG_QUALITY = 90;
 
 /**
+ * Photos decoded whole in this process, by file, with the modification time and size they were checked at: a
+ * long-running process (the preview) that loads the edition again does not decode an unchanged photo again.
+ */
+const decoded = new Map<string, { mtimeMs: number; size: number }>();
+
+/**
  * Decodes each photo once with sharp: applies EXIF orientation and keeps JPEG or
- * PNG bytes PDFKit can embed. A missing, corrupt or unsupported file is an error
- * naming the article line that placed it.
+ * PNG bytes PDFKit can embed. A missing, corrupt (truncated) or unsupported file is
+ * an error at the article line, or template element, that placed it; each asset
+ * keeps that place (`src`) for what the exporters find later.
  */
 export async function loadImages(requests: readonly ImageRequest[]): Promise<ImageSet> {
   const set = new Map<string, ImageAsset>();
@@ -73,6 +80,14 @@ export async function loadImages(requests: readonly ImageRequest[]): Promise<Ima
     try {
       const input = readFileSync(req.file);
       const meta = await sharp(input).metadata();
+      // Every pixel decoded once, so a truncated or corrupt photo is refused here, at the copy line that placed it,
+      // and not later by an exporter that no longer knows it (failOn as the print rendition's: truncation, not warnings).
+      const { mtimeMs, size } = statSync(req.file);
+      const known = decoded.get(req.file);
+      if (!known || known.mtimeMs !== mtimeMs || known.size !== size) {
+        await sharp(input, { failOn: 'truncated' }).raw().toBuffer();
+        decoded.set(req.file, { mtimeMs, size });
+      }
       const rotated = (meta.orientation ?? 1) !== 1;
       const keep = !rotated && (meta.format === 'jpeg' || meta.format === 'png') && (meta.channels ?? 3) <= 4;
       const data = keep ? input : await sharp(input).rotate().jpeg({ quality: JPEG_QUALITY }).toBuffer();
@@ -84,6 +99,7 @@ export async function loadImages(requests: readonly ImageRequest[]): Promise<Ima
         heightPx: info.height!,
         data,
         format: keep ? (meta.format as 'jpeg' | 'png') : 'jpeg',
+        src: req.src,
       });
     } catch (e) {
       if ((e as Error).name === 'UserError') throw e;

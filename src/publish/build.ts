@@ -1,7 +1,7 @@
 // The build: edition → markup → layout → print PDF and e-edition images, written atomically under the output folder.
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
-import type { Diagnostic, Edition, EditionLayout, EditionPage, FontSet, FrameItem, ImageSet, Page } from '../core/index.js';
+import type { Diagnostic, Edition, EditionLayout, EditionPage, FontSet, FrameItem, ImageSet, Page, PageComposition } from '../core/index.js';
 import { fail, formatSpan, publicationCode, UserError } from '../core/index.js';
 import { writePdf, type PdfMeta } from '../export/pdf/index.js';
 import { printImage } from '../export/pdf/print-image.js';
@@ -172,7 +172,10 @@ function report(edition: Edition, plant: PlantProfile, layout: EditionLayout, wa
     version: 1,
     edition: { publication: edition.publication.name, date: edition.date, issue: edition.issue ?? null, file: edition.file ?? null },
     plant: { name: plant.name, file: plant.file, pdfx: plant.pdfx, outputCondition: plant.outputCondition.identifier },
-    pages: layout.pages.map((p) => ({ number: p.number, section: p.section ?? null, articles: p.articles })),
+    pages: layout.pages.map((p) => {
+      const c = layout.compositions?.find((k) => k.page === p.number);
+      return { number: p.number, section: p.section ?? null, articles: p.articles, ...(c ? { composition: compositionReport(c) } : {}) };
+    }),
     findings: warnings.map((w) => ({
       severity: w.severity,
       code: w.code,
@@ -180,6 +183,23 @@ function report(edition: Edition, plant: PlantProfile, layout: EditionLayout, wa
       where: w.span ? formatSpan(w.span) : null,
       hints: w.hints ?? [],
     })),
+  };
+}
+
+/** What the report says of a composed page: its news hole and how full it is, what went where, what broke a rule. */
+export function compositionReport(c: PageComposition) {
+  const share = (rows: number) => (c.holeRows > 0 ? Math.round((1000 * rows) / c.holeRows) / 10 : 0);
+  return {
+    newsHoleCm2: Math.round(c.holeCm2),
+    copyPercent: share(c.holeRows - c.promoRows - c.whiteRows),
+    promoPercent: share(c.promoRows),
+    whitePercent: share(c.whiteRows),
+    largestWhiteCm2: Math.round(c.largestWhiteCm2 * 10) / 10,
+    stories: c.placed,
+    jumped: c.jumped,
+    continued: c.continued,
+    adverts: c.adverts,
+    faults: c.faults,
   };
 }
 
@@ -229,7 +249,8 @@ async function printRenditions(layout: EditionLayout, images: ImageSet, plant: P
       if (item.kind !== 'image') continue;
       const asset = images.get(item.image);
       if (!asset) throw new Error(`image ${item.image} not loaded`);
-      const { image } = await printImage(asset, { widthPt: item.w, heightPt: item.h, crop: item.crop }, plant);
+      // A photo that cannot be decoded is an error at the copy line that placed it.
+      const { image } = await printImage(asset, { widthPt: item.w, heightPt: item.h, crop: item.crop }, plant, asset.src);
       out.set(item, image);
     }
   }

@@ -1,6 +1,6 @@
 // `newsprint build [FILE...]`: an edition file or article files → print PDF and e-edition images under output/.
 import { extname, relative, resolve } from 'node:path';
-import type { Diagnostic } from '../../core/index.js';
+import type { Diagnostic, PageComposition } from '../../core/index.js';
 import { fail, formatDiagnostic } from '../../core/index.js';
 import { DEFAULT_TEMPLATE, FONTS_DIR, SAMPLE_EDITION, TEMPLATES_DIR } from '../paths.js';
 
@@ -27,6 +27,9 @@ const isEditionFile = (f: string) => ['.yaml', '.yml'].includes(extname(f).toLow
 
 /** Runs a build and reports on stderr. Throws UserError for bad input; the caller maps it to the exit code. */
 export async function buildCommand(args: BuildArgs, mode: BuildMode = 'build'): Promise<void> {
+  // The output folder first, before any work: a file, an unwritable folder or a missing drive is refused at once.
+  const { checkOutputPath } = await import('../../publish/out-path.js');
+  checkOutputPath(args.out, 'folder', '--out');
   // Heavy modules load only when a build runs, so `--help` stays fast.
   const { loadTemplateSet } = await import('../../template/index.js');
   const { buildEdition, rebuildEEdition, editionFromArticles, editionFromFile } = await import('../../publish/index.js');
@@ -68,9 +71,24 @@ export async function buildCommand(args: BuildArgs, mode: BuildMode = 'build'): 
       `newsprint: wrote ${dir}/ — ${n} page${n === 1 ? '' : 's'} for plant ${plant.name} (PDF/${plant.pdfx}): print/${edition.slug}.pdf, print/pages/ (a file a page)` +
         `${args.proof ? `, proof/${edition.slug}-proof.pdf` : ''}, e-edition/ (open e-edition/index.html), report.json\n`,
     );
+    for (const c of result.layout.compositions ?? []) process.stderr.write(`  ${compositionLine(c)}\n`);
     for (const w of result.warnings.filter((d) => d.severity !== 'info')) process.stderr.write(formatDiagnostic(w) + '\n');
     if (counts) process.stderr.write(`newsprint: ${counts}; all findings are in ${dir}/report.json\n`);
   }
+}
+
+/** One composed page in a line: its news hole, how it is filled, and what is on it. */
+function compositionLine(c: PageComposition): string {
+  const pct = (rows: number) => `${c.holeRows > 0 ? Math.round((100 * rows) / c.holeRows) : 0} %`;
+  const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
+  const parts = [
+    `page ${c.page}: news hole ${Math.round(c.holeCm2)} cm², copy ${pct(c.holeRows - c.promoRows - c.whiteRows)}, promos ${pct(c.promoRows)}, white ${pct(c.whiteRows)}`,
+    n(c.placed.length, 'story', 'stories'),
+    ...(c.jumped.length ? [`jumps ${c.jumped.map((j) => `${j.article} → p${j.to}`).join(', ')}`] : []),
+    ...(c.continued.length ? [`continues ${c.continued.map((j) => `${j.article} from p${j.from}`).join(', ')}`] : []),
+    ...(c.adverts.length ? [n(c.adverts.length, 'advert', 'adverts')] : []),
+  ];
+  return parts.join('; ');
 }
 
 /** A progress bar: ██████░░░░ */

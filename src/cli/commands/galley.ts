@@ -30,6 +30,7 @@ export async function galleyCommand(a: GalleyArgs): Promise<void> {
   const { loadStyleSheet } = await import('../../template/sheet.js');
   const { loadFontFile, loadFonts } = await import('../../publish/assets.js');
   const { writeAtomically } = await import('../../publish/write.js');
+  const { checkOutputPath } = await import('../../publish/out-path.js');
   const { layoutGalley, GALLEY_PAGE } = await import('../../layout/galley.js');
   const { writePdf } = await import('../../export/pdf/index.js');
 
@@ -39,7 +40,11 @@ export async function galleyCommand(a: GalleyArgs): Promise<void> {
   if (a.size !== undefined && !(a.size >= 4 && a.size <= 72)) optionError(`--size ${a.size} is not a body size in points`, 'between 4 and 72');
   if (a.leading !== undefined && !(a.leading > 0 && a.leading <= 100)) optionError(`--leading ${a.leading} is not a leading in points`);
 
+  if (a.text !== undefined) checkOutputPath(a.text, 'file', '--text');
   const article = loadArticle(a.article);
+  // The galley's file (default output/galley/<article id>.pdf), checked before the work of setting it.
+  const outGiven = a.out ?? join('output', 'galley', `${article.id}.pdf`);
+  checkOutputPath(outGiven, 'file', a.out !== undefined ? '--out' : 'galley file');
   let sheet: StyleSheet = loadStyleSheet(a.template, TEMPLATES_DIR);
   let fonts: FontSet;
   const base = sheet.paragraph['body'] ?? optionError(`template “${a.template}” has no body style`);
@@ -67,7 +72,7 @@ export async function galleyCommand(a: GalleyArgs): Promise<void> {
     date: (article.published ?? '2000-01-01').slice(0, 10),
     lang: 'en-GB',
   });
-  const out = resolve(a.out ?? join('output', 'galley', `${article.id}.pdf`));
+  const out = resolve(outGiven);
   writeAtomically(out, new Map([['', pdf]]));
   if (a.text) writeAtomically(resolve(a.text), new Map([['', galley.text]]));
 

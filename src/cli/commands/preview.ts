@@ -18,6 +18,9 @@ export interface PreviewArgs {
 /** Serves the preview until SIGINT or SIGTERM, then closes the server and its watchers. */
 export async function previewCommand(a: PreviewArgs): Promise<void> {
   if (!(Number.isInteger(a.port) && a.port >= 0 && a.port <= 65535)) fail('cli/option', `--port ${a.port} is not a port number`, undefined, ['give a number from 1024 to 65535, or 0 for any free port']);
+  // Where the Build button and --build write: refused now if it is a file, not writable or on a missing drive.
+  const { checkOutputPath } = await import('../../publish/out-path.js');
+  checkOutputPath(a.out, 'folder', '--out');
   const { startPreview } = await import('../../preview/server.js');
   const files = a.files.length > 0 ? a.files : [relative(process.cwd(), SAMPLE_EDITION) || SAMPLE_EDITION];
   const preview = await startPreview({

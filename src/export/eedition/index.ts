@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import type { Article, Block, Diagnostic, Edition, FontSet, ImageSet, Inline, Page } from '../../core/index.js';
 import { rasterisePage, type ScreenColour } from '../raster/index.js';
-import { longDate } from '../../core/index.js';
+import { fail, longDate } from '../../core/index.js';
 import { iiifManifest } from './iiif.js';
 import { MANIFEST_GLOBAL, type ArticleBlock, type ArticleImage, type EEditionManifest, type ManifestArticle, type ManifestPage, type Region, type Rendition, type TextRun } from './manifest.js';
 import { paperColours, paperImages } from './paper.js';
@@ -183,7 +183,9 @@ async function manifestArticle(a: Article, regions: Region[], files: Map<string,
   const images: ArticleImage[] = [];
   const addImage = async (ref: NonNullable<Article['leadImage']>): Promise<number> => {
     const file = `articles/images/${a.id}-${images.length + 1}.jpg`;
-    const { data, info } = await sharp(ref.file).rotate().resize({ width: ARTICLE_IMAGE_WIDTH, withoutEnlargement: true }).flatten({ background: '#ffffff' }).jpeg({ quality: QUALITY }).toBuffer({ resolveWithObject: true });
+    // The article's own photo, placed on the page or not: one that cannot be read is an error at its copy line.
+    const { data, info } = await sharp(ref.file, { failOn: 'truncated' }).rotate().resize({ width: ARTICLE_IMAGE_WIDTH, withoutEnlargement: true }).flatten({ background: '#ffffff' }).jpeg({ quality: QUALITY }).toBuffer({ resolveWithObject: true })
+      .catch((e: unknown) => fail('image/unreadable', `photo cannot be read: ${ref.file}: ${(e as Error).message}`, ref.src, ['export the photo again as JPEG or PNG and check it opens']));
     files.set(file, data);
     images.push({ file, width: info.width, height: info.height, alt: ref.alt ?? ref.caption ?? '', caption: ref.caption ?? null, credit: ref.credit ?? null });
     return images.length - 1;

@@ -58,7 +58,8 @@ export async function paperImages(images: ImageSet, iccPath: string, icc: Buffer
   const black = await sharp(cmykTiff([[0, 0, 0, 100]], icc)).toColourspace('srgb').raw().toBuffer();
   const { a, b } = compensation([black[0]!, black[1]!, black[2]!]);
   for (const [id, asset] of images) {
-    const cmyk = await sharp(asset.data).flatten({ background: '#ffffff' }).withIccProfile(iccPath, { attach: true }).tiff().toBuffer();
+    // failOn as where photos are loaded and printed: a truncated photo is refused there, a warning is no error.
+    const cmyk = await sharp(asset.data, { failOn: 'truncated' }).flatten({ background: '#ffffff' }).withIccProfile(iccPath, { attach: true }).tiff().toBuffer();
     const data = await sharp(cmyk).toColourspace('srgb').linear(a, b).jpeg({ quality: 95, chromaSubsampling: '4:4:4' }).toBuffer();
     out.set(id, { ...asset, data, format: 'jpeg' });
   }

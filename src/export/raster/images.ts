@@ -65,7 +65,7 @@ async function reduce(
   if (right <= left || bottom <= top) return undefined;
   const width = Math.max(1, Math.round((right - left) * kx));
   const height = Math.max(1, Math.round((bottom - top) * ky));
-  const pipeline = sharp(asset.data)
+  const pipeline = sharp(asset.data, { failOn: 'truncated' })
     .extract({ left, top, width: right - left, height: bottom - top })
     .resize(width, height, { fit: 'fill' });
   // PNGs may be transparent: keep them PNG (fast, low compression); photos go to JPEG.

@@ -99,7 +99,9 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
   // 4. The search.
   const comp = composeHole(inputs, hole);
   const holeRows = hole.rows.reduce((a, b) => a + b, 0);
-  const report: PageComposition = { page: ctx.pageNumber, placed: [], jumped: [], continued: [], holeRows, promoRows: 0, whiteRows: 0, adverts: ads.names, faults: [] };
+  // A column-row of the grid in cm²: a column's width by a row's depth.
+  const cellCm2 = ((area.columnWidth * 2.54) / 72) * ((grid * 2.54) / 72);
+  const report: PageComposition = { page: ctx.pageNumber, placed: [], jumped: [], continued: [], holeRows, promoRows: 0, whiteRows: 0, holeCm2: holeRows * cellCm2, largestWhiteCm2: 0, adverts: ads.names, faults: [] };
   if (!comp) {
     const names = inputs.map((s) => s.id).join(', ');
     ctx.warnings.push({
@@ -150,9 +152,11 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
   const promos = el.children.filter((c): c is MarkupElement => isElement(c) && c.kind === 'promo');
   let promoRows = 0;
   let whiteRows = 0;
+  let largestWhite = 0;
   comp.fillers.forEach((f, i) => {
     if (f.white || promos.length === 0) {
       whiteRows += f.rows * f.span;
+      largestWhite = Math.max(largestWhite, f.rows * f.span * cellCm2);
       if (f.rows > 1) warn(ctx, 'compose/white', `page ${ctx.pageNumber}: ${cm(f.rows * grid)} cm of white across ${f.span} column${f.span === 1 ? '' : 's'} that neither copy nor a promo fits`, el.src);
       return;
     }
@@ -164,7 +168,7 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
   });
   // 7. Hairlines: under each module with something below it, and in the gutter beside it.
   items.push(...rules(comp, hole, xOf, yOf, ctx, ads.holeFoot));
-  const report2: PageComposition = { ...report, placed, jumped, continued, promoRows, whiteRows, faults: comp.faults };
+  const report2: PageComposition = { ...report, placed, jumped, continued, promoRows, whiteRows, largestWhiteCm2: largestWhite, faults: comp.faults };
   return { items, height: maxH, composition: report2 };
 }
 
