@@ -81,23 +81,48 @@ export function layoutFolio(ctx: LayoutContext, el: MarkupElement, x: number, y:
 /** Padding inside a promo box, points. */
 const PAD = 5;
 
-/** A house promo: a red rule on top, a heading and its line, on a light tint. */
+/** A promo given more depth than this, points (about 7 cm), is set as a house advert: its type grows with its box. */
+const HOUSE_AD_DEPTH = 200;
+
+/**
+ * A house promo: a red rule on top, a heading and its line, on a light tint. Given a deep box (the composer sizes
+ * promos to the room copy leaves), it is set as a house advert: heading and text grow with the box — the heading to at
+ * most a tenth of its depth and 48 pt, the text to at most 18 pt — and stand in the middle of it.
+ */
 export function layoutPromo(ctx: LayoutContext, el: MarkupElement, x: number, y: number, columns: number, height?: number): Placed {
   const w = spanWidth(ctx.area, columns);
   const inner = w - 2 * PAD;
-  const hs = style(ctx, el.kind === 'promo' ? 'promo-heading' : 'kicker', el.src);
-  const ts = style(ctx, 'promo-text', el.src);
-  const head = placeLines(ctx, setParagraph(attr.str(el, 'heading') ?? '', hs, ctx.sheet, ctx.shaper, inner), hs, x + PAD, y + PAD + 3, undefined, el.src);
-  const text = placeLines(ctx, setParagraph(el.children.length ? el.children : textOf(el), ts, ctx.sheet, ctx.shaper, inner), ts, x + PAD, head.bottom + 3, undefined, el.src);
-  const h = Math.max(height ?? 0, text.bottom + PAD - y);
+  let hs = style(ctx, el.kind === 'promo' ? 'promo-heading' : 'kicker', el.src);
+  let ts = style(ctx, 'promo-text', el.src);
+  const heading = attr.str(el, 'heading') ?? '';
+  const body = el.children.length ? el.children : textOf(el);
+  const big = height !== undefined && height > HOUSE_AD_DEPTH;
+  if (big) {
+    const size = Math.min(48, height / 10, Math.max(hs.size, (inner / Math.max(1, heading.length)) * 1.6));
+    hs = { ...hs, size, leading: size * 1.1 };
+    const text = Math.min(18, Math.max(ts.size, size * 0.45));
+    ts = { ...ts, size: text, leading: text * 1.2 };
+  }
+  const set = (top: number) => {
+    const head = placeLines(ctx, setParagraph(heading, hs, ctx.sheet, ctx.shaper, inner), hs, x + PAD, top, undefined, el.src);
+    const text = placeLines(ctx, setParagraph(body, ts, ctx.sheet, ctx.shaper, inner), ts, x + PAD, head.bottom + (big ? hs.size * 0.4 : 3), undefined, el.src);
+    return { head, text };
+  };
+  let placed = set(y + PAD + 3);
+  if (big) {
+    // Centre the type in the box.
+    const used = placed.text.bottom - (y + PAD + 3);
+    placed = set(y + Math.max(PAD + 3, (height - used) / 2));
+  }
+  const h = Math.max(height ?? 0, placed.text.bottom + PAD - y);
   const tint = ctx.sheet.colors['tint'] ?? [0, 0, 0, 10];
   const red = ctx.sheet.colors['red'] ?? BLACK;
   return {
     items: [
       { kind: 'rect', x, y, w, h, fill: tint },
       { kind: 'rule', x1: x, y1: y + 1, x2: x + w, y2: y + 1, width: HEAVY, color: red },
-      ...head.runs,
-      ...text.runs,
+      ...placed.head.runs,
+      ...placed.text.runs,
     ],
     height: h,
   };
