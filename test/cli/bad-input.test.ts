@@ -84,15 +84,32 @@ describe('bad input', () => {
     expect(snapshot(out)).toEqual(before);
   });
 
-  it('refuses a corrupt photo, naming the file, before anything is written', async () => {
+  it('refuses a corrupt, missing or unsupported photo at the story line that placed it, before anything is written', async () => {
     const photo = readFileSync(join(TEMPLATES, '..', 'examples', 'sample-edition', 'images', 'harbour-wall.jpg'));
+    const story = (src: string) => `---\nheadline: Storm damage\nimage:\n  src: ${src}\n  caption: The harbour wall\n---\n\nA paragraph of copy.\n`;
     const dir = tempDir({
       'broken.jpg': photo.subarray(0, Math.floor(photo.length / 3)),
-      'photo.md': '---\nheadline: Storm damage\nimage:\n  src: broken.jpg\n  caption: The harbour wall\n---\n\nA paragraph of copy.\n',
+      'words.jpg': 'not a photo at all\n',
+      'photo.md': story('broken.jpg'),
+      'missing.md': story('nowhere.jpg'),
+      'words.md': story('words.jpg'),
     });
-    const r = await cli('build', join(dir, 'photo.md'), '--out', out);
-    expect(r.code).toBe(1);
-    expect(r.stderr.split('\n')[0]).toMatch(/broken\.jpg/);
+    // The image block's `src:` value is line 4, column 8 of each story.
+    for (const [file, message] of [
+      ['photo.md', /^.*photo\.md:4:8: error: photo cannot be read: .*broken\.jpg: /],
+      ['missing.md', /^.*missing\.md:4:8: error: photo not found: .*nowhere\.jpg$/],
+      ['words.md', /^.*words\.md:4:8: error: photo cannot be read: .*words\.jpg: .*unsupported image format/],
+    ] as const) {
+      const r = await cli('build', join(dir, file), '--out', out);
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr.trim().split('\n').filter((l) => !l.startsWith('  hint:')), r.stderr).toHaveLength(1);
+      expect(r.stderr.split('\n')[0]).toMatch(message);
+      expect(r.stderr).not.toMatch(/^\s+at /m);
+    }
+    // Rebuilding only the e-edition reads the photos as well: the same error, not an internal one.
+    const ee = await cli('e-edition', join(dir, 'photo.md'), '--out', out);
+    expect(ee.code, ee.stderr).toBe(1);
+    expect(ee.stderr.split('\n')[0]).toMatch(/photo\.md:4:8: error: photo cannot be read: .*broken\.jpg/);
     expect(snapshot(out)).toEqual(before);
   });
 
