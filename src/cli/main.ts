@@ -2,7 +2,7 @@
 import yargs, { type Argv } from 'yargs';
 import { BUILD_DEFAULTS, buildCommand } from './commands/build.js';
 import { GALLEY_DEFAULTS, GALLEY_LANGS, galleyCommand } from './commands/galley.js';
-import { preflightCommand } from './commands/preflight.js';
+import { preflightCommand, preflightOptions } from './commands/preflight.js';
 import { previewCommand } from './commands/preview.js';
 import { reportError } from './errors.js';
 import { EXIT } from './exit.js';
@@ -134,17 +134,10 @@ export async function run(argv: readonly string[]): Promise<number> {
     .command(
       'preflight <files..>',
       'Check PDFs (ours or an advertiser’s) against a printing plant’s profile: boxes, PDF/X, fonts, colour, ink, type and rule sizes, photo resolution',
-      (y) =>
-        y
-          .positional('files', { describe: 'PDF files', type: 'string', array: true, demandOption: true })
-          .option('plant', { alias: 'p', describe: 'Printing plant profile: uk-tabloid, berliner, broadsheet (in plants/), or a profile file', type: 'string', default: BUILD_DEFAULTS.plant })
-          .option('json', { describe: 'Print the findings as JSON on stdout', type: 'boolean', default: false })
-          .option('quiet', { alias: 'q', describe: 'Print only errors', type: 'boolean', default: false })
-          .example('$0 preflight advert.pdf', 'Check an advertiser’s PDF against the default plant (uk-tabloid)')
-          .example('$0 preflight output/*/print/pages/*.pdf --plant berliner --json', 'Check page files, findings as JSON'),
+      (y) => preflightOptions(y),
       async (a) => {
         try {
-          const ok = await preflightCommand({ files: a.files ?? [], plant: a.plant, json: a.json, quiet: a.quiet });
+          const ok = await preflightCommand({ files: a.files ?? [], plant: a.plant, json: a.json, quiet: a.quiet, ...(a.ad !== undefined ? { ad: a.ad } : {}) });
           if (!ok) code = EXIT.input;
         } catch (e) {
           fail(e);

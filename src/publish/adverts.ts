@@ -22,7 +22,7 @@ export const IMAGE_ADVERT = /\.(jpe?g|png|tiff?)$/i;
 
 /** Every advert the pages' markup books. */
 export function advertRequests(el: MarkupElement): AdvertRequest[] {
-  const own = el.kind === 'advert' ? [{ file: attr.str(el, 'file')!, columns: attr.num(el, 'span')!, depth: attr.num(el, 'depth')!, src: el.src }] : [];
+  const own = el.kind === 'advert' ? [{ file: attr.str(el, 'file')!, columns: attr.num(el, 'span')!, depth: attr.num(el, 'depth')!, src: el.copy ?? el.src }] : [];
   return own.concat(el.children.filter(isElement).flatMap(advertRequests));
 }
 

@@ -11,7 +11,9 @@ import { buildEEdition, type RenditionFormat } from '../export/eedition/index.js
 import { layoutEdition, type LayoutCache } from '../layout/index.js';
 import type { MarkupElement, TemplateSet } from '../template/index.js';
 import { attr, isElement, renderEdition } from '../template/index.js';
-import { advertRequests, checkImageAdverts, IMAGE_ADVERT, loadPdfAdverts } from './adverts.js';
+import { advertRequests, checkImageAdverts, IMAGE_ADVERT, loadPdfAdverts, type AdvertRequest } from './adverts.js';
+import { checkAdvert } from '../preflight/advert.js';
+import { readFileSync } from 'node:fs';
 import { loadFonts, loadImages, type ImageRequest } from './assets.js';
 import { writeAtomically } from './write.js';
 
@@ -81,6 +83,7 @@ export async function prepare(opts: BuildOptions): Promise<Prepared> {
   const photos = await loadImages([...markup.flatMap((m) => imageRequests(m.root)), ...ads.filter((a) => IMAGE_ADVERT.test(a.file)).map((a) => ({ file: a.file, src: a.src }))]);
   checkImageAdverts(ads, photos, geometry);
   const pdfAds = await loadPdfAdverts(ads, geometry);
+  const adFindings = await preflightAdverts(ads, plant);
   const images: ImageSet = new Map([...photos, ...pdfAds.rasters.map((r) => [r.id, r] as const)]);
   // 3. Layout on the plant's page. What the layout finds wrong with the input (adverts that do not fit, stories that
   //    cannot be placed) stops the build, with nothing written.
@@ -90,7 +93,7 @@ export async function prepare(opts: BuildOptions): Promise<Prepared> {
   if (errors.length > 0) {
     throw new UserError(errors.map((w) => (overset(w) ? { ...w, severity: 'error' as const, hints: [...(w.hints ?? []), 'or build with --allow-overset to see the pages anyway (for proofs)'] } : w)));
   }
-  return { plant, edition, fonts, images, adverts: pdfAds.pdfs, layout: { pages: laid.pages, warnings: [...padding.warnings, ...laid.warnings], ...(laid.compositions ? { compositions: laid.compositions } : {}) } };
+  return { plant, edition, fonts, images, adverts: pdfAds.pdfs, layout: { pages: laid.pages, warnings: [...padding.warnings, ...adFindings, ...laid.warnings], ...(laid.compositions ? { compositions: laid.compositions } : {}) } };
 }
 
 /** The e-edition of a laid-out edition, its files under `e-edition/`. */
@@ -184,6 +187,31 @@ function report(edition: Edition, plant: PlantProfile, layout: EditionLayout, wa
       hints: w.hints ?? [],
     })),
   };
+}
+
+/**
+ * Every booked advert through our own preflight against its booking on the plant (checkAdvert): an error — the wrong
+ * size, RGB in a PDF, fonts not embedded, too much ink — stops the build naming the file, the booking and where it was
+ * booked; warnings (an RGB picture that will be converted) go to the report.
+ */
+async function preflightAdverts(ads: readonly AdvertRequest[], plant: PlantProfile): Promise<Diagnostic[]> {
+  const out: Diagnostic[] = [];
+  const errors: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const ad of ads) {
+    const key = `${ad.file}|${ad.columns}|${ad.depth.toFixed(3)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const mm = Math.round((ad.depth * 25.4) / 72);
+    const booking = { columns: ad.columns, depth: ad.depth, text: mm % 10 === 0 ? `${ad.columns}x${mm / 10}cm` : `${ad.columns}x${mm}mm` };
+    const r = await checkAdvert(new Uint8Array(readFileSync(ad.file)), ad.file, booking, plant);
+    for (const f of r.findings) {
+      const d: Diagnostic = { severity: f.severity === 'error' ? 'error' : 'warning', code: f.code, message: `advert ${ad.file} (booked ${booking.text}): ${f.page !== undefined ? `page ${f.page}: ` : ''}${f.message}`, span: ad.src };
+      (f.severity === 'error' ? errors : out).push(d);
+    }
+  }
+  if (errors.length > 0) throw new UserError(errors);
+  return out;
 }
 
 /** What the report says of a composed page: its news hole and how full it is, what went where, what broke a rule. */

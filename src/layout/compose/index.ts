@@ -164,6 +164,8 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
     items.push(...layoutPromo(ctx, promo, xOf(f.col), yOf(f.row), f.span, f.rows * grid).items);
     promoRows += f.rows * f.span;
     const words = Math.round(f.rows * f.span * WORDS_PER_LINE);
+    // A page booked with no stories (a house-advert page) is meant to be promos.
+    if (inputs.length === 0) return;
     warn(ctx, 'compose/promo', `page ${ctx.pageNumber}: a house promo (“${attr.str(promo, 'heading') ?? textOf(promo)}”) fills ${cm(f.rows * grid)} cm × ${f.span} column${f.span === 1 ? '' : 's'} the copy left: about ${words} more words would fill it`, el.src, ['add copy to a story on the page, or a story from the overmatter']);
   });
   // 7. Hairlines: under each module with something below it, and in the gutter beside it.
