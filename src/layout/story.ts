@@ -40,6 +40,8 @@ export interface StoryResult {
   /** Body depth, grid steps (the deepest leg), and the units that did not fit (empty when all of it shows). */
   readonly legs: number;
   readonly overset: readonly FlowUnit[];
+  /** White beside the headline's and standfirst's lines (what they leave of the measure, by their leading), points². */
+  readonly headWhite: number;
 }
 
 /** Word spaces more than this many times natural are reported as a loose line. */
@@ -83,11 +85,12 @@ function fitHeadline(ctx: LayoutContext, el: MarkupElement, w: number): { lines:
   const base = style(ctx, attr.str(el, 'style') ?? 'headline', el.src);
   const maxLines = attr.num(el, 'max-lines') ?? 3;
   let s = base;
-  let lines = setParagraph(el.children, s, ctx.sheet, ctx.shaper, w);
+  // Headline lines are balanced: no last line of one short word.
+  let lines = setParagraph(el.children, s, ctx.sheet, ctx.shaper, w, { balance: true });
   while ((lines.length > maxLines || lines.some((l) => l.overfull > 0 || l.emergency)) && s.size > base.size * MIN_HEADLINE_SCALE) {
     const size = s.size * HEADLINE_STEP;
     s = { ...base, size, leading: base.leading * (size / base.size) };
-    lines = setParagraph(el.children, s, ctx.sheet, ctx.shaper, w);
+    lines = setParagraph(el.children, s, ctx.sheet, ctx.shaper, w, { balance: true });
   }
   if (lines.length > maxLines || lines.some((l) => l.overfull > 0)) {
     warn(ctx, 'layout/headline-too-long', `headline “${textOf(el).slice(0, 60)}” needs ${lines.length} lines at ${s.size.toFixed(1)} pt, more than ${maxLines}`, el.src);
@@ -235,6 +238,7 @@ export function layoutStory(ctx: LayoutContext, el: MarkupElement, box: StoryBox
 
   // 1. Kicker, headline and standfirst across the story's columns (a continuation has its jump head instead).
   const resume = box.resume;
+  let headWhite = 0;
   const kicker = resume ? undefined : child(el, 'kicker');
   if (kicker) {
     const s = style(ctx, 'kicker', kicker.src);
@@ -249,13 +253,16 @@ export function layoutStory(ctx: LayoutContext, el: MarkupElement, box: StoryBox
     const fit = fitHeadline(ctx, headline, w);
     const placed = placeLines(ctx, fit.lines, fit.style, box.x, y, { article, role: 'H1', block: BLOCK.headline }, el.copy ?? headline.src);
     items.push(...placed.runs);
+    headWhite += whiteBeside(fit.lines, fit.style.leading, w);
     y = placed.bottom + HEAD_GAP;
   }
   const standfirst = resume ? undefined : child(el, 'standfirst');
   if (standfirst) {
     const s = style(ctx, 'standfirst', standfirst.src);
-    const placed = placeLines(ctx, setParagraph(standfirst.children, s, ctx.sheet, ctx.shaper, w), s, box.x, y, { article, role: 'Standfirst', block: BLOCK.standfirst }, standfirst.src);
+    const lines = setParagraph(standfirst.children, s, ctx.sheet, ctx.shaper, w, { balance: true });
+    const placed = placeLines(ctx, lines, s, box.x, y, { article, role: 'Standfirst', block: BLOCK.standfirst }, standfirst.src);
     items.push(...placed.runs);
+    headWhite += whiteBeside(lines, s.leading, w);
     y = placed.bottom + HEAD_GAP;
   }
 
@@ -350,7 +357,12 @@ export function layoutStory(ctx: LayoutContext, el: MarkupElement, box: StoryBox
   }
   const height = box.mode === 'fill' ? box.maxH : Math.min(textBottom - box.y, box.maxH);
   items.push({ kind: 'anchor', article, x: box.x, y: box.y, w, h: height });
-  return { items, height, legs: filled.depth, overset: filled.overset };
+  return { items, height, legs: filled.depth, overset: filled.overset, headWhite };
+}
+
+/** White beside display lines: what each line leaves of the measure, by its leading, points². */
+function whiteBeside(lines: readonly SetLine[], leading: number, measure: number): number {
+  return lines.reduce((a, l) => a + Math.max(0, measure - l.width) * leading, 0);
 }
 
 /** The head of a continuation: the story's headline small, and where it came from. Returns the y below it. */

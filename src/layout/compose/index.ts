@@ -96,12 +96,22 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
     inputs.push({ id: c.article, options: m.options });
     targets.push(undefined);
   }
-  // 4. The search.
-  const comp = composeHole(inputs, hole);
   const holeRows = hole.rows.reduce((a, b) => a + b, 0);
   // A column-row of the grid in cm²: a column's width by a row's depth.
   const cellCm2 = ((area.columnWidth * 2.54) / 72) * ((grid * 2.54) / 72);
   const report: PageComposition = { page: ctx.pageNumber, placed: [], jumped: [], continued: [], holeRows, promoRows: 0, whiteRows: 0, holeCm2: holeRows * cellCm2, largestWhiteCm2: 0, adverts: ads.names, faults: [] };
+  // 4. The search.
+  if (inputs.length > 0 && hole.rows.every((r) => r < hole.minLeg)) {
+    ctx.warnings.push({
+      severity: 'error',
+      code: 'compose/no-hole',
+      message: `page ${ctx.pageNumber}: its adverts leave no news hole, but it lists ${inputs.map((i) => i.id).join(', ')}`,
+      span: el.src,
+      hints: ['move the stories to another page, or book fewer or smaller adverts here'],
+    });
+    return { items, height: maxH, composition: report };
+  }
+  const comp = composeHole(inputs, hole);
   if (!comp) {
     const names = inputs.map((s) => s.id).join(', ');
     ctx.warnings.push({

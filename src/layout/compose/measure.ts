@@ -88,6 +88,7 @@ export function measureStory(ctx: LayoutContext, el: MarkupElement, rank: number
           headline: size,
           legRows: r.legs,
           picture: image ? (photo / grid) * span : 0,
+          headWhite: r.headWhite / (ctx.area.columnWidth * grid),
           // Run short here: at least about 10 cm of body first, and a line for the jump.
           jumpRows: head + Math.ceil(jumpRows / span) + 1,
         });

@@ -30,6 +30,8 @@ export interface StoryOption {
   readonly legRows: number;
   /** Photo area at its smallest, column-rows (0 without a photo). */
   readonly picture: number;
+  /** White beside the headline's and standfirst's lines, column-rows: a head that leaves its measure half empty. */
+  readonly headWhite?: number;
 }
 
 export interface StoryInput {
@@ -108,6 +110,8 @@ export const COSTS = {
   butting: 400,
   /** A story whose headline is larger than one of higher priority. */
   rank: 600,
+  /** Each column-row of white beside a headline's or standfirst's lines (a short headline across many columns). */
+  headWhite: 15,
 } as const;
 
 interface Result {
@@ -180,7 +184,7 @@ export function composeHole(stories: readonly StoryInput[], hole: HoleInput): Co
         cost += jumps ? COSTS.jump : COSTS.overset;
         faults.push(jumps ? `${story.id} jumps` : `${story.id} overset`);
       } else return;
-      cost += o.trimmed * COSTS.trim;
+      cost += o.trimmed * COSTS.trim + (o.headWhite ?? 0) * COSTS.headWhite;
       const legOut = o.legRows < hole.minLeg ? hole.minLeg - o.legRows : o.legRows > hole.maxLeg ? o.legRows - hole.maxLeg : 0;
       cost += legOut * COSTS.leg;
       if (k > 0 && o.headline > maxHead[k - 1]! + 0.01) cost += COSTS.rank;

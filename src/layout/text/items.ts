@@ -110,6 +110,11 @@ export interface ItemOptions {
   readonly wordSpace: { readonly min: number; readonly natural: number; readonly max: number };
   /** Ragged lines: glue gets a large stretch at line ends instead of justification (TeX's \raggedright). */
   readonly ragged: boolean;
+  /**
+   * Ragged lines balanced, the last one too (headlines): the paragraph's last line gets the rag stretch of the others
+   * instead of an infinite one, so a last line of one short word costs as a short line anywhere would.
+   */
+  readonly balance?: boolean;
   /** Hyphenation, or none. */
   readonly hyphenate?: Hyphenator;
   /** Penalty of a break at a discretionary hyphen (TeX \hyphenpenalty, 50). */
@@ -269,7 +274,8 @@ export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts
   // Trailing spaces (and a ragged space's break) end nothing: drop them.
   while (items.length > 0 && items[items.length - 1]!.type !== 'box') items.pop();
   items.push({ type: 'penalty', width: 0, penalty: FORBIDDEN, flagged: false });
-  items.push({ type: 'glue', width: 0, stretch: 1e6, shrink: 0, style: lastStyle ?? runs[0]! });
+  const end = lastStyle ?? runs[0]!;
+  items.push({ type: 'glue', width: 0, stretch: opts.ragged && opts.balance ? RAG_EMS * end.size : 1e6, shrink: 0, style: end });
   items.push({ type: 'penalty', width: 0, penalty: FORCED, flagged: false });
   return items;
 }

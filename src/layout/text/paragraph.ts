@@ -47,6 +47,8 @@ export interface ParagraphOptions {
    * otherwise none (every line number kept apart).
    */
   readonly easyLine?: number;
+  /** Ragged lines balanced, the last one included (headlines, standfirsts): no last line of one short word. */
+  readonly balance?: boolean;
 }
 
 /** The hyphenator a style asks for: en-GB Liang patterns with the style's limits, or none. */
@@ -72,7 +74,7 @@ export function setParagraph(content: readonly MarkupNode[] | string, style: Par
   if (typeof content === 'string' || opts.lineWidth || opts.hyphenDemeritsAt) return setParagraphWithPass(content, style, sheet, shaper, measure, opts).lines;
   let byKey = setCache.get(content);
   if (!byKey) setCache.set(content, (byKey = new Map()));
-  const key = `${idOf(shaper)}/${idOf(sheet)}/${idOf(style)}/${measure}/${opts.indent ? 1 : 0}`;
+  const key = `${idOf(shaper)}/${idOf(sheet)}/${idOf(style)}/${measure}/${opts.indent ? 1 : 0}/${opts.balance ? 1 : 0}`;
   let lines = byKey.get(key);
   if (!lines) byKey.set(key, (lines = setParagraphWithPass(content, style, sheet, shaper, measure, opts).lines));
   return lines;
@@ -91,6 +93,7 @@ export function setParagraphWithPass(content: readonly MarkupNode[] | string, st
     indent: opts.indent ? style.indent : 0,
     wordSpace: style.wordSpace,
     ragged: !justify,
+    ...(opts.balance ? { balance: true } : {}),
     hyphenate: hyphenatorFor(style),
     hyphenPenalty: b.hyphenPenalty,
     exHyphenPenalty: b.exHyphenPenalty,
