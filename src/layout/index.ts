@@ -16,6 +16,7 @@ export { setLines, placeRun, type SetLine } from './text/set-lines.js';
 export { setParagraph, styledRuns, faceFor } from './text/paragraph.js';
 export { flowColumns, type FlowUnit } from './flow/columns.js';
 export { cropFor } from './flow/picture.js';
+export { composeTimes } from './compose/index.js';
 import { MIN_PPI } from './flow/picture.js';
 
 export interface LayoutInput {

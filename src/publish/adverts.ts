@@ -33,6 +33,12 @@ const RASTER_DPI = 300;
 
 const mm = (pt: number) => ((pt * 25.4) / 72).toFixed(1);
 
+/** A booking as the flatplan writes it: `3x9cm`, or `2x45mm` when the depth is not whole centimetres. */
+export function bookingText(r: { readonly columns: number; readonly depth: number }): string {
+  const depth = Math.round((r.depth * 25.4) / 72);
+  return depth % 10 === 0 ? `${r.columns}x${depth / 10}cm` : `${r.columns}x${depth}mm`;
+}
+
 /** Width of `columns` columns of the plant's grid, gutters between them included. */
 export function bookedWidth(g: PageGeometry, columns: number): number {
   const col = (g.width - g.margin.inner - g.margin.outer - g.gutter * (g.columns - 1)) / g.columns;
@@ -58,7 +64,7 @@ export async function loadPdfAdverts(requests: readonly AdvertRequest[], geometr
   if (todo.length === 0) return { pdfs, rasters };
   const { PDFDocument } = await import('@cantoo/pdf-lib');
   for (const r of todo) {
-    const booking = `${r.columns} × ${mm(r.depth)} mm`;
+    const booking = bookingText(r);
     if (!existsSync(r.file)) fail('advert/missing', `advert not found: ${r.file}`, r.src, ['advert paths are relative to the edition file']);
     const bytes = new Uint8Array(readFileSync(r.file));
     if (!pdfs.has(r.file)) {
@@ -71,7 +77,7 @@ export async function loadPdfAdverts(requests: readonly AdvertRequest[], geometr
       }
       const w = bookedWidth(geometry, r.columns);
       if (Math.abs(trim.width - w) > SIZE_TOLERANCE || Math.abs(trim.height - r.depth) > SIZE_TOLERANCE) {
-        fail('advert/size', `advert ${r.file} is ${mm(trim.width)} × ${mm(trim.height)} mm, but its booking ${r.columns} column${r.columns === 1 ? '' : 's'} × ${mm(r.depth)} mm is ${mm(w)} × ${mm(r.depth)} mm`, r.src, [
+        fail('advert/size', `advert ${r.file} is ${mm(trim.width)} × ${mm(trim.height)} mm, but its booking ${booking} is ${mm(w)} × ${mm(r.depth)} mm`, r.src, [
           `columns on this plant are ${mm(bookedWidth(geometry, 1))} mm with ${mm(geometry.gutter)} mm gutters; book the advert's own size, or ask for it at the booked one`,
         ]);
       }
@@ -91,7 +97,7 @@ export function checkImageAdverts(requests: readonly AdvertRequest[], images: Re
     const want = w / r.depth;
     const got = img.widthPx / img.heightPx;
     if (Math.abs(got / want - 1) > 0.02) {
-      fail('advert/size', `advert ${r.file} is ${img.widthPx} × ${img.heightPx} px, the shape of ${mm(r.depth * got)} × ${mm(r.depth)} mm, not its booking ${r.columns} column${r.columns === 1 ? '' : 's'} × ${mm(r.depth)} mm (${mm(w)} × ${mm(r.depth)} mm)`, r.src, ['image adverts are placed whole, never cropped: send it at the booked shape']);
+      fail('advert/size', `advert ${r.file} is ${img.widthPx} × ${img.heightPx} px, the shape of ${mm(r.depth * got)} × ${mm(r.depth)} mm, not its booking ${bookingText(r)} (${mm(w)} × ${mm(r.depth)} mm)`, r.src, ['image adverts are placed whole, never cropped: send it at the booked shape']);
     }
   }
 }

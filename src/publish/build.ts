@@ -11,7 +11,7 @@ import { buildEEdition, type RenditionFormat } from '../export/eedition/index.js
 import { layoutEdition, type LayoutCache } from '../layout/index.js';
 import type { MarkupElement, TemplateSet } from '../template/index.js';
 import { attr, isElement, renderEdition } from '../template/index.js';
-import { advertRequests, checkImageAdverts, IMAGE_ADVERT, loadPdfAdverts, type AdvertRequest } from './adverts.js';
+import { advertRequests, bookingText, checkImageAdverts, IMAGE_ADVERT, loadPdfAdverts, type AdvertRequest } from './adverts.js';
 import { checkAdvert } from '../preflight/advert.js';
 import { readFileSync } from 'node:fs';
 import { loadFonts, loadImages, type ImageRequest } from './assets.js';
@@ -202,8 +202,7 @@ async function preflightAdverts(ads: readonly AdvertRequest[], plant: PlantProfi
     const key = `${ad.file}|${ad.columns}|${ad.depth.toFixed(3)}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const mm = Math.round((ad.depth * 25.4) / 72);
-    const booking = { columns: ad.columns, depth: ad.depth, text: mm % 10 === 0 ? `${ad.columns}x${mm / 10}cm` : `${ad.columns}x${mm}mm` };
+    const booking = { columns: ad.columns, depth: ad.depth, text: bookingText(ad) };
     const r = await checkAdvert(new Uint8Array(readFileSync(ad.file)), ad.file, booking, plant);
     for (const f of r.findings) {
       const d: Diagnostic = { severity: f.severity === 'error' ? 'error' : 'warning', code: f.code, message: `advert ${ad.file} (booked ${booking.text}): ${f.page !== undefined ? `page ${f.page}: ` : ''}${f.message}`, span: ad.src };

@@ -35,6 +35,12 @@ export interface JumpDesk {
 }
 
 
+/**
+ * Time spent measuring story variants and searching, in this process, milliseconds: for the benchmark
+ * (bench/compose-case.mjs) only. Never written to any output, so builds stay byte-identical.
+ */
+export const composeTimes = { measureMs: 0, searchMs: 0, pages: 0 };
+
 /** Rows a module and what is under it keep between them (white, with a hairline in it). */
 const GAP_ROWS = 1;
 /** A house promo needs room for its heading and a line of text: 8 rows (about 3 cm). */
@@ -78,6 +84,7 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
   // 3. Every story measured in its variants, then this page's continuations, last in priority.
   const stories = el.children.filter((c): c is MarkupElement => isElement(c) && c.kind === 'story');
   const styles = (attr.str(el, 'headlines') ?? '').split(/[\s,]+/).filter(Boolean);
+  const measuring = performance.now();
   const measured: MeasuredStory[] = [];
   const inputs: StoryInput[] = [];
   const targets: (number | undefined)[] = [];
@@ -96,6 +103,7 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
     inputs.push({ id: c.article, options: m.options });
     targets.push(undefined);
   }
+  composeTimes.measureMs += performance.now() - measuring;
   const holeRows = hole.rows.reduce((a, b) => a + b, 0);
   // A column-row of the grid in cm²: a column's width by a row's depth.
   const cellCm2 = ((area.columnWidth * 2.54) / 72) * ((grid * 2.54) / 72);
@@ -111,7 +119,10 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
     });
     return { items, height: maxH, composition: report };
   }
+  const searching = performance.now();
   const comp = composeHole(inputs, hole);
+  composeTimes.searchMs += performance.now() - searching;
+  composeTimes.pages++;
   if (!comp) {
     const names = inputs.map((s) => s.id).join(', ');
     ctx.warnings.push({

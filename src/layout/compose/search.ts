@@ -132,8 +132,24 @@ const NONE: Result = { cost: Infinity, placements: [], fillers: [], faults: [], 
  */
 export function composeHole(stories: readonly StoryInput[], hole: HoleInput): Composition | undefined {
   const cols = hole.rows.length;
-  const memo = new Map<string, Result>();
+  const memo = new Map<number, Result>();
   const maxHead = stories.map((s) => Math.max(0, ...s.options.map((o) => o.headline)));
+  /** What an option costs wherever it goes: trimmed copy, white beside its head, legs out of range, its rank. */
+  const fixedCost = (k: number, o: StoryOption): number => {
+    const legOut = o.legRows < hole.minLeg ? hole.minLeg - o.legRows : o.legRows > hole.maxLeg ? o.legRows - hole.maxLeg : 0;
+    return o.trimmed * COSTS.trim + (o.headWhite ?? 0) * COSTS.headWhite + legOut * COSTS.leg + (k > 0 && o.headline > maxHead[k - 1]! + 0.01 ? COSTS.rank : 0);
+  };
+  // Options that take the same rows, can grow as far and jump at the same depth behave alike in every region: only
+  // the cheapest of each such set is searched (variants often differ by a standfirst that sets in the same depth).
+  const kept = stories.map((st, k) => {
+    const best = new Map<string, number>();
+    st.options.forEach((o, i) => {
+      const key = `${o.span}/${o.rows}/${o.grow}/${o.jumpRows ?? -1}/${o.headline}`;
+      const j = best.get(key);
+      if (j === undefined || fixedCost(k, o) < fixedCost(k, st.options[j]!)) best.set(key, i);
+    });
+    return [...best.values()].sort((a, b) => a - b);
+  });
   // The least area (column-rows) each story can take, and prefix sums of it: a group that cannot fit a region's area
   // is not tried there.
   const least = stories.map((s) => Math.min(Infinity, ...s.options.map((o) => o.span * Math.min(o.rows, o.jumpRows ?? Infinity))));
@@ -168,8 +184,9 @@ export function composeHole(stories: readonly StoryInput[], hole: HoleInput): Co
     const rows = r1 - r0;
     let best = NONE;
     const story = stories[k]!;
-    story.options.forEach((o, i) => {
-      if (o.span !== span) return;
+    for (const i of kept[k]!) {
+      const o = story.options[i]!;
+      if (o.span !== span) continue;
       let cost = 0;
       const faults: string[] = [];
       let used: number;
@@ -183,11 +200,8 @@ export function composeHole(stories: readonly StoryInput[], hole: HoleInput): Co
         jumps = story.jumpable === true;
         cost += jumps ? COSTS.jump : COSTS.overset;
         faults.push(jumps ? `${story.id} jumps` : `${story.id} overset`);
-      } else return;
-      cost += o.trimmed * COSTS.trim + (o.headWhite ?? 0) * COSTS.headWhite;
-      const legOut = o.legRows < hole.minLeg ? hole.minLeg - o.legRows : o.legRows > hole.maxLeg ? o.legRows - hole.maxLeg : 0;
-      cost += legOut * COSTS.leg;
-      if (k > 0 && o.headline > maxHead[k - 1]! + 0.01) cost += COSTS.rank;
+      } else continue;
+      cost += fixedCost(k, o);
       const fillers: Filler[] = [];
       const slack = rows - used;
       if (slack > 1) {
@@ -202,7 +216,7 @@ export function composeHole(stories: readonly StoryInput[], hole: HoleInput): Co
         }
       }
       if (cost < best.cost) best = { cost, placements: [{ story: k, option: i, col: c0, row: r0, span, rows: used, jumps, short: used < o.rows }], fillers, faults, topHead: o.headline };
-    });
+    }
     return best;
   };
 
@@ -210,17 +224,22 @@ export function composeHole(stories: readonly StoryInput[], hole: HoleInput): Co
   const bandHeights = (k: number, j: number, width: number, max: number): number[] => {
     const hs = new Set<number>();
     for (let s = k; s < k + j; s++) {
-      for (const o of stories[s]!.options) {
+      for (const i of kept[s]!) {
+        const o = stories[s]!.options[i]!;
         if (o.span > width) continue;
         if (j === 1 && o.span !== width) continue;
-        for (const h of [o.rows, o.rows + o.grow, o.jumpRows]) if (h !== undefined && h > 0 && h <= max) hs.add(h);
+        // A band of one story: its depth, with its photo grown, or cut for a jump. Of several side by side: the
+        // depth of one of them (the others grow their photos or take a promo under them).
+        const depths = j === 1 ? [o.rows, o.rows + o.grow, o.jumpRows] : [o.rows];
+        for (const h of depths) if (h !== undefined && h > 0 && h <= max) hs.add(h);
       }
     }
     return [...hs].sort((a, b) => a - b);
   };
 
   const solve = (c0: number, c1: number, r0: number, r1: number, k: number, m: number): Result => {
-    const key = `${c0},${c1},${r0},${r1},${k},${m}`;
+    // A number, not a string: c0, c1 < 32 columns, rows < 4096, k and m < 64 stories.
+    const key = ((((c0 * 32 + c1) * 4096 + r0) * 4097 + (r1 + 1)) * 64 + k) * 64 + m;
     const known = memo.get(key);
     if (known) return known;
     let area = 0;
