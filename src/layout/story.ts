@@ -56,6 +56,8 @@ const HEAD_GAP = 6;
 const MIN_HEADLINE_SCALE = 0.5;
 /** Each fitting step shrinks the headline by this factor (about a point at 18 pt). */
 const HEADLINE_STEP = 0.95;
+/** Largest size a headline grows to to fill its measure, as a multiple of its style's size. */
+const HEADLINE_GROW = 1.25;
 
 function child(el: MarkupElement, kind: string): MarkupElement | undefined {
   return el.children.find((c): c is MarkupElement => isElement(c) && c.kind === kind);
@@ -94,6 +96,18 @@ function fitHeadline(ctx: LayoutContext, el: MarkupElement, w: number): { lines:
   }
   if (lines.length > maxLines || lines.some((l) => l.overfull > 0)) {
     warn(ctx, 'layout/headline-too-long', `headline “${textOf(el).slice(0, 60)}” needs ${lines.length} lines at ${s.size.toFixed(1)} pt, more than ${maxLines}`, el.src);
+  } else if (!lines.some((l) => l.emergency)) {
+    // Sized to fill: a headline whose widest line leaves its measure short grows until that line fills it (at most
+    // HEADLINE_GROW times its style's size), on as many lines as before — a headline set across five columns in
+    // two short lines would otherwise leave a block of white beside it.
+    const widest = Math.max(...lines.map((l) => l.width));
+    const grow = Math.min(w / widest, (HEADLINE_GROW * base.size) / s.size);
+    if (grow > 1.02) {
+      const size = s.size * grow * 0.99;
+      const bigger = { ...base, size, leading: base.leading * (size / base.size) };
+      const set = setParagraph(el.children, bigger, ctx.sheet, ctx.shaper, w, { balance: true });
+      if (set.length === lines.length && !set.some((l) => l.overfull > 0 || l.emergency)) return { lines: set, style: bigger };
+    }
   }
   return { lines, style: s };
 }

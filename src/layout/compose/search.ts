@@ -111,7 +111,7 @@ export const COSTS = {
   /** A story whose headline is larger than one of higher priority. */
   rank: 600,
   /** Each column-row of white beside a headline's or standfirst's lines (a short headline across many columns). */
-  headWhite: 15,
+  headWhite: 40,
 } as const;
 
 interface Result {
