@@ -80,6 +80,8 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
     minLeg: Math.ceil(mmToPt(40) / grid),
     maxLeg: Math.floor(mmToPt(250) / grid),
     minFiller: MIN_FILLER_ROWS,
+    // The lead spans at least three of five columns (three fifths of the page), as a lead does.
+    leadSpan: Math.ceil(area.columns * 0.6),
   };
   // 3. Every story measured in its variants, then this page's continuations, last in priority.
   const stories = el.children.filter((c): c is MarkupElement => isElement(c) && c.kind === 'story');

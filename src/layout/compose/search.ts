@@ -53,6 +53,8 @@ export interface HoleInput {
   readonly maxLeg: number;
   /** Fewest rows a house promo or advert filling a hole can have. */
   readonly minFiller: number;
+  /** Fewest columns the lead should span, so that it leads the page (its headline and photo the largest). */
+  readonly leadSpan?: number;
 }
 
 /** A story placed: its option, the first column and row of its module and the rows it takes. */
@@ -110,6 +112,8 @@ export const COSTS = {
   butting: 400,
   /** A story whose headline is larger than one of higher priority. */
   rank: 600,
+  /** Each column the lead spans fewer than the page's `leadSpan`: a lead narrower than the stories under it. */
+  narrowLead: 3000,
   /** Each column-row of white beside a headline's or standfirst's lines (a short headline across many columns). */
   headWhite: 40,
 } as const;
@@ -202,6 +206,7 @@ export function composeHole(stories: readonly StoryInput[], hole: HoleInput): Co
         faults.push(jumps ? `${story.id} jumps` : `${story.id} overset`);
       } else continue;
       cost += fixedCost(k, o);
+      if (k === 0 && hole.leadSpan !== undefined && span < hole.leadSpan) cost += COSTS.narrowLead * (hole.leadSpan - span);
       const fillers: Filler[] = [];
       const slack = rows - used;
       if (slack > 1) {
