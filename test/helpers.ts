@@ -31,6 +31,9 @@ export function tempDir(files: Record<string, string | Uint8Array> = {}): string
 export const REPO = new URL('..', import.meta.url).pathname;
 export const FONTS = join(REPO, 'fonts');
 export const TEMPLATES = join(REPO, 'templates');
-export const SAMPLE_EDITION = join(REPO, 'examples', 'sample-edition', 'edition.yaml');
+/** The edition most tests build: three pages of the sample's stories (the full sample, edition.yaml, is eight pages). */
+export const SAMPLE_EDITION = join(REPO, 'examples', 'sample-edition', 'three-pages.yaml');
+/** The sample edition as `newsprint build` builds it by default: the whole flatplan. */
+export const FULL_SAMPLE_EDITION = join(REPO, 'examples', 'sample-edition', 'edition.yaml');
 /** The seed story scraped from a newspaper's site; it lives in ../shared, beside the repository. */
 export const SEED = join(REPO, '..', 'shared', 'seeds', '000_8750602a2a0151a0.txt');
