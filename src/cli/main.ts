@@ -3,6 +3,7 @@ import yargs, { type Argv } from 'yargs';
 import { BUILD_DEFAULTS, buildCommand } from './commands/build.js';
 import { GALLEY_DEFAULTS, GALLEY_LANGS, galleyCommand } from './commands/galley.js';
 import { preflightCommand, preflightOptions } from './commands/preflight.js';
+import { PLAN_DEFAULTS, planCommand } from './commands/plan.js';
 import { previewCommand } from './commands/preview.js';
 import { reportError } from './errors.js';
 import { EXIT } from './exit.js';
@@ -167,7 +168,27 @@ export async function run(argv: readonly string[]): Promise<number> {
         }
       },
     )
-    .demandCommand(1, 'Name a command: build, e-edition, galley, preflight or preview')
+    .command(
+      'plan [files..]',
+      'Print the flatplan (pages, stories in priority order, adverts, jumps), compose every page, and write the edition overview: every page small with its story and advert zones outlined',
+      (y) =>
+        y
+          .positional('files', { describe: 'An edition file or article files. Default: the sample edition', type: 'string', array: true })
+          .option('out', { alias: 'o', describe: 'The overview PNG (default output/<edition>-plan.png)', type: 'string' })
+          .option('template', { alias: 't', describe: 'Template set: a folder name under templates/, or a path', type: 'string', default: PLAN_DEFAULTS.template })
+          .option('plant', { alias: 'p', describe: 'Printing plant profile', type: 'string', default: PLAN_DEFAULTS.plant })
+          .option('quiet', { alias: 'q', describe: 'Print only errors', type: 'boolean', default: false })
+          .example('$0 plan', 'The sample edition’s flatplan, and output/the-wexcombe-courier-2026-11-26-plan.png')
+          .example('$0 plan paper/edition.yaml --out wall.png', 'Your edition’s overview, for the wall'),
+      async (a) => {
+        try {
+          await planCommand({ files: a.files ?? [], ...(a.out ? { out: a.out } : {}), template: a.template, plant: a.plant, quiet: a.quiet });
+        } catch (e) {
+          fail(e);
+        }
+      },
+    )
+    .demandCommand(1, 'Name a command: build, e-edition, galley, plan, preflight or preview')
     .strict()
     .help()
     .alias('h', 'help')
