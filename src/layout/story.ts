@@ -57,7 +57,7 @@ const MIN_HEADLINE_SCALE = 0.5;
 /** Each fitting step shrinks the headline by this factor (about a point at 18 pt). */
 const HEADLINE_STEP = 0.95;
 /** Largest size a headline grows to to fill its measure, as a multiple of its style's size. */
-const HEADLINE_GROW = 1.25;
+const HEADLINE_GROW = 1.5;
 
 function child(el: MarkupElement, kind: string): MarkupElement | undefined {
   return el.children.find((c): c is MarkupElement => isElement(c) && c.kind === kind);

@@ -95,7 +95,7 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
     targets.push(to);
     const m = measureStory(ctx, s, rank, area.columns, styles);
     measured.push(m);
-    inputs.push({ id: attr.str(s, 'article')!, options: m.options, jumpable: to !== undefined });
+    inputs.push({ id: attr.str(s, 'article')!, options: m.options, jumpable: to !== undefined, jumpAsked: attr.num(s, 'continue-on') !== undefined });
   });
   const incoming = desk ? desk.pending.filter((c) => c.toPage === ctx.pageNumber) : [];
   for (const c of incoming) {

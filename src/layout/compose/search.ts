@@ -40,6 +40,8 @@ export interface StoryInput {
   readonly options: readonly StoryOption[];
   /** The story may continue on another page when it runs short here. */
   readonly jumpable?: boolean;
+  /** The flatplan asked for the jump (continue-on): it costs COSTS.jump; otherwise COSTS.unaskedJump. */
+  readonly jumpAsked?: boolean;
 }
 
 /** The news hole: how many rows each column of the page holds, counted from the hole's top row. */
@@ -98,14 +100,19 @@ export const COSTS = {
   white: 1000,
   /** Each column-row filled by a house promo or advert instead of copy. */
   filler: 40,
-  /** A story that jumps to another page. */
+  /** A story that jumps to the page the flatplan names for it. */
   jump: 2500,
+  /**
+   * A story that jumps to the next page of its section although the flatplan did not ask: only to avoid house promos
+   * of most of a page, or overset. The next page then carries a continuation the editor did not plan.
+   */
+  unaskedJump: 20000,
   /** A story cut short with nowhere to go: overset copy, only when nothing else places every story. */
   overset: 1e7,
   /** Each paragraph cut at the copy's own mark. */
   trim: 150,
   /** Each row of a leg shorter than 4 cm or longer than 25 cm. */
-  leg: 12,
+  leg: 40,
   /** Each row a photo grows beyond its smallest (growing the lead's photo costs half: a dominant picture). */
   grow: 1,
   /** Two headlines of like size side by side at the same height (tombstoned). */
@@ -202,7 +209,7 @@ export function composeHole(stories: readonly StoryInput[], hole: HoleInput): Co
       } else if (o.jumpRows !== undefined && o.jumpRows <= rows) {
         used = rows;
         jumps = story.jumpable === true;
-        cost += jumps ? COSTS.jump : COSTS.overset;
+        cost += jumps ? (story.jumpAsked ? COSTS.jump : COSTS.unaskedJump) : COSTS.overset;
         faults.push(jumps ? `${story.id} jumps` : `${story.id} overset`);
       } else continue;
       cost += fixedCost(k, o);

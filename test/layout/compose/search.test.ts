@@ -12,7 +12,7 @@ function story(id: string, lines: number, head: number, opts: { spans?: number[]
     const rows = head + photo + legRows;
     return { span, rows, grow: opts.grow ?? 0, trimmed: 0, headline: opts.headline ?? 30, legRows, picture: photo * span, jumpRows: head + photo + 27 };
   });
-  return { id, options, jumpable: opts.jump === true };
+  return { id, options, jumpable: opts.jump === true, jumpAsked: opts.jump === true };
 }
 
 /** Every cell of the hole is covered once: by a module, a filler or a gap row under a module or filler. */
