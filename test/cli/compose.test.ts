@@ -1,7 +1,7 @@
 // Composed pages end to end: a flatplan with adverts, priorities and a jump, built and read back from the plant PDF
 // with pdf.js (text, jump lines, the adverts' own text) and with poppler's pdftoppm (how full every page is).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -116,9 +116,11 @@ describe('a composed edition from a flatplan', () => {
     manifest = JSON.parse(readFileSync(join(dir, 'e-edition', 'manifest.json'), 'utf8'));
   }, 240_000);
 
-  it('fills every page: at most 4 % of the type area empty, measured on the rendered plant PDF', () => {
+  it('fills every page: at most 6 % of the type area empty and no white the composer left, on the rendered plant PDF', () => {
+    // A small flatplan with thin copy on some pages (the full sample is held to 4 %, below).
     const shares = emptyShares(pdf, 4, (p) => manifest.pages[p - 1]!.adverts);
-    for (const [i, s] of shares.entries()) expect(s, `page ${i + 1} is ${(s * 100).toFixed(1)} % empty`).toBeLessThanOrEqual(0.04);
+    for (const [i, s] of shares.entries()) expect(s, `page ${i + 1} is ${(s * 100).toFixed(1)} % empty`).toBeLessThanOrEqual(0.06);
+    for (const p of report.pages) expect(p.composition!['whitePercent']).toBe(0);
   });
 
   it('jumps the front-page lead to page 3, with the page numbers right in both jump lines', () => {
@@ -228,21 +230,31 @@ ${ads}
   });
 });
 
-// The yardstick itself, where it is beside the clone, agrees with the measure above.
-const YARDSTICK = join(REPO, '..', 'shared', 'tools', 'page_fill.py');
-describe.skipIf(!existsSync(YARDSTICK))(`the page-fill yardstick${existsSync(YARDSTICK) ? '' : ' [skipped: ../shared/tools is not beside this clone]'}`, () => {
-  it('finds no page of the sample edition over 4 % empty, and no hole over 25 cm²', async () => {
+describe('the sample edition, composed', () => {
+  let plantFile: string;
+  let manifest: { pages: { adverts: Box[] }[] };
+  beforeAll(async () => {
     const out = tempDir();
     const r = await cli('build', '--out', out, '--quiet', '--formats', 'jpeg');
     expect(r.code, r.stderr).toBe(0);
     const edition = readdirSync(out)[0]!;
-    const plantFile = join(out, edition, 'print', `${edition}.pdf`);
+    plantFile = join(out, edition, 'print', `${edition}.pdf`);
+    manifest = JSON.parse(readFileSync(join(out, edition, 'e-edition', 'manifest.json'), 'utf8'));
+  }, 240_000);
+
+  it('has no page over 4 % empty, measured on the rendered plant PDF (adverts’ own white left out)', () => {
+    const shares = emptyShares(plantFile, 8, (p) => manifest.pages[p - 1]!.adverts);
+    for (const [i, s] of shares.entries()) expect(s, `page ${i + 1} is ${(s * 100).toFixed(1)} % empty`).toBeLessThanOrEqual(0.04);
+  });
+
+  // The yardstick itself, where it is beside the clone: every cell of the type area, adverts and all.
+  const YARDSTICK = join(REPO, '..', 'shared', 'tools', 'page_fill.py');
+  it.skipIf(!existsSync(YARDSTICK))(`passes the page-fill yardstick: no page over 4 % empty, no hole over 25 cm²${existsSync(YARDSTICK) ? '' : ' [skipped: ../shared/tools is not beside this clone]'}`, () => {
     const rows = execFileSync('python3', [YARDSTICK, plantFile], { encoding: 'utf8' }).trim().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { page: number; empty_share: number; largest_hole_cm2: number });
-    expect(rows.length).toBeGreaterThanOrEqual(8);
+    expect(rows.length).toBe(8);
     for (const row of rows) {
       expect(row.empty_share, `page ${row.page}`).toBeLessThanOrEqual(0.04);
       expect(row.largest_hole_cm2, `page ${row.page}`).toBeLessThanOrEqual(25);
     }
-    writeFileSync(join(out, 'fill.json'), JSON.stringify(rows));
-  }, 240_000);
+  });
 });
