@@ -64,6 +64,11 @@ export interface Article {
   /** The lead photo, shown above the body. */
   readonly leadImage?: ImageRef;
   readonly body: readonly Block[];
+  /**
+   * The copy's own cut mark: `body[cutFrom]` and every block after it may be cut, from the end, when the page is short
+   * of room (Markdown and ninjs `<!-- cut -->`, a scraped-text line `[cut]`). Undefined: nothing may be cut.
+   */
+  readonly cutFrom?: number;
   readonly furniture: readonly Furniture[];
   /** Where the headline is. */
   readonly src: Span;

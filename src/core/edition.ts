@@ -79,6 +79,8 @@ export interface PageComposition {
   readonly placed: readonly string[];
   readonly jumped: readonly { readonly article: string; readonly to: number }[];
   readonly continued: readonly { readonly article: string; readonly from: number }[];
+  /** Stories cut at the copy's own cut mark, and how many blocks went. */
+  readonly trimmed: readonly { readonly article: string; readonly blocks: number }[];
   /** The news hole, column-rows of the baseline grid; how much of it house promos fill, and how much is left white. */
   readonly holeRows: number;
   readonly promoRows: number;

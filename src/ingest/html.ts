@@ -9,6 +9,8 @@ export interface HtmlContext {
   /** The file span of a character offset in the (decoded) HTML string. */
   readonly spanAt: (offset: number) => Span;
   readonly resolveImage: (src: string, at: Span) => string;
+  /** Told the number of blocks before a `<!-- cut -->` comment: the copy may be cut from there. */
+  readonly onCut?: (blocksBefore: number) => void;
 }
 
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
@@ -65,6 +67,12 @@ export function htmlToBlocks(html: string, ctx: HtmlContext): Block[] {
   };
 
   const parser: Parser = new Parser({
+    oncomment(data) {
+      if (/^\s*cut\s*$/i.test(data) && !list && !figure) {
+        closeBlock();
+        ctx.onCut?.(out.length);
+      }
+    },
     onopentag(name, attribs) {
       const start = parser.startIndex;
       if (SKIP.has(name)) { skip++; return; }

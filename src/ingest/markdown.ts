@@ -66,9 +66,13 @@ export function parseMarkdown(file: string, text: string): Article {
       ['start the file with front matter:\n---\nheadline: Harbour wall to be rebuilt\n---']);
   }
 
-  // 4. Body blocks.
+  // 4. Body blocks; a `<!-- cut -->` between them marks where the copy may be cut from.
   const body: Block[] = [];
-  for (const node of children) body.push(...blocks(node, file, at));
+  let cutFrom: number | undefined;
+  for (const node of children) {
+    if (node.type === 'html' && CUT_MARK.test(node.value)) cutFrom ??= body.length;
+    else body.push(...blocks(node, file, at));
+  }
   if (body.length === 0) {
     fail('ingest/no-body', `story "${headline}" has a headline but no body text`, headlineSpan, ['write the story below the front matter']);
   }
@@ -89,10 +93,14 @@ export function parseMarkdown(file: string, text: string): Article {
     ...optional('updated', meta ? date(meta, 'updated') : undefined),
     ...(image ? { leadImage: imageRef(file, image) } : {}),
     body,
+    ...(cutFrom !== undefined && cutFrom < body.length ? { cutFrom } : {}),
     furniture: [],
     src: headlineSpan,
   };
 }
+
+/** The copy's cut mark: an HTML comment `<!-- cut -->` on a line of its own between paragraphs. */
+export const CUT_MARK = /^<!--\s*cut\s*-->$/i;
 
 type At = (n: { position?: { start: { line: number; column: number } } }) => Span;
 

@@ -48,11 +48,15 @@ export function parseNinjs(file: string, text: string): Article {
 
   // 2. Body: HTML preferred, plain text otherwise.
   const body: Block[] = [];
+  let cutFrom: number | undefined;
   const chosen = chooseBody(root);
   if (chosen) {
     const at = literalSpans(text, chosen.node, spanAt);
     const value = chosen.node.value as string;
-    if (chosen.html) body.push(...htmlToBlocks(value, { spanAt: at, resolveImage: (src, where) => resolveImagePath(file, src, where) }));
+    if (chosen.html) {
+      const before = body.length;
+      body.push(...htmlToBlocks(value, { spanAt: at, resolveImage: (src, where) => resolveImagePath(file, src, where), onCut: (n) => (cutFrom ??= before + n) }));
+    }
     else body.push(...plainBlocks(value, at));
   }
   if (body.length === 0) fail('ingest/no-body', `story "${headline}" has a headline but no body text`, headlineSpan, ['add "bodies": [{ "contentType": "text/html", "value": "<p>…</p>" }]']);
@@ -81,6 +85,7 @@ export function parseNinjs(file: string, text: string): Article {
     ...optional('updated', date('versionCreated')),
     ...(leadImage ? { leadImage } : {}),
     body,
+    ...(cutFrom !== undefined && cutFrom < body.length ? { cutFrom } : {}),
     furniture: [],
     src: headlineSpan,
   };

@@ -84,7 +84,10 @@ export function parseScrapedText(file: string, text: string): Article {
     furniture.push({ heading: joined(heading), text: joined(groups[k + 1]!), src: heading[0]!.span });
   }
 
-  // 4. Paragraphs and crossheads.
+  // 4. Paragraphs and crossheads; a line `[cut]` on its own marks where the copy may be cut from.
+  const cutAt = storyGroups.findIndex((g) => g.length === 1 && /^\[cut\]$/i.test(joined(g).trim()));
+  const cutFrom = cutAt >= 0 ? cutAt : undefined;
+  if (cutAt >= 0) storyGroups.splice(cutAt, 1);
   const body: Block[] = storyGroups.map((g, k) => {
     const next = storyGroups[k + 1];
     const kind = g.length === 1 && next !== undefined && isCrosshead(joined(g)) && !isCrosshead(joined(next)) ? 'crosshead' : 'paragraph';
@@ -107,6 +110,7 @@ export function parseScrapedText(file: string, text: string): Article {
     ...(by?.updated ? { updated: by.updated } : {}),
     ...(by?.commentCount !== undefined ? { commentCount: by.commentCount } : {}),
     body,
+    ...(cutFrom !== undefined && cutFrom < body.length ? { cutFrom } : {}),
     furniture,
     src: headlineLine.span,
   };

@@ -225,6 +225,7 @@ export function compositionReport(c: PageComposition) {
     stories: c.placed,
     jumped: c.jumped,
     continued: c.continued,
+    trimmed: c.trimmed,
     adverts: c.adverts,
     faults: c.faults,
   };

@@ -61,7 +61,8 @@ export function storyView(a: Article) {
     published: a.published ?? null,
     dateLong: longDate(a.published),
     leadImage: imageView(a.leadImage),
-    body: a.body.map(blockView),
+    // The copy's cut mark goes before the first block that may be cut.
+    body: a.body.map((b, i) => ({ ...blockView(b), cutBefore: i === a.cutFrom })),
     src: src(a.src),
   };
 }

@@ -184,6 +184,33 @@ describe('a composed edition from a flatplan', () => {
   });
 });
 
+it('cuts a story at its own cut mark when the page is short of room, reporting what went', async () => {
+  const src = tempDir({
+    'edition.yaml': `version: 1
+publication: { name: The Wexcombe Courier, code: WXC }
+date: 2026-11-26
+pages:
+  - section: Sport
+    stories: [${story('football-cup.md')}, ${story('netball-league.md')}, ${story('nib-parkrun.md')}]
+    ads: [{ file: ${ad('garden-centre.pdf')}, size: 5x12cm }, { file: ${ad('car-dealer.pdf')}, size: 3x6cm }]
+`,
+  });
+  const out = tempDir();
+  const r = await cli('build', join(src, 'edition.yaml'), '--out', out, '--formats', 'jpeg');
+  expect(r.code, r.stderr).toBe(0);
+  expect(r.stderr).toMatch(/football-cup\.md:\d+:\d+: warning: story football-cup cut by \d+ paragraphs? at the copy's cut mark to fit page 1/);
+  const dir = join(out, 'the-wexcombe-courier-2026-11-26');
+  const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
+  const cut = report.pages[0].composition.trimmed;
+  expect(cut).toEqual([{ article: 'football-cup', blocks: expect.any(Number) }]);
+  // What comes before the mark is all there; the story's last paragraph, after it, is not.
+  const a = loadArticle(story('football-cup.md'));
+  const text = letters((await readPdf(join(dir, 'print', 'the-wexcombe-courier-2026-11-26.pdf'))).text[0]!.map((t) => t.str).join(''));
+  for (const b of a.body.slice(0, a.cutFrom)) if ('runs' in b) expect(text).toContain(letters(b.runs.map((x) => x.text).join('')));
+  const last = a.body[a.body.length - 1]!;
+  expect(text).not.toContain(letters('runs' in last ? last.runs.map((x) => x.text).join('') : ''));
+}, 120_000);
+
 describe('bad flatplans: each a clear error at its line, nothing written', () => {
   const build = async (yaml: string, files: Record<string, string | Uint8Array> = {}) => {
     const src = tempDir({ 'edition.yaml': yaml, ...files });

@@ -109,7 +109,7 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
   const holeRows = hole.rows.reduce((a, b) => a + b, 0);
   // A column-row of the grid in cm²: a column's width by a row's depth.
   const cellCm2 = ((area.columnWidth * 2.54) / 72) * ((grid * 2.54) / 72);
-  const report: PageComposition = { page: ctx.pageNumber, placed: [], jumped: [], continued: [], holeRows, promoRows: 0, whiteRows: 0, holeCm2: holeRows * cellCm2, largestWhiteCm2: 0, adverts: ads.names, faults: [] };
+  const report: PageComposition = { page: ctx.pageNumber, placed: [], jumped: [], continued: [], trimmed: [], holeRows, promoRows: 0, whiteRows: 0, holeCm2: holeRows * cellCm2, largestWhiteCm2: 0, adverts: ads.names, faults: [] };
   // 4. The search.
   if (inputs.length > 0 && hole.rows.every((r) => r < hole.minLeg)) {
     ctx.warnings.push({
@@ -142,6 +142,7 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
   const placed: string[] = [];
   const jumped: { article: string; to: number }[] = [];
   const continued: { article: string; from: number }[] = [];
+  const trimmed: { article: string; blocks: number }[] = [];
   for (const p of comp.placements) {
     const m = measured[p.story]!;
     const option = m.options[p.option]!;
@@ -169,6 +170,7 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
       desk!.pending.push({ article: id, story: storyEl, units: r.overset, fromPage: ctx.pageNumber, toPage: to });
       jumped.push({ article: id, to });
     }
+    if (option.trimmed > 0) trimmed.push({ article: id, blocks: option.trimmed });
     if (option.trimmed > 0) warn(ctx, 'compose/trimmed', `story ${id} cut by ${option.trimmed} paragraph${option.trimmed === 1 ? '' : 's'} at the copy's cut mark to fit page ${ctx.pageNumber}`, storyEl.copy ?? storyEl.src);
   }
   // 6. Promos sized to what copy could not fill, and the white the search could not avoid, each reported.
@@ -193,7 +195,7 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
   });
   // 7. Hairlines: under each module with something below it, and in the gutter beside it.
   items.push(...rules(comp, hole, xOf, yOf, ctx, ads.holeFoot));
-  const report2: PageComposition = { ...report, placed, jumped, continued, promoRows, whiteRows, largestWhiteCm2: largestWhite, faults: comp.faults };
+  const report2: PageComposition = { ...report, placed, jumped, continued, trimmed, promoRows, whiteRows, largestWhiteCm2: largestWhite, faults: comp.faults };
   return { items, height: maxH, composition: report2 };
 }
 

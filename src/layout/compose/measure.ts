@@ -64,16 +64,29 @@ export function measureStory(ctx: LayoutContext, el: MarkupElement, rank: number
   const hasStandfirst = el.children.some((c) => isElement(c) && c.kind === 'standfirst');
   const image = el.children.find((c): c is MarkupElement => isElement(c) && c.kind === 'image');
   const jumpRows = Math.ceil((JUMP_MIN_MM * 72) / 25.4 / grid);
+  // The copy's own cut mark: the blocks after it may go, from the end — a third, two thirds or all of them.
+  const body = el.children.find((c): c is MarkupElement => isElement(c) && c.kind === 'body');
+  const blocks = body ? body.children.filter(isElement) : [];
+  const mark = blocks.findIndex((b) => b.kind === 'cut');
+  const cuttable = mark >= 0 ? blocks.length - mark - 1 : 0;
+  const trims = [0, ...new Set([Math.ceil(cuttable / 3), Math.ceil((2 * cuttable) / 3), cuttable].filter((t) => t > 0))];
+  const trimmedBody = (t: number): MarkupElement | undefined => {
+    if (!body || t === 0) return body;
+    const keep = new Set(blocks.slice(0, blocks.length - t));
+    return { ...body, children: body.children.filter((c) => !isElement(c) || keep.has(c)) };
+  };
   for (let span = 1; span <= columns; span++) {
     const pw = spanWidth(ctx.area, Math.min(span, (image && attr.num(image, 'span')) || span));
     const photo = image ? Math.round((pw * PHOTO_MIN) / grid) * grid : 0;
     const grow = image ? Math.floor((pw * (PHOTO_MAX - PHOTO_MIN)) / grid) : 0;
     for (const hs of styles) {
-      for (const standfirst of hasStandfirst ? [true, false] : [true]) {
+      for (const [standfirst, trimmed] of [...(hasStandfirst ? [true, false] : [true]).map((f) => [f, 0] as const), ...trims.slice(1).map((t) => [true, t] as const)]) {
+        const cutBody = trimmedBody(trimmed);
         const v = variantOf(el, (c) => {
           if (c.kind === 'headline' && hs) return { ...c, attrs: { ...c.attrs, style: hs } };
           if (c.kind === 'standfirst' && !standfirst) return undefined;
           if (c.kind === 'image') return { ...c, attrs: { ...c.attrs, height: photo } };
+          if (c.kind === 'body' && cutBody) return cutBody;
           return c;
         });
         const r = layoutStory(quiet, v, { x: ctx.area.x, y: ctx.area.y, columns: span, maxH: 1e6, mode: 'auto' });
@@ -84,7 +97,7 @@ export function measureStory(ctx: LayoutContext, el: MarkupElement, rank: number
           span,
           rows,
           grow,
-          trimmed: 0,
+          trimmed,
           headline: size,
           legRows: r.legs,
           picture: image ? (photo / grid) * span : 0,

@@ -97,6 +97,17 @@ describe('composeHole', () => {
     expect(c.placements.every((p) => p.span === 4)).toBe(true);
   });
 
+  it('cuts a story at its cut mark rather than jump it or leave it overset, and says how much', () => {
+    const hole = HOLE([60, 60]);
+    // The whole story needs 8 + 130 rows a leg; cut at its mark (4 paragraphs) it needs 8 + 50.
+    const whole = { span: 2, rows: 138, grow: 0, trimmed: 0, headline: 30, legRows: 130, picture: 0, jumpRows: 36 };
+    const cut = { ...whole, rows: 58, legRows: 50, trimmed: 4 };
+    const c = composeHole([{ id: 'cup', options: [whole, cut] }], hole)!;
+    expect(c.placements[0]!.option).toBe(1);
+    expect(c.placements[0]!.short).toBe(false);
+    expect(c.faults).toEqual([]);
+  });
+
   it('gives the same page for the same input', () => {
     const hole = HOLE([90, 90, 90, 70, 70]);
     const stories = [story('a', 200, 10, { photo: 12, grow: 30, headline: 48 }), story('b', 100, 6), story('c', 60, 5, { headline: 24 }), story('d', 14, 3, { headline: 18 }), story('e', 12, 3, { headline: 18 })];
