@@ -42,6 +42,8 @@ export interface StoryResult {
   readonly overset: readonly FlowUnit[];
   /** White beside the headline's and standfirst's lines (what they leave of the measure, by their leading), points². */
   readonly headWhite: number;
+  /** Rows of white at the foot of legs shorter than the deepest, beyond two rows a leg (column-rows). */
+  readonly legWhite: number;
 }
 
 /** Word spaces more than this many times natural are reported as a loose line. */
@@ -199,6 +201,24 @@ function bodyUnits(ctx: LayoutContext, story: MarkupElement, article: string, co
         units.push({ kind: 'figure', steps: Math.ceil(total / grid), src, draw: (x, top, width) => drawPicture(ctx, p, x, top, width, h, tag('Figure')).items });
         break;
       }
+      case 'pullquote': {
+        // The story's own words, larger, between red rules, a leg wide: a figure in the flow.
+        const s = ctx.sheet.paragraph['pullquote'] ? style(ctx, 'pullquote', b.src) : style(ctx, 'standfirst', b.src);
+        const lines = setParagraph(b.children, s, ctx.sheet, ctx.shaper, colW, { balance: true });
+        const depth = grid * 0.5 + capHeight(ctx, s) + (lines.length - 1) * s.leading + descent(ctx, s) + grid * 0.5;
+        const red = ctx.sheet.colors['red'] ?? BLACK;
+        units.push({
+          kind: 'figure',
+          steps: Math.ceil(depth / grid) + 1,
+          src,
+          draw: (x, top, width) => [
+            { kind: 'rule', x1: x, y1: top + 1, x2: x + width, y2: top + 1, width: 1.5, color: red },
+            ...placeLines(ctx, lines, s, x, top + grid * 0.5, tag('BlockQuote'), src).runs,
+            { kind: 'rule', x1: x, y1: top + depth + 1, x2: x + width, y2: top + depth + 1, width: 1.5, color: red },
+          ],
+        });
+        break;
+      }
       default:
         break;
     }
@@ -262,7 +282,9 @@ export function layoutStory(ctx: LayoutContext, el: MarkupElement, box: StoryBox
   }
   const headline = child(el, 'headline');
   if (headline && resume) {
-    y = jumpHead(ctx, el, headline, resume.fromPage, box.x, y, w, items);
+    const jh = jumpHead(ctx, el, headline, resume.fromPage, box.x, y, w, items);
+    y = jh.y;
+    headWhite += jh.white;
   } else if (headline) {
     const fit = fitHeadline(ctx, headline, w);
     const placed = placeLines(ctx, fit.lines, fit.style, box.x, y, { article, role: 'H1', block: BLOCK.headline }, el.copy ?? headline.src);
@@ -371,7 +393,9 @@ export function layoutStory(ctx: LayoutContext, el: MarkupElement, box: StoryBox
   }
   const height = box.mode === 'fill' ? box.maxH : Math.min(textBottom - box.y, box.maxH);
   items.push({ kind: 'anchor', article, x: box.x, y: box.y, w, h: height });
-  return { items, height, legs: filled.depth, overset: filled.overset, headWhite };
+  // White at the foot of legs shorter than the deepest, beyond the two rows (under a centimetre) any leg may leave.
+  const legWhite = filled.columns.reduce((a, col) => a + Math.max(0, filled.depth - col.reduce((n, u) => n + u.steps, 0) - 1), 0) + Math.max(0, box.columns - filled.columns.length) * Math.max(0, filled.depth - 1);
+  return { items, height, legs: filled.depth, overset: filled.overset, headWhite, legWhite };
 }
 
 /** White beside display lines: what each line leaves of the measure, by its leading, points². */
@@ -380,15 +404,16 @@ function whiteBeside(lines: readonly SetLine[], leading: number, measure: number
 }
 
 /** The head of a continuation: the story's headline small, and where it came from. Returns the y below it. */
-function jumpHead(ctx: LayoutContext, el: MarkupElement, headline: MarkupElement, fromPage: number, x: number, top: number, w: number, items: FrameItem[]): number {
+function jumpHead(ctx: LayoutContext, el: MarkupElement, headline: MarkupElement, fromPage: number, x: number, top: number, w: number, items: FrameItem[]): { y: number; white: number } {
   const article = attr.str(el, 'article')!;
   const hs = ctx.sheet.paragraph['jump-head'] ? style(ctx, 'jump-head', headline.src) : style(ctx, 'headline-side', headline.src);
-  const head = placeLines(ctx, setParagraph(headline.children, hs, ctx.sheet, ctx.shaper, w), hs, x, top, { article, role: 'H1', block: BLOCK.headline }, el.copy ?? headline.src);
+  const lines = setParagraph(headline.children, hs, ctx.sheet, ctx.shaper, w, { balance: true });
+  const head = placeLines(ctx, lines, hs, x, top, { article, role: 'H1', block: BLOCK.headline }, el.copy ?? headline.src);
   items.push(...head.runs);
   const ls = ctx.sheet.paragraph['jump-line'] ? style(ctx, 'jump-line', headline.src) : style(ctx, 'dateline', headline.src);
   const from = placeLines(ctx, setParagraph(`Continued from page ${fromPage}`, ls, ctx.sheet, ctx.shaper, w), ls, x, head.bottom + 3, { article, role: 'Kicker', block: BLOCK.kicker }, el.copy ?? headline.src);
   items.push(...from.runs);
-  return from.bottom + HEAD_GAP;
+  return { y: from.bottom + HEAD_GAP, white: whiteBeside(lines, hs.leading, w) };
 }
 
 /** The line that ends a jumping story's last leg: “Continued on page N”, in the `jump-line` style. */

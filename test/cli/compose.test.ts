@@ -211,6 +211,26 @@ pages:
   expect(text).not.toContain(letters('runs' in last ? last.runs.map((x) => x.text).join('') : ''));
 }, 120_000);
 
+it('gives a story on a page short of copy a pull quote from its own quotes before house promos take the rest', async () => {
+  const src = tempDir({
+    'edition.yaml': `version: 1
+publication: { name: The Wexcombe Courier, code: WXC }
+date: 2026-11-26
+pages:
+  - section: Sport
+    stories: [${story('netball-league.md')}, ${story('nib-parkrun.md')}]
+    ads: [{ file: ${ad('garden-centre.pdf')}, size: 5x12cm }]
+`,
+  });
+  const out = tempDir();
+  const r = await cli('build', join(src, 'edition.yaml'), '--out', out, '--quiet', '--formats', 'jpeg');
+  expect(r.code, r.stderr).toBe(0);
+  const pdf = await readPdf(join(out, 'the-wexcombe-courier-2026-11-26', 'print', 'the-wexcombe-courier-2026-11-26.pdf'));
+  // The quotation is in the story once, and once more as the pull quote.
+  const text = pdf.text[0]!.map((t) => t.str).join(' ').replace(/\s+/g, ' ');
+  expect(text.split('There must have been 80 people on the balcony').length - 1).toBe(2);
+}, 120_000);
+
 describe('bad flatplans: each a clear error at its line, nothing written', () => {
   const build = async (yaml: string, files: Record<string, string | Uint8Array> = {}) => {
     const src = tempDir({ 'edition.yaml': yaml, ...files });

@@ -43,6 +43,8 @@ export const composeTimes = { measureMs: 0, searchMs: 0, pages: 0 };
 
 /** Rows a module and what is under it keep between them (white, with a hairline in it). */
 const GAP_ROWS = 1;
+/** A page whose stories at their largest fill less than this share of its hole is short of copy. */
+const SHORT_COPY = 0.6;
 /** A house promo needs room for its heading and a line of text: 8 rows (about 3 cm). */
 const MIN_FILLER_ROWS = 8;
 /** Words a line of body holds in a 48 mm column at 9/10.5 pt (the seed galley: 648 words on 103 lines). */
@@ -97,6 +99,17 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
     measured.push(m);
     inputs.push({ id: attr.str(s, 'article')!, options: m.options, jumpable: to !== undefined, jumpAsked: attr.num(s, 'continue-on') !== undefined });
   });
+  // A page short of copy — its stories at their largest (photos grown) fill under SHORT_COPY of the hole — also tries
+  // each story with a pull quote from its own quotes, before house promos take the rest.
+  const holeArea = ads.holeFoot.reduce((a, f) => a + Math.max(0, Math.floor((f - ads.holeTop) / grid + 1e-6)), 0);
+  const largest = measured.reduce((a, m) => a + Math.max(0, ...m.options.map((o) => o.span * (o.rows + o.grow))), 0);
+  if (stories.length > 0 && largest < SHORT_COPY * holeArea) {
+    stories.forEach((s, rank) => {
+      const m = measureStory(ctx, s, rank, area.columns, styles, true);
+      measured[rank] = m;
+      inputs[rank] = { ...inputs[rank]!, options: m.options };
+    });
+  }
   const incoming = desk ? desk.pending.filter((c) => c.toPage === ctx.pageNumber) : [];
   for (const c of incoming) {
     desk!.pending.splice(desk!.pending.indexOf(c), 1);

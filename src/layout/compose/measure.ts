@@ -1,7 +1,7 @@
 // Story options for the composer, measured by really setting each variant with the story layout: every span, the
 // headline styles its rank allows, standfirst on and off, the photo at its smallest (it can grow to fill).
 import type { MarkupElement, MarkupNode } from '../../template/index.js';
-import { attr, isElement } from '../../template/index.js';
+import { attr, isElement, textOf } from '../../template/index.js';
 import type { LayoutContext } from '../context.js';
 import { spanWidth } from '../geometry.js';
 import { layoutStory } from '../story.js';
@@ -51,10 +51,10 @@ export function headlineStylesFor(rank: number, styles: readonly string[]): stri
 }
 
 /**
- * Measures every variant of a story for a hole of `columns` columns. `jump` says whether the story may run short here
- * and continue on another page; `resume` marks a continuation (its head is a jump head, with no variants of its own).
+ * Measures every variant of a story for a hole of `columns` columns; with `pullQuotes` (a page short of copy), also
+ * the story with a pull quote from its own quotes.
  */
-export function measureStory(ctx: LayoutContext, el: MarkupElement, rank: number, columns: number, headlineStyles: readonly string[]): MeasuredStory {
+export function measureStory(ctx: LayoutContext, el: MarkupElement, rank: number, columns: number, headlineStyles: readonly string[], pullQuotes = false): MeasuredStory {
   const quiet: LayoutContext = { ...ctx, warnings: [] };
   const grid = ctx.area.baseline;
   const options: StoryOption[] = [];
@@ -75,13 +75,31 @@ export function measureStory(ctx: LayoutContext, el: MarkupElement, rank: number
     const keep = new Set(blocks.slice(0, blocks.length - t));
     return { ...body, children: body.children.filter((c) => !isElement(c) || keep.has(c)) };
   };
+  // A pull quote from the story's own quotes, for a story that would otherwise run short: the first quotation of
+  // 40 to 160 characters in its paragraphs, set after its second paragraph.
+  const quoted = pullQuotes ? pullQuoteOf(blocks) : undefined;
+  const withPullQuote = (): MarkupElement | undefined => {
+    if (!body || !quoted) return undefined;
+    const after = blocks.filter((b) => b.kind === 'p')[1] ?? blocks[0]!;
+    const children: MarkupNode[] = [];
+    for (const c of body.children) {
+      children.push(c);
+      if (c === after) children.push({ kind: 'pullquote', attrs: {}, children: [{ kind: '#text', text: quoted.text }], src: quoted.src });
+    }
+    return { ...body, children };
+  };
   for (let span = 1; span <= columns; span++) {
     const pw = spanWidth(ctx.area, Math.min(span, (image && attr.num(image, 'span')) || span));
     const photo = image ? Math.round((pw * PHOTO_MIN) / grid) * grid : 0;
     const grow = image ? Math.floor((pw * (PHOTO_MAX - PHOTO_MIN)) / grid) : 0;
     for (const hs of styles) {
-      for (const [standfirst, trimmed] of [...(hasStandfirst ? [true, false] : [true]).map((f) => [f, 0] as const), ...trims.slice(1).map((t) => [true, t] as const)]) {
-        const cutBody = trimmedBody(trimmed);
+      const combos = [
+        ...(hasStandfirst ? [true, false] : [true]).map((f) => [f, 0, false] as const),
+        ...trims.slice(1).map((t) => [true, t, false] as const),
+        ...(quoted ? [[true, 0, true] as const] : []),
+      ];
+      for (const [standfirst, trimmed, pull] of combos) {
+        const cutBody = pull ? withPullQuote() : trimmedBody(trimmed);
         const v = variantOf(el, (c) => {
           if (c.kind === 'headline' && hs) return { ...c, attrs: { ...c.attrs, style: hs } };
           if (c.kind === 'standfirst' && !standfirst) return undefined;
@@ -98,10 +116,11 @@ export function measureStory(ctx: LayoutContext, el: MarkupElement, rank: number
           rows,
           grow,
           trimmed,
+          ...(pull ? { pullQuote: true } : {}),
           headline: size,
           legRows: r.legs,
           picture: image ? (photo / grid) * span : 0,
-          headWhite: r.headWhite / (ctx.area.columnWidth * grid),
+          headWhite: r.headWhite / (ctx.area.columnWidth * grid) + r.legWhite,
           // Run short here: at least about 10 cm of body first, and a line for the jump.
           jumpRows: head + Math.ceil(jumpRows / span) + 1,
         });
@@ -123,8 +142,21 @@ export function measureContinuation(ctx: LayoutContext, el: MarkupElement, resum
     const r = layoutStory(quiet, el, { x: ctx.area.x, y: ctx.area.y, columns: span, maxH: 1e6, mode: 'auto', resume });
     const rows = Math.ceil(r.height / grid - 1e-6);
     // A continuation jumps no further: what does not fit of it is overset.
-    options.push({ span, rows, grow: 0, trimmed: 0, headline: size, legRows: r.legs, picture: 0, jumpRows: rows - r.legs + Math.min(r.legs, 3) });
+    options.push({ span, rows, grow: 0, trimmed: 0, headline: size, legRows: r.legs, picture: 0, jumpRows: rows - r.legs + Math.min(r.legs, 3), headWhite: r.headWhite / (ctx.area.columnWidth * grid) + r.legWhite });
     variants.push({ el, photo: 0 });
   }
   return { options, variants };
+}
+
+/** Curly or straight double quotation marks round 40 to 160 characters: words someone said, fit for a pull quote. */
+const QUOTATION = /[“"]([^”"]{40,160})[”"]/u;
+
+/** The first quotation in a story's paragraphs that makes a pull quote, with where it is; none when there is none. */
+function pullQuoteOf(blocks: readonly MarkupElement[]): { text: string; src: MarkupElement['src'] } | undefined {
+  for (const b of blocks) {
+    if (b.kind !== 'p') continue;
+    const m = QUOTATION.exec(textOf(b));
+    if (m) return { text: `“${m[1]!.trim().replace(/[,.]$/, '')}”`, src: b.copy ?? b.src };
+  }
+  return undefined;
 }

@@ -32,6 +32,8 @@ export interface StoryOption {
   readonly picture: number;
   /** White beside the headline's and standfirst's lines, column-rows: a head that leaves its measure half empty. */
   readonly headWhite?: number;
+  /** A pull quote from the story's own quotes was added to make it longer. */
+  readonly pullQuote?: boolean;
 }
 
 export interface StoryInput {
@@ -119,6 +121,8 @@ export const COSTS = {
   butting: 400,
   /** A story whose headline is larger than one of higher priority. */
   rank: 600,
+  /** A pull quote added to a story: better than a promo when the story runs short, never for nothing. */
+  pullQuote: 100,
   /** Each column the lead spans fewer than the page's `leadSpan`: a lead narrower than the stories under it. */
   narrowLead: 3000,
   /** Each column-row of white beside a headline's or standfirst's lines (a short headline across many columns). */
@@ -148,7 +152,7 @@ export function composeHole(stories: readonly StoryInput[], hole: HoleInput): Co
   /** What an option costs wherever it goes: trimmed copy, white beside its head, legs out of range, its rank. */
   const fixedCost = (k: number, o: StoryOption): number => {
     const legOut = o.legRows < hole.minLeg ? hole.minLeg - o.legRows : o.legRows > hole.maxLeg ? o.legRows - hole.maxLeg : 0;
-    return o.trimmed * COSTS.trim + (o.headWhite ?? 0) * COSTS.headWhite + legOut * COSTS.leg + (k > 0 && o.headline > maxHead[k - 1]! + 0.01 ? COSTS.rank : 0);
+    return o.trimmed * COSTS.trim + (o.pullQuote ? COSTS.pullQuote : 0) + (o.headWhite ?? 0) * COSTS.headWhite + legOut * COSTS.leg + (k > 0 && o.headline > maxHead[k - 1]! + 0.01 ? COSTS.rank : 0);
   };
   // Options that take the same rows, can grow as far and jump at the same depth behave alike in every region: only
   // the cheapest of each such set is searched (variants often differ by a standfirst that sets in the same depth).
