@@ -133,6 +133,16 @@ for (const which of ['page', 'edition']) {
   console.log(`  ${which === 'page' ? 'front page alone' : `sample edition, ${x.pages} pages in parallel`}: ${ms(x.medianMs)} (${ms(x.msPerPage)} a page), ${x.files} files, peak ${x.maxRssMb} MB`);
 }
 
+// 5b. The page composer on a 48-page edition of the sample's stories and adverts, in its own process.
+{
+  const r = spawnSync(process.execPath, [join(root, 'bench', 'compose-case.mjs'), '48', '3'], { encoding: 'utf8' });
+  if (r.status !== 0) console.log(`\ncomposer: failed: ${(r.stderr || '').split('\n')[0]}`);
+  else {
+    const x = JSON.parse(r.stdout.trim().split('\n').pop());
+    console.log(`\ncomposer, ${x.pages} composed pages of the sample's stories and adverts (median of ${x.runs} runs): layout ${ms(x.layoutMs)}, of which measuring story variants ${ms(x.measureMs)} and the search ${ms(x.searchMs)}; peak ${x.maxRssMb} MB`);
+  }
+}
+
 // 6. The preview: from saving an article to the updated page being served.
 {
   const r = spawnSync(process.execPath, [join(root, 'bench', 'preview-case.mjs'), '7'], { encoding: 'utf8' });
