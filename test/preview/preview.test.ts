@@ -34,7 +34,7 @@ beforeAll(async () => {
   templates = join(work, 'templates', 'tabloid');
   cpSync(join(TEMPLATES, 'tabloid'), templates, { recursive: true });
   preview = await startPreview({
-    files: [join(work, 'edition', 'edition.yaml')],
+    files: [join(work, 'edition', 'three-pages.yaml')],
     template: templates,
     templatesDir: TEMPLATES,
     fontsDir: FONTS,
@@ -144,7 +144,7 @@ describe('in Chromium', () => {
     await page.goto(preview.url);
     await page.locator('#page-1 img').waitFor();
     // The padded house advert page is a warning with the edition file's line.
-    await expect(page.locator('#warnings').textContent()).resolves.toMatch(/edition\.yaml:1:1: warning: the edition has 3 pages and plant “uk-tabloid” prints in multiples of 4/);
+    await expect(page.locator('#warnings').textContent()).resolves.toMatch(/three-pages\.yaml:1:1: warning: the edition has 3 pages and plant “uk-tabloid” prints in multiples of 4/);
     // Five columns on the page's grid, and the zones of its two stories.
     expect(await page.locator('#page-1 .columns rect').count()).toBe(5);
     expect(await page.locator('#page-1 .zones a').count()).toBeGreaterThanOrEqual(2);

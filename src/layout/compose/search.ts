@@ -134,11 +134,12 @@ interface Result {
   readonly placements: readonly Placement[];
   readonly fillers: readonly Filler[];
   readonly faults: readonly string[];
-  /** Headline size of the module at the region's top left (0 when a filler is there). */
+  /** Headline size of the module at the region's top left (0 when a filler is there), and its story (−1 for none). */
   readonly topHead: number;
+  readonly topStory: number;
 }
 
-const NONE: Result = { cost: Infinity, placements: [], fillers: [], faults: [], topHead: 0 };
+const NONE: Result = { cost: Infinity, placements: [], fillers: [], faults: [], topHead: 0, topStory: -1 };
 
 /**
  * The best composition of `stories` (in priority order) in `hole`, or undefined when no arrangement places them all
@@ -190,7 +191,7 @@ export function composeHole(stories: readonly StoryInput[], hole: HoleInput): Co
       }
       c = e;
     }
-    return { cost, placements: [], fillers, faults: [], topHead: 0 };
+    return { cost, placements: [], fillers, faults: [], topHead: 0, topStory: -1 };
   };
 
   /** One story alone in a rectangle: the option that fills it best, the rest promo or white. */
@@ -218,6 +219,7 @@ export function composeHole(stories: readonly StoryInput[], hole: HoleInput): Co
       } else continue;
       cost += fixedCost(k, o);
       if (k === 0 && hole.leadSpan !== undefined && span < hole.leadSpan) cost += COSTS.narrowLead * (hole.leadSpan - span);
+      if (used >= o.rows && (o.legRows < hole.minLeg || o.legRows > hole.maxLeg)) faults.push(`${story.id}: legs of ${o.legRows} rows, outside ${hole.minLeg}–${hole.maxLeg}`);
       const fillers: Filler[] = [];
       const slack = rows - used;
       if (slack > 1) {
@@ -231,7 +233,7 @@ export function composeHole(stories: readonly StoryInput[], hole: HoleInput): Co
           cost += COSTS.white * (slack - 1) * span;
         }
       }
-      if (cost < best.cost) best = { cost, placements: [{ story: k, option: i, col: c0, row: r0, span, rows: used, jumps, short: used < o.rows }], fillers, faults, topHead: o.headline };
+      if (cost < best.cost) best = { cost, placements: [{ story: k, option: i, col: c0, row: r0, span, rows: used, jumps, short: used < o.rows }], fillers, faults, topHead: o.headline, topStory: k };
     }
     return best;
   };
@@ -300,11 +302,16 @@ export function composeHole(stories: readonly StoryInput[], hole: HoleInput): Co
           const right = solve(c, c1, r0, r1, k + j, m - j);
           if (right.cost === Infinity) continue;
           let cost = left.cost + right.cost;
+          let butting: string | undefined;
           if (left.topHead > 0 && right.topHead > 0) {
             const ratio = Math.min(left.topHead, right.topHead) / Math.max(left.topHead, right.topHead);
             cost += ratio > 2 / 3 ? COSTS.butting : COSTS.butting / 4;
+            if (ratio > 2 / 3) butting = `${stories[left.topStory]!.id} and ${stories[right.topStory]!.id}: headlines of like size side by side`;
           }
-          if (cost < best.cost) best = { ...join(left, right), cost };
+          if (cost < best.cost) {
+            const joined = join(left, right);
+            best = { ...joined, cost, faults: butting ? [...joined.faults, butting] : joined.faults };
+          }
         }
       }
     }
@@ -319,5 +326,5 @@ export function composeHole(stories: readonly StoryInput[], hole: HoleInput): Co
 
 function join(a: Result, b: Result): Result {
   if (a.cost === Infinity || b.cost === Infinity) return NONE;
-  return { cost: a.cost + b.cost, placements: [...a.placements, ...b.placements], fillers: [...a.fillers, ...b.fillers], faults: [...a.faults, ...b.faults], topHead: a.topHead || b.topHead };
+  return { cost: a.cost + b.cost, placements: [...a.placements, ...b.placements], fillers: [...a.fillers, ...b.fillers], faults: [...a.faults, ...b.faults], topHead: a.topHead || b.topHead, topStory: a.topHead ? a.topStory : b.topStory };
 }
