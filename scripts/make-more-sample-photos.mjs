@@ -14,29 +14,15 @@
 // seeded per scene (no Math.random, no clock), so each run writes the same
 // bytes. The pictures are original to newsprint and MIT licensed like the code.
 
-import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import sharp from 'sharp';
+import { H, W, mulberry32, shade, writeScene } from './lib/scene.mjs';
 
-const W = 2400;
-const H = 1600;
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 // ---------------------------------------------------------------- helpers
 
-/** mulberry32: small, fast, seeded PRNG returning floats in [0, 1). */
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The random helpers of one scene, all drawing on its own seeded generator. */
 function randomness(seed) {
@@ -51,11 +37,6 @@ const pts = (list) => list.map(([x, y]) => `${f(x)},${f(y)}`).join(' ');
 const rad = (d) => (d * Math.PI) / 180;
 const lerp = (a, b, t) => a + (b - a) * t;
 
-function shade(hex, amount) {
-  const n = parseInt(hex.slice(1), 16);
-  const ch = (v) => Math.max(0, Math.min(255, Math.round(v + amount * 255)));
-  return `#${((ch((n >> 16) & 255) << 16) | (ch((n >> 8) & 255) << 8) | ch(n & 255)).toString(16).padStart(6, '0')}`;
-}
 
 /** A straight line from (x1, y1) to (x2, y2). */
 const seg = (x1, y1, x2, y2, width, colour, extra = '') =>
@@ -1080,37 +1061,14 @@ const SCENES = {
 };
 
 async function render(name, outDir) {
-  const { seed, draw, grain: amount, quality } = SCENES[name];
+  const { seed, draw, grain, quality } = SCENES[name];
   const r = randomness(seed);
-  const layers = draw(r);
-  // Soft things are collected into groups and blurred once per group.
-  const blurs = [2, 4, 12, 24, 60]
-    .map((s) => `<filter id="b${s}" filterUnits="userSpaceOnUse" x="-200" y="-200" width="${W + 400}" height="${H + 400}"><feGaussianBlur stdDeviation="${s}"/></filter>`)
-    .join('');
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">
-<defs>${blurs}${layers.map((l) => l.defs).join('')}</defs>
-${layers.map((l) => l.body).join('\n')}
-</svg>`;
-
-  // Film grain: luminance noise around mid-grey, overlaid on the picture
-  // (kept light enough, with the JPEG quality, for files under 600 KB).
-  const grain = Buffer.alloc(W * H);
-  for (let i = 0; i < grain.length; i++) {
-    const n = (r.rand() + r.rand() + r.rand() - 1.5) / 1.5;
-    grain[i] = Math.max(0, Math.min(255, Math.round(128 + n * amount)));
-  }
-  const grainImage = await sharp(grain, { raw: { width: W, height: H, channels: 1 } }).blur(0.6).toColourspace('srgb').png().toBuffer();
-
+  // Grain kept light enough, with the JPEG quality, for files under 600 KB.
   const out = resolve(outDir, `${name}.jpg`);
-  mkdirSync(dirname(out), { recursive: true });
-  const info = await sharp(Buffer.from(svg))
-    .resize(W, H)
-    .blur(0.7) // soften the vector edges a little, as a lens would
-    .composite([{ input: grainImage, blend: 'soft-light' }])
-    .jpeg({ quality, chromaSubsampling: '4:2:0' })
-    .toFile(out);
+  const info = await writeScene(draw(r), r.rand, { grain, quality, out });
   console.log(`wrote ${out} (${W}×${H}, ${Math.round(info.size / 1024)} KB)`);
 }
+
 
 const args = process.argv.slice(2);
 let outDir = `${root}/examples/sample-edition/images`;
