@@ -143,6 +143,18 @@ for (const which of ['page', 'edition']) {
   }
 }
 
+// 5c. A whole paper: a generated 48-page edition, stage by stage and as a whole process (issue 12's stage table).
+{
+  const r = spawnSync(process.execPath, [join(root, 'bench', 'build48-case.mjs'), '48'], { encoding: 'utf8' });
+  if (r.status !== 0) console.log(`\n48-page edition: failed: ${(r.stderr || '').split('\n')[0]}`);
+  else {
+    const x = JSON.parse(r.stdout.trim().split('\n').pop());
+    console.log(`\n48-page edition of the sample's stories and adverts (${x.pages} pages, ${x.eEditionFiles} e-edition files), stages in one process (peak ${x.stagesPeakMb} MB):`);
+    for (const [k, v] of Object.entries(x.stagesMs)) console.log(`  ${k.padEnd(64)} ${ms(v).padStart(9)}`);
+    console.log(`  whole process from the bin: ${ms(x.wholeProcess.wallMs)} wall, ${x.wholeProcess.cpuS} CPU-s, peak ${x.wholeProcess.peakMb} MB`);
+  }
+}
+
 // 6. The preview: from saving an article to the updated page being served.
 {
   const r = spawnSync(process.execPath, [join(root, 'bench', 'preview-case.mjs'), '7'], { encoding: 'utf8' });
