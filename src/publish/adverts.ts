@@ -3,7 +3,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { ImageAsset, Span } from '../core/index.js';
 import { advertRasterId, fail } from '../core/index.js';
-import type { PageGeometry } from '../layout/index.js';
+import { bookedSize } from '../preflight/advert.js';
+import type { PlantProfile } from '../plant/index.js';
 import type { MarkupElement } from '../template/index.js';
 import { attr, isElement } from '../template/index.js';
 
@@ -39,11 +40,8 @@ export function bookingText(r: { readonly columns: number; readonly depth: numbe
   return depth % 10 === 0 ? `${r.columns}x${depth / 10}cm` : `${r.columns}x${depth}mm`;
 }
 
-/** Width of `columns` columns of the plant's grid, gutters between them included. */
-export function bookedWidth(g: PageGeometry, columns: number): number {
-  const col = (g.width - g.margin.inner - g.margin.outer - g.gutter * (g.columns - 1)) / g.columns;
-  return columns * col + (columns - 1) * g.gutter;
-}
+/** The booking's size on the plant's grid (preflight's own reckoning: more columns than the plant has is an error). */
+const booked = (r: AdvertRequest, plant: PlantProfile) => bookedSize({ columns: r.columns, depth: r.depth, text: bookingText(r) }, plant, r.src);
 
 export interface LoadedAdverts {
   /** PDF adverts' bytes by file, for the plant files. */
@@ -57,7 +55,7 @@ export interface LoadedAdverts {
  * trim (else media) box other than the booked columns × depth, is an error naming the file and the booking. Image
  * adverts are checked by shape in checkImageAdverts once loaded.
  */
-export async function loadPdfAdverts(requests: readonly AdvertRequest[], geometry: PageGeometry): Promise<LoadedAdverts> {
+export async function loadPdfAdverts(requests: readonly AdvertRequest[], plant: PlantProfile): Promise<LoadedAdverts> {
   const pdfs = new Map<string, Uint8Array>();
   const rasters: ImageAsset[] = [];
   const todo = requests.filter((r) => !IMAGE_ADVERT.test(r.file));
@@ -75,10 +73,11 @@ export async function loadPdfAdverts(requests: readonly AdvertRequest[], geometr
       } catch (e) {
         return fail('advert/unreadable', `advert ${r.file} (booked ${booking}) cannot be read as a PDF: ${(e as Error).message}`, r.src, ['advertisers send PDF/X-1a; JPEG, PNG and TIFF adverts are taken too']);
       }
-      const w = bookedWidth(geometry, r.columns);
+      const size = booked(r, plant);
+      const w = size.width;
       if (Math.abs(trim.width - w) > SIZE_TOLERANCE || Math.abs(trim.height - r.depth) > SIZE_TOLERANCE) {
         fail('advert/size', `advert ${r.file} is ${mm(trim.width)} × ${mm(trim.height)} mm, but its booking ${booking} is ${mm(w)} × ${mm(r.depth)} mm`, r.src, [
-          `columns on this plant are ${mm(bookedWidth(geometry, 1))} mm with ${mm(geometry.gutter)} mm gutters; book the advert's own size, or ask for it at the booked one`,
+          `columns on this plant are ${mm(size.columnWidth)} mm with ${mm(size.gutter)} mm gutters; book the advert's own size, or ask for it at the booked one`,
         ]);
       }
       pdfs.set(r.file, bytes);
@@ -89,11 +88,11 @@ export async function loadPdfAdverts(requests: readonly AdvertRequest[], geometr
 }
 
 /** An image advert must have its booking's shape (within 2 %): it is placed whole, never cropped. */
-export function checkImageAdverts(requests: readonly AdvertRequest[], images: ReadonlyMap<string, ImageAsset>, geometry: PageGeometry): void {
+export function checkImageAdverts(requests: readonly AdvertRequest[], images: ReadonlyMap<string, ImageAsset>, plant: PlantProfile): void {
   for (const r of requests.filter((q) => IMAGE_ADVERT.test(q.file))) {
     const img = images.get(r.file);
     if (!img) continue;
-    const w = bookedWidth(geometry, r.columns);
+    const w = booked(r, plant).width;
     const want = w / r.depth;
     const got = img.widthPx / img.heightPx;
     if (Math.abs(got / want - 1) > 0.02) {

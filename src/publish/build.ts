@@ -81,8 +81,8 @@ export async function prepare(opts: BuildOptions): Promise<Prepared> {
   const fonts = loadFonts(templates.styles, opts.fontsDir);
   const ads = markup.flatMap((m) => advertRequests(m.root));
   const photos = await loadImages([...markup.flatMap((m) => imageRequests(m.root)), ...ads.filter((a) => IMAGE_ADVERT.test(a.file)).map((a) => ({ file: a.file, src: a.src }))]);
-  checkImageAdverts(ads, photos, geometry);
-  const pdfAds = await loadPdfAdverts(ads, geometry);
+  checkImageAdverts(ads, photos, plant);
+  const pdfAds = await loadPdfAdverts(ads, plant);
   const adFindings = await preflightAdverts(ads, plant);
   const images: ImageSet = new Map([...photos, ...pdfAds.rasters.map((r) => [r.id, r] as const)]);
   // 3. Layout on the plant's page. What the layout finds wrong with the input (adverts that do not fit, stories that

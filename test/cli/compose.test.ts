@@ -184,22 +184,27 @@ describe('a composed edition from a flatplan', () => {
   });
 });
 
-it('cuts a story at its own cut mark when the page is short of room, reporting what went', async () => {
+/** Builds a one-page Sport flatplan of these stories and adverts (flatplan entries); returns the run and its folder. */
+async function buildPage(stories: string[], ads: string[], ...args: string[]) {
   const src = tempDir({
     'edition.yaml': `version: 1
 publication: { name: The Wexcombe Courier, code: WXC }
 date: 2026-11-26
 pages:
   - section: Sport
-    stories: [${story('football-cup.md')}, ${story('netball-league.md')}, ${story('nib-parkrun.md')}]
-    ads: [{ file: ${ad('garden-centre.pdf')}, size: 5x12cm }, { file: ${ad('car-dealer.pdf')}, size: 3x6cm }]
+    stories: [${stories.map(story).join(', ')}]
+    ads: [${ads.join(', ')}]
 `,
   });
   const out = tempDir();
-  const r = await cli('build', join(src, 'edition.yaml'), '--out', out, '--formats', 'jpeg');
+  const r = await cli('build', join(src, 'edition.yaml'), '--out', out, '--formats', 'jpeg', ...args);
+  return { r, dir: join(out, 'the-wexcombe-courier-2026-11-26') };
+}
+
+it('cuts a story at its own cut mark when the page is short of room, reporting what went', async () => {
+  const { r, dir } = await buildPage(['football-cup.md', 'netball-league.md', 'nib-parkrun.md'], [`{ file: ${ad('garden-centre.pdf')}, size: 5x12cm }`, `{ file: ${ad('car-dealer.pdf')}, size: 3x6cm }`]);
   expect(r.code, r.stderr).toBe(0);
   expect(r.stderr).toMatch(/football-cup\.md:\d+:\d+: warning: story football-cup cut by \d+ paragraphs? at the copy's cut mark to fit page 1/);
-  const dir = join(out, 'the-wexcombe-courier-2026-11-26');
   const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
   const cut = report.pages[0].composition.trimmed;
   expect(cut).toEqual([{ article: 'football-cup', blocks: expect.any(Number) }]);
@@ -212,20 +217,9 @@ pages:
 }, 120_000);
 
 it('gives a story on a page short of copy a pull quote from its own quotes before house promos take the rest', async () => {
-  const src = tempDir({
-    'edition.yaml': `version: 1
-publication: { name: The Wexcombe Courier, code: WXC }
-date: 2026-11-26
-pages:
-  - section: Sport
-    stories: [${story('netball-league.md')}, ${story('nib-parkrun.md')}]
-    ads: [{ file: ${ad('garden-centre.pdf')}, size: 5x12cm }]
-`,
-  });
-  const out = tempDir();
-  const r = await cli('build', join(src, 'edition.yaml'), '--out', out, '--quiet', '--formats', 'jpeg');
+  const { r, dir } = await buildPage(['netball-league.md', 'nib-parkrun.md'], [`{ file: ${ad('garden-centre.pdf')}, size: 5x12cm }`], '--quiet');
   expect(r.code, r.stderr).toBe(0);
-  const pdf = await readPdf(join(out, 'the-wexcombe-courier-2026-11-26', 'print', 'the-wexcombe-courier-2026-11-26.pdf'));
+  const pdf = await readPdf(join(dir, 'print', 'the-wexcombe-courier-2026-11-26.pdf'));
   // The quotation is in the story once, and once more as the pull quote.
   const text = pdf.text[0]!.map((t) => t.str).join(' ').replace(/\s+/g, ' ');
   expect(text.split('There must have been 80 people on the balcony').length - 1).toBe(2);

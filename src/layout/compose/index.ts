@@ -105,9 +105,10 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
   const largest = measured.reduce((a, m) => a + Math.max(0, ...m.options.map((o) => o.span * (o.rows + o.grow))), 0);
   if (stories.length > 0 && largest < SHORT_COPY * holeArea) {
     stories.forEach((s, rank) => {
-      const m = measureStory(ctx, s, rank, area.columns, styles, true);
-      measured[rank] = m;
-      inputs[rank] = { ...inputs[rank]!, options: m.options };
+      const pq = measureStory(ctx, s, rank, area.columns, styles, true);
+      const m = measured[rank]!;
+      measured[rank] = { options: [...m.options, ...pq.options], variants: [...m.variants, ...pq.variants] };
+      inputs[rank] = { ...inputs[rank]!, options: measured[rank]!.options };
     });
   }
   const incoming = desk ? desk.pending.filter((c) => c.toPage === ctx.pageNumber) : [];
@@ -183,8 +184,10 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
       desk!.pending.push({ article: id, story: storyEl, units: r.overset, fromPage: ctx.pageNumber, toPage: to });
       jumped.push({ article: id, to });
     }
-    if (option.trimmed > 0) trimmed.push({ article: id, blocks: option.trimmed });
-    if (option.trimmed > 0) warn(ctx, 'compose/trimmed', `story ${id} cut by ${option.trimmed} paragraph${option.trimmed === 1 ? '' : 's'} at the copy's cut mark to fit page ${ctx.pageNumber}`, storyEl.copy ?? storyEl.src);
+    if (option.trimmed > 0) {
+      trimmed.push({ article: id, blocks: option.trimmed });
+      warn(ctx, 'compose/trimmed', `story ${id} cut by ${option.trimmed} paragraph${option.trimmed === 1 ? '' : 's'} at the copy's cut mark to fit page ${ctx.pageNumber}`, storyEl.copy ?? storyEl.src);
+    }
   }
   // 6. Promos sized to what copy could not fill, and the white the search could not avoid, each reported.
   const promos = el.children.filter((c): c is MarkupElement => isElement(c) && c.kind === 'promo');

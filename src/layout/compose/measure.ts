@@ -51,8 +51,8 @@ export function headlineStylesFor(rank: number, styles: readonly string[]): stri
 }
 
 /**
- * Measures every variant of a story for a hole of `columns` columns; with `pullQuotes` (a page short of copy), also
- * the story with a pull quote from its own quotes.
+ * Measures every variant of a story for a hole of `columns` columns; with `pullQuotes` (a page short of copy), only
+ * the variants with a pull quote from its own quotes, to add to those measured before (none when it has no quote).
  */
 export function measureStory(ctx: LayoutContext, el: MarkupElement, rank: number, columns: number, headlineStyles: readonly string[], pullQuotes = false): MeasuredStory {
   const quiet: LayoutContext = { ...ctx, warnings: [] };
@@ -93,11 +93,11 @@ export function measureStory(ctx: LayoutContext, el: MarkupElement, rank: number
     const photo = image ? Math.round((pw * PHOTO_MIN) / grid) * grid : 0;
     const grow = image ? Math.floor((pw * (PHOTO_MAX - PHOTO_MIN)) / grid) : 0;
     for (const hs of styles) {
-      const combos = [
-        ...(hasStandfirst ? [true, false] : [true]).map((f) => [f, 0, false] as const),
-        ...trims.slice(1).map((t) => [true, t, false] as const),
-        ...(quoted ? [[true, 0, true] as const] : []),
-      ];
+      const combos = pullQuotes
+        ? quoted
+          ? [[true, 0, true] as const]
+          : []
+        : [...(hasStandfirst ? [true, false] : [true]).map((f) => [f, 0, false] as const), ...trims.slice(1).map((t) => [true, t, false] as const)];
       for (const [standfirst, trimmed, pull] of combos) {
         const cutBody = pull ? withPullQuote() : trimmedBody(trimmed);
         const v = variantOf(el, (c) => {
