@@ -61,13 +61,18 @@ export async function run(argv: readonly string[]): Promise<number> {
           plant: 'Printing plant profile: uk-tabloid, berliner, broadsheet (in plants/), or a profile file',
         })
           .option('proof', { describe: 'Also write a desk proof with 3 mm bleed, crop and registration marks and a slug line (never for the plant)', type: 'boolean', default: false })
+          .option('queue', { describe: 'Build on the workers of this Redis queue (redis://HOST:PORT) instead of here: a job an edition file, a line as each is done (docs/scale.md)', type: 'string' })
+          .option('root', { describe: 'With --queue: the shared folder the workers read and write; the edition files and --out must be inside it (default: the current folder)', type: 'string' })
           .example('$0 build', 'Build the sample edition into output/')
           .example('$0 build --plant berliner --proof', 'The sample edition on a Berliner page, with desk proofs')
           .example('$0 build story.md --out proofs', 'One story on a front page, in proofs/')
-          .example('$0 build paper/edition.yaml --template tabloid', 'A whole edition with the tabloid templates'),
+          .example('$0 build paper/edition.yaml --template tabloid', 'A whole edition with the tabloid templates')
+          .example('$0 build editions/*.yaml --queue redis://127.0.0.1:6379', 'Every edition on the workers of a queue, from the shared folder'),
       async (a) => {
         try {
-          await buildCommand({ ...buildArgs(a), proof: a.proof });
+          if (a.queue === undefined) await buildCommand({ ...buildArgs(a), proof: a.proof });
+          // The queue's modules (bullmq, ioredis) load only when a build is queued.
+          else code = await (await import('./commands/build-queue.js')).buildQueueCommand({ ...buildArgs(a), proof: a.proof, queue: a.queue, ...(a.root !== undefined ? { root: a.root } : {}) });
         } catch (e) {
           fail(e);
         }
@@ -188,7 +193,25 @@ export async function run(argv: readonly string[]): Promise<number> {
         }
       },
     )
-    .demandCommand(1, 'Name a command: build, e-edition, galley, plan, preflight or preview')
+    .command(
+      'worker',
+      'Build the editions queued by build --queue, from a Redis queue, reading and writing a shared folder, until stopped',
+      (y) =>
+        y
+          .option('queue', { describe: 'The Redis holding the queue: redis://HOST:PORT', type: 'string', demandOption: true })
+          .option('root', { describe: 'The shared folder as this machine mounts it: jobs name their files relative to it', type: 'string', demandOption: true })
+          .option('concurrency', { describe: 'Editions built at once, each in its own thread', type: 'number', default: 1 })
+          .option('quiet', { alias: 'q', describe: 'Print only errors', type: 'boolean', default: false })
+          .example('$0 worker --queue redis://127.0.0.1:6379 --root /srv/newsprint', 'Build queued editions from /srv/newsprint until Ctrl-C'),
+      async (a) => {
+        try {
+          await (await import('./commands/worker.js')).workerCommand({ queue: a.queue, root: a.root, concurrency: a.concurrency, quiet: a.quiet });
+        } catch (e) {
+          fail(e);
+        }
+      },
+    )
+    .demandCommand(1, 'Name a command: build, e-edition, galley, plan, preflight, preview or worker')
     .strict()
     .help()
     .alias('h', 'help')

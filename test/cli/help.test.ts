@@ -38,7 +38,7 @@ describe('help', () => {
   it('asks for a command when given none', async () => {
     const r = await cli();
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/Name a command: build, e-edition, galley, plan, preflight or preview/);
+    expect(r.stderr).toMatch(/Name a command: build, e-edition, galley, plan, preflight, preview or worker/);
   });
 });
 

@@ -12,11 +12,13 @@ import { REPO, tempDir } from '../helpers.js';
  * - plant is beside the main line, not on it: a profile is read with ingest's YAML readers, so it may import core
  *   and ingest (and itself) only; export (the plant files), preflight, publish, preview and cli use it, so it may be
  *   imported by export and every later stage — not by template or layout, which take the page geometry as data.
+ * - queue (editions as BullMQ jobs for workers on other machines) uses core and ingest's paths; only cli uses it, and
+ *   the build a worker runs is cli's own, handed to it as a module to start, so it comes just before cli.
  * src/types holds ambient declarations for untyped packages and imports nothing.
  * Export is narrower still (STYLE.md: exporters import just core types): it draws frames, and reads the plant's
  * settings, so besides itself it imports core and plant only — not layout, template or ingest, earlier as they are.
  */
-const PIPELINE = ['core', 'ingest', 'template', 'layout', 'export', 'preflight', 'publish', 'preview', 'cli'] as const;
+const PIPELINE = ['core', 'ingest', 'template', 'layout', 'export', 'preflight', 'publish', 'preview', 'queue', 'cli'] as const;
 /** Side stages: the last pipeline stage each may import, and the first that may import it. */
 const SIDE: Record<string, { importsUpTo: (typeof PIPELINE)[number]; importedFrom: (typeof PIPELINE)[number] }> = {
   plant: { importsUpTo: 'ingest', importedFrom: 'export' },
@@ -87,7 +89,7 @@ describe('import direction', () => {
     expect(stages.filter((s) => !known.has(s))).toEqual([]);
   });
 
-  it('no file in src/ imports a later stage: cli → preview → publish → preflight → export → layout → template → ingest → core, plant beside, export only core and plant', () => {
+  it('no file in src/ imports a later stage: cli → queue → preview → publish → preflight → export → layout → template → ingest → core, plant beside, export only core and plant', () => {
     expect(forwardImports(src)).toEqual([]);
   });
 

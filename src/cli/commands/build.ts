@@ -1,6 +1,7 @@
 // `newsprint build [FILE...]`: an edition file or article files → print PDF and e-edition images under output/.
 import { extname, relative, resolve } from 'node:path';
 import type { Diagnostic, PageComposition } from '../../core/index.js';
+import type { BuildResult } from '../../publish/index.js';
 import { fail, formatDiagnostic } from '../../core/index.js';
 import { DEFAULT_TEMPLATE, FONTS_DIR, SAMPLE_EDITION, TEMPLATES_DIR } from '../paths.js';
 
@@ -23,10 +24,14 @@ export interface BuildArgs {
 /** `e-edition` rebuilds only the e-edition of an existing build; `build` makes everything. */
 export type BuildMode = 'build' | 'e-edition';
 
-const isEditionFile = (f: string) => ['.yaml', '.yml'].includes(extname(f).toLowerCase());
+/** An edition file (YAML) rather than an article file. */
+export const isEditionFile = (f: string) => ['.yaml', '.yml'].includes(extname(f).toLowerCase());
 
-/** Runs a build and reports on stderr. Throws UserError for bad input; the caller maps it to the exit code. */
-export async function buildCommand(args: BuildArgs, mode: BuildMode = 'build'): Promise<void> {
+/**
+ * Runs a build and reports on stderr; returns what was built (for `newsprint worker`, which runs this same code for
+ * each queued edition). Throws UserError for bad input; the caller maps it to the exit code.
+ */
+export async function buildCommand(args: BuildArgs, mode: BuildMode = 'build'): Promise<BuildResult> {
   // The output folder first, before any work: a file, an unwritable folder or a missing drive is refused at once.
   const { checkOutputPath } = await import('../../publish/out-path.js');
   checkOutputPath(args.out, 'folder', '--out');
@@ -75,6 +80,7 @@ export async function buildCommand(args: BuildArgs, mode: BuildMode = 'build'): 
     for (const w of result.warnings.filter((d) => d.severity !== 'info')) process.stderr.write(formatDiagnostic(w) + '\n');
     if (counts) process.stderr.write(`newsprint: ${counts}; all findings are in ${dir}/report.json\n`);
   }
+  return result;
 }
 
 /** One composed page in a line: its news hole, how it is filled, and what is on it. */
