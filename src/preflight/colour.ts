@@ -53,6 +53,8 @@ const simple = (name: string, components: number, ink: ColourSpace['ink'], rgb?:
 export const DEVICE_GRAY = simple('DeviceGray', 1, ([g = 0]) => ({ ...NO_INK, k: (1 - g) * 100 }));
 /** DeviceCMYK: the values are the plates. */
 export const DEVICE_CMYK = simple('DeviceCMYK', 4, ([c = 0, m = 0, y = 0, k = 0]) => ({ c: c * 100, m: m * 100, y: y * 100, k: k * 100, spot: 0 }), undefined, [0, 0, 0, 1]);
+/** Whether a space puts down its four values as they are on C, M, Y and K (DeviceCMYK, ICC CMYK, CalCMYK). */
+export const isDeviceCmyk = (space: ColourSpace): boolean => space.components === 4 && space.ink === DEVICE_CMYK.ink;
 export const DEVICE_RGB = simple('DeviceRGB', 3, () => undefined, { device: true, what: 'DeviceRGB' });
 const calibrated = (what: string, n: number): ColourSpace => simple(what, n, () => undefined, { device: false, what });
 const PATTERN: ColourSpace = { ...simple('Pattern', 1, () => undefined), pattern: true };

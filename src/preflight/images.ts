@@ -1,7 +1,8 @@
 // Placed images as the plant sees them: effective resolution, and the highest total ink of any pixel at 150 dpi.
+import { createHash } from 'node:crypto';
+import type { PDFRawStream } from '@cantoo/pdf-lib';
 import sharp from 'sharp';
-import type { ColourSpace } from './colour.js';
-import { totalInk } from './colour.js';
+import { isDeviceCmyk, totalInk, type ColourSpace } from './colour.js';
 import { readBits } from './functions.js';
 import type { ImageUse } from './interpret.js';
 import { transform, type Point } from './matrix.js';
@@ -26,26 +27,113 @@ const placedInches = (use: ImageUse) => ({ w: Math.hypot(use.ctm[0], use.ctm[1])
 
 /** Reads a placed image's size, resolution and ink. */
 export async function imageFacts(use: ImageUse): Promise<ImageFacts | undefined> {
-  const dict = use.stream?.dict;
-  const inline = use.inline?.dict;
-  const width = dict ? numberOf(entry(dict, 'Width')) : Number(inline?.get('W') ?? inline?.get('Width'));
-  const height = dict ? numberOf(entry(dict, 'Height')) : Number(inline?.get('H') ?? inline?.get('Height'));
-  if (!width || !height) return undefined;
-  const placed = placedInches(use);
-  if (!(placed.w > 0 && placed.h > 0)) return undefined;
-  const ppi = Math.min(width / placed.w, height / placed.h);
-  if (use.mask || !use.space || !use.stream) return { width, height, ppi };
-  const maxInk = await highestInk(use, use.space, width, height, placed).catch(() => undefined);
-  return { width, height, ppi, ...(maxInk ? { maxInk } : {}) };
+  return new ImageReader([use]).facts(use);
 }
 
-async function highestInk(use: ImageUse, space: ColourSpace, width: number, height: number, placed: { w: number; h: number }) {
-  const dict = use.stream!.dict;
-  const data = streamData(use.stream!);
+/** The heaviest 150 dpi cell of an image at one placed size, in the image's own grid of cells. */
+interface InkHit {
+  readonly ink: number;
+  /** Its cell, across and down from the top left, in a grid of `w` × `h` cells. */
+  readonly px: number;
+  readonly py: number;
+  readonly w: number;
+  readonly h: number;
+}
+
+/**
+ * Reads the images of a file, in the order they are asked for. Each image's pixels are read once however often it is
+ * placed: the ink of an image at a placed size is worked out once for every placement of the same data (the same
+ * stream bytes, dictionary and colour space) at that size, and where it is on the page is worked out for each
+ * placement. JPEGs are decoded a few images ahead (by libvips, off the main thread) while the one before is measured.
+ */
+export class ImageReader {
+  private readonly index = new Map<ImageUse, number>();
+  private readonly hits = new Map<string, Promise<InkHit | undefined>>();
+  private readonly hashes = new WeakMap<PDFRawStream, string>();
+  private next = 0;
+
+  /** `uses`: every image to be asked about, in the order facts will be asked for them. */
+  constructor(private readonly uses: readonly ImageUse[], private readonly lookahead = 3) {
+    uses.forEach((u, i) => this.index.set(u, i));
+  }
+
+  /** A placed image's size, resolution and ink (see ImageFacts). */
+  async facts(use: ImageUse): Promise<ImageFacts | undefined> {
+    const plan = this.plan(use);
+    if (!plan) return undefined;
+    const { width, height, ppi } = plan;
+    if (!plan.ink) return { width, height, ppi };
+    // Start this image and the next few, so their JPEGs decode while this one is measured.
+    const i = this.index.get(use);
+    if (i !== undefined) for (; this.next <= Math.min(this.uses.length - 1, i + this.lookahead); this.next++) this.start(this.uses[this.next]!);
+    const hit = await this.start(use);
+    if (!hit) return { width, height, ppi };
+    // Image space: the unit square, y up from the bottom row.
+    const at = transform(use.ctm, (hit.px + 0.5) / hit.w, 1 - (hit.py + 0.5) / hit.h);
+    return { width, height, ppi, maxInk: { ink: hit.ink, at } };
+  }
+
+  /** What is known of a placement without reading its pixels; `ink` when they are to be read, with the key of what it reads. */
+  private plan(use: ImageUse) {
+    const dict = use.stream?.dict;
+    const inline = use.inline?.dict;
+    const width = dict ? numberOf(entry(dict, 'Width')) : Number(inline?.get('W') ?? inline?.get('Width'));
+    const height = dict ? numberOf(entry(dict, 'Height')) : Number(inline?.get('H') ?? inline?.get('Height'));
+    if (!width || !height) return undefined;
+    const placed = placedInches(use);
+    if (!(placed.w > 0 && placed.h > 0)) return undefined;
+    const ppi = Math.min(width / placed.w, height / placed.h);
+    if (use.mask || !use.space || !use.stream) return { width, height, ppi };
+    // The plate's resolution where the image is larger: the mean ink of the pixels each plate pixel covers.
+    const w = Math.min(width, Math.max(1, Math.ceil(placed.w * INK_DPI)));
+    const h = Math.min(height, Math.max(1, Math.ceil(placed.h * INK_DPI)));
+    return { width, height, ppi, ink: { stream: use.stream, space: use.space, w, h } };
+  }
+
+  /** The ink of a placement, started once for all placements of the same data at the same size. */
+  private start(use: ImageUse): Promise<InkHit | undefined> | undefined {
+    const plan = this.plan(use);
+    if (!plan?.ink) return undefined;
+    const { stream, space, w, h } = plan.ink;
+    const key = this.key(stream, space, w, h);
+    let hit = this.hits.get(key);
+    if (!hit) {
+      hit = highestInk(stream, space, plan.width, plan.height, w, h).catch(() => undefined);
+      this.hits.set(key, hit);
+    }
+    return hit;
+  }
+
+  /** Everything the ink of an image depends on: its bytes, its dictionary, its colour space's ink and Decode, the cells. */
+  private key(stream: PDFRawStream, space: ColourSpace, w: number, h: number): string {
+    let hash = this.hashes.get(stream);
+    if (hash === undefined) {
+      hash = createHash('sha256').update(stream.contents).digest('hex');
+      this.hashes.set(stream, hash);
+    }
+    return `${hash} ${stream.dict.toString()} ${idOf(space.ink)} ${space.components} ${space.defaultDecode(8).join(',')} ${space.defaultDecode(bitsOf(stream)).join(',')} ${w}×${h}`;
+  }
+}
+
+const bitsOf = (stream: PDFRawStream): number => numberOf(entry(stream.dict, 'BitsPerComponent')) ?? 8;
+
+/** A number for each function: two colour spaces with the same ink function put down the same ink. */
+const ids = new WeakMap<object, number>();
+let lastId = 0;
+function idOf(f: object): number {
+  let id = ids.get(f);
+  if (id === undefined) ids.set(f, (id = ++lastId));
+  return id;
+}
+
+async function highestInk(stream: PDFRawStream, space: ColourSpace, width: number, height: number, w: number, h: number): Promise<InkHit | undefined> {
+  const dict = stream.dict;
+  const data = streamData(stream);
   let samples: Uint8Array;
-  let bpc = numberOf(entry(dict, 'BitsPerComponent')) ?? 8;
+  let inverted = false;
+  let bpc = bitsOf(stream);
   if (data.codec === 'DCTDecode') {
-    samples = await jpegSamples(data.bytes, space.components, width, height);
+    ({ samples, inverted } = await jpegSamples(data.bytes, space.components, width, height));
     bpc = 8;
   } else if (!data.codec) {
     samples = data.bytes;
@@ -53,76 +141,190 @@ async function highestInk(use: ImageUse, space: ColourSpace, width: number, heig
     return undefined;
   }
   const decode = numbersOf(entry(dict, 'Decode')) ?? space.defaultDecode(bpc);
-  let ink = inkPerPixel(samples, bpc, width, height, space, decode);
-  // Reduce to the plate's resolution where the image is larger: the mean ink of the pixels each plate pixel covers.
-  const w = Math.min(width, Math.max(1, Math.ceil(placed.w * INK_DPI)));
-  const h = Math.min(height, Math.max(1, Math.ceil(placed.h * INK_DPI)));
-  if (w < width || h < height) ink = boxResample(ink, width, height, w, h);
+  const rows = inkRows(samples, inverted, bpc, width, height, space, decode);
+  const ink = cellsInk(rows, width, height, w, h);
   let at = 0;
-  for (let i = 1; i < ink.length; i++) if (ink[i]! > ink[at]!) at = i;
-  const px = at % w;
-  const py = Math.floor(at / w);
-  // Image space: the unit square, y up from the bottom row.
-  return { ink: ink[at] ?? 0, at: transform(use.ctm, (px + 0.5) / w, 1 - (py + 0.5) / h) };
+  let most = ink[0]!;
+  for (let i = 1; i < ink.length; i++) {
+    const v = ink[i]!;
+    if (v > most) {
+      most = v;
+      at = i;
+    }
+  }
+  return { ink: ink[at] ?? 0, px: at % w, py: Math.floor(at / w), w, h };
 }
 
 /**
  * A JPEG's samples as a PDF renderer sees them, before the image's Decode. A CMYK JPEG must stay CMYK (sharp would
  * colour-manage it to sRGB on the way out). libvips undoes the inversion of an Adobe CMYK JPEG on load; a PDF
- * renderer does not (the image's /Decode [1 0 …] does it), so those samples are inverted back here.
+ * renderer does not (the image's /Decode [1 0 …] does it), so those samples are to be read inverted back
+ * (`inverted`: each sample s stands for 255 − s).
  */
-async function jpegSamples(jpeg: Uint8Array, components: number, width: number, height: number): Promise<Uint8Array> {
+async function jpegSamples(jpeg: Uint8Array, components: number, width: number, height: number): Promise<{ samples: Uint8Array; inverted: boolean }> {
   const space = components === 4 ? 'cmyk' : components === 1 ? 'b-w' : 'srgb';
   const { data, info } = await sharp(jpeg, { ignoreIcc: true }).pipelineColourspace(space).toColourspace(space).raw().toBuffer({ resolveWithObject: true });
   if (info.channels !== components || info.width !== width || info.height !== height) throw new Error('the JPEG does not match its image dictionary');
-  const out = new Uint8Array(data);
-  if (components === 4 && hasAdobeMarker(jpeg)) for (let i = 0; i < out.length; i++) out[i] = 255 - out[i]!;
-  return out;
+  return { samples: new Uint8Array(data.buffer, data.byteOffset, data.length), inverted: components === 4 && hasAdobeMarker(jpeg) };
 }
 
-/** Total ink of each pixel, row 0 at the top; one-component spaces (grey, Indexed, Separation) use a table of every sample value. */
-function inkPerPixel(bytes: Uint8Array, bpc: number, width: number, height: number, space: ColourSpace, decode: number[]): Float32Array {
+/** Writes the total ink of each pixel of row `y` (row 0 at the top) into `out`. */
+type RowInk = (y: number, out: Float32Array) => void;
+
+/**
+ * Total ink of each pixel, a row at a time. One-component spaces (grey, Indexed, Separation) use a table of every
+ * sample value; 8-bit DeviceCMYK a table for each plate; other spaces work each distinct colour out once.
+ */
+function inkRows(stored: Uint8Array, inverted: boolean, bpc: number, width: number, height: number, space: ColourSpace, decode: number[]): RowInk {
   const n = space.components;
   const max = 2 ** bpc - 1;
   const rowBits = Math.ceil((width * n * bpc) / 8) * 8;
+  // Data cut short reads as zeros.
+  const need = (rowBits / 8) * height;
+  let bytes = stored;
+  if (stored.length < need) {
+    bytes = new Uint8Array(need);
+    bytes.set(stored);
+  }
   const value = (raw: number, c: number): number => (decode[2 * c] ?? 0) + (raw / max) * ((decode[2 * c + 1] ?? 1) - (decode[2 * c] ?? 0));
   const inkOf = (values: readonly number[]): number => {
     const ink = space.ink(values);
     return ink ? totalInk(ink) : 0;
   };
-  const table = n === 1 && bpc <= 8 ? Float32Array.from({ length: max + 1 }, (_, raw) => inkOf([value(raw, 0)])) : undefined;
+  if (n === 4 && bpc === 8 && isDeviceCmyk(space)) {
+    // DeviceCMYK puts down each value × 100 on its plate: C + M + Y + K (+ no spot).
+    const plate = (c: number) => Float64Array.from({ length: 256 }, (_, s) => value(inverted ? 255 - s : s, c) * 100);
+    const [c, m, y, k] = [plate(0), plate(1), plate(2), plate(3)];
+    return (row, out) => {
+      let p = row * width * 4;
+      for (let x = 0; x < width; x++, p += 4) out[x] = c[bytes[p]!]! + m[bytes[p + 1]!]! + y[bytes[p + 2]!]! + k[bytes[p + 3]!]! + 0;
+    };
+  }
+  if (inverted) bytes = bytes.map((s) => 255 - s);
+  if (n === 1 && bpc <= 8) {
+    const table = Float32Array.from({ length: max + 1 }, (_, raw) => inkOf([value(raw, 0)]));
+    if (bpc === 8) {
+      return (row, out) => {
+        const p = row * width;
+        for (let x = 0; x < width; x++) out[x] = table[bytes[p + x]!]!;
+      };
+    }
+    return (row, out) => {
+      for (let x = 0; x < width; x++) out[x] = table[readBits(bytes, row * rowBits + x * bpc, bpc)]!;
+    };
+  }
+  // Any other space: each distinct colour worked out once (while there are not too many to remember).
+  const seen = n * bpc <= 48 ? new Map<number, number>() : undefined;
   const px = new Array<number>(n).fill(0);
-  const out = new Float32Array(width * height);
-  for (let y = 0; y < height; y++) {
+  return (row, out) => {
     for (let x = 0; x < width; x++) {
-      const bit = y * rowBits + x * n * bpc;
-      if (table) {
-        out[y * width + x] = table[readBits(bytes, bit, bpc)]!;
-        continue;
+      const bit = row * rowBits + x * n * bpc;
+      let key = 0;
+      if (seen) {
+        for (let c = 0; c < n; c++) key = key * (max + 1) + readBits(bytes, bit + c * bpc, bpc);
+        const known = seen.get(key);
+        if (known !== undefined) {
+          out[x] = known;
+          continue;
+        }
       }
       for (let c = 0; c < n; c++) px[c] = value(readBits(bytes, bit + c * bpc, bpc), c);
-      out[y * width + x] = inkOf(px);
+      const ink = inkOf(px);
+      if (seen && seen.size < 1 << 20) seen.set(key, ink);
+      out[x] = ink;
+    }
+  };
+}
+
+/**
+ * The ink of each pixel, reduced to `w` × `h` cells by area-average resampling where the image is larger (as
+ * boxResample, across then down), a row of pixels at a time.
+ */
+function cellsInk(rows: RowInk, width: number, height: number, w: number, h: number): Float32Array {
+  if (w === width && h === height) {
+    const out = new Float32Array(width * height);
+    for (let y = 0; y < height; y++) rows(y, out.subarray(y * width, (y + 1) * width));
+    return out;
+  }
+  const across = new Float32Array(w * height);
+  const cells = w < width ? cellsOf(width, w) : undefined;
+  const row = cells ? new Float32Array(width) : undefined;
+  for (let y = 0; y < height; y++) {
+    if (row && cells) {
+      rows(y, row);
+      resampleAcross(row, 0, cells, across, y * w);
+    } else {
+      rows(y, across.subarray(y * width, (y + 1) * width));
     }
   }
-  return out;
+  return h < height ? resampleDown(across, w, height, h) : across;
 }
 
 /** Area-average resampling (each output pixel the mean of the input it covers, partial pixels weighted), across then down. */
 export function boxResample(src: Float32Array, w: number, h: number, tw: number, th: number): Float32Array {
   const across = new Float32Array(tw * h);
-  for (let y = 0; y < h; y++) for (let j = 0; j < tw; j++) across[y * tw + j] = mean(src, y * w, 1, w, j, tw);
-  const out = new Float32Array(tw * th);
-  for (let x = 0; x < tw; x++) for (let i = 0; i < th; i++) out[i * tw + x] = mean(across, x, tw, h, i, th);
-  return out;
+  const cells = cellsOf(w, tw);
+  for (let y = 0; y < h; y++) resampleAcross(src, y * w, cells, across, y * tw);
+  return resampleDown(across, tw, h, th);
 }
 
-/** Mean of `a[offset + k·stride]` over the k that output cell `cell` of `cells` covers out of `n`. */
-function mean(a: Float32Array, offset: number, stride: number, n: number, cell: number, cells: number): number {
-  const start = (cell * n) / cells;
-  const end = ((cell + 1) * n) / cells;
-  let sum = 0;
-  for (let k = Math.floor(start); k < Math.ceil(end); k++) sum += a[offset + k * stride]! * (Math.min(end, k + 1) - Math.max(start, k));
-  return sum / (end - start);
+/**
+ * Which of `n` inputs each of `cells` output cells covers, and by how much: cell j covers [j·n/cells, (j+1)·n/cells),
+ * input k by the part of [k, k + 1) inside that. Every cell is the weighted sum of its inputs over its span.
+ */
+interface Cells {
+  readonly count: number;
+  /** First input of each cell, and where its weights start in `weights`. */
+  readonly first: Int32Array;
+  readonly from: Int32Array;
+  readonly weights: Float64Array;
+  readonly span: Float64Array;
+}
+
+function cellsOf(n: number, count: number): Cells {
+  const first = new Int32Array(count);
+  const from = new Int32Array(count + 1);
+  const span = new Float64Array(count);
+  const weights: number[] = [];
+  for (let cell = 0; cell < count; cell++) {
+    const start = (cell * n) / count;
+    const end = ((cell + 1) * n) / count;
+    first[cell] = Math.floor(start);
+    from[cell] = weights.length;
+    span[cell] = end - start;
+    for (let k = Math.floor(start); k < Math.ceil(end); k++) weights.push(Math.min(end, k + 1) - Math.max(start, k));
+  }
+  from[count] = weights.length;
+  return { count, first, from, weights: Float64Array.from(weights), span };
+}
+
+/** One row: `cells.count` means of `src` from `at`, written to `out` from `to`. */
+function resampleAcross(src: Float32Array, at: number, cells: Cells, out: Float32Array, to: number): void {
+  const { count, first, from, weights, span } = cells;
+  for (let j = 0; j < count; j++) {
+    let sum = 0;
+    const base = at + first[j]!;
+    for (let i = from[j]!, k = 0; i < from[j + 1]!; i++, k++) sum += src[base + k]! * weights[i]!;
+    out[to + j] = sum / span[j]!;
+  }
+}
+
+/** Down the columns of a `tw`-wide grid of `h` rows to `th` rows; each column summed in the same order as across. */
+function resampleDown(src: Float32Array, tw: number, h: number, th: number): Float32Array {
+  const cells = cellsOf(h, th);
+  const out = new Float32Array(tw * th);
+  const sums = new Float64Array(tw);
+  for (let i = 0; i < th; i++) {
+    sums.fill(0);
+    for (let j = cells.from[i]!, k = cells.first[i]!; j < cells.from[i + 1]!; j++, k++) {
+      const weight = cells.weights[j]!;
+      const row = k * tw;
+      for (let x = 0; x < tw; x++) sums[x] = sums[x]! + src[row + x]! * weight;
+    }
+    const span = cells.span[i]!;
+    for (let x = 0; x < tw; x++) out[i * tw + x] = sums[x]! / span;
+  }
+  return out;
 }
 
 /** An Adobe APP14 segment in the JPEG's header: its CMYK samples are stored inverted. */

@@ -3,8 +3,8 @@ import { PDFDict, PDFDocument, PDFName, PDFRawStream } from '@cantoo/pdf-lib';
 import { fail, toMm } from '../core/index.js';
 import type { PlantProfile } from '../plant/profile.js';
 import { totalInk, type Ink } from './colour.js';
-import { imageFacts } from './images.js';
-import { interpretPage } from './interpret.js';
+import { ImageReader } from './images.js';
+import { interpretPage, type ImageUse } from './interpret.js';
 import type { Point } from './matrix.js';
 import { dictOf, entry, itemsOf, nameOf, numberOf, rectOf, streamOf, textOf, type Rect } from './objects.js';
 import { contentBytes, streamBytes } from './streams.js';
@@ -117,8 +117,9 @@ export async function preflightPdf(bytes: Uint8Array, file: string, plant: Plant
     if (!profile && !textOf(entry(pdfxIntent, 'OutputConditionIdentifier'))) doc1('error', 'preflight/output-intent', 'the output intent has neither an ICC profile nor a registered condition');
   }
 
-  // 2. Every page.
+  // 2. Every page: all but the images' pixels first, then the images, each read once, in page order.
   const pages = doc.getPages();
+  const placed: { pf: PageFindings; images: ImageUse[] }[] = [];
   for (const [i, page] of pages.entries()) {
     const n = i + 1;
     const node = page.node;
@@ -140,7 +141,7 @@ export async function preflightPdf(bytes: Uint8Array, file: string, plant: Plant
       content = contentBytes(entry(node, 'Contents'));
     } catch (e) {
       pf.add('error', 'preflight/content', `the page's content cannot be decoded: ${(e as Error).message}`);
-      findings.push(...pf.list());
+      placed.push({ pf, images: [] });
       continue;
     }
     const uses = interpretPage(content, resources);
@@ -185,10 +186,14 @@ export async function preflightPdf(bytes: Uint8Array, file: string, plant: Plant
         pf.add('error', 'preflight/small-tint-type', `${size} type in a tint or colour, below the plant's ${plant.minType.tint} pt`, t.at);
       }
     }
-    // Images: resolution and ink.
-    for (const img of uses.images) {
-      if (!inside(img.at) && !inside({ x: img.ctm[4] + img.ctm[0], y: img.ctm[5] + img.ctm[3] })) continue;
-      const facts = await imageFacts(img);
+    // Images on the page, read below.
+    placed.push({ pf, images: uses.images.filter((img) => inside(img.at) || inside({ x: img.ctm[4] + img.ctm[0], y: img.ctm[5] + img.ctm[3] })) });
+  }
+  // Images: resolution and ink.
+  const reader = new ImageReader(placed.flatMap((p) => p.images));
+  for (const { pf, images } of placed) {
+    for (const img of images) {
+      const facts = await reader.facts(img);
       if (!facts) continue;
       if (!img.mask && facts.ppi < plant.images.minimum - 0.5) pf.add('warning', 'preflight/low-resolution', `an image at ${Math.round(facts.ppi)} ppi where it is placed, below the plant's ${plant.images.minimum} ppi: it will print soft`, img.at);
       else if (!img.mask && facts.ppi > 2 * plant.images.target) pf.add('warning', 'preflight/heavy-image', `an image at ${Math.round(facts.ppi)} ppi, more than twice the ${plant.images.target} ppi the plant needs: heavier than needed`, img.at);
