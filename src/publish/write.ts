@@ -1,15 +1,68 @@
 // Output files appear whole or not at all: written beside their place, then renamed into it.
-import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { fail } from '../core/index.js';
 import { makeFolders, outputError, removeFolders } from './out-path.js';
 
 /**
- * Writes files into `<dir>.partial-<pid>`, then replaces `dir` with it in two renames.
+ * This machine's name as temporary names carry it: letters, digits, `.` and `-` only (a name with `/` or spaces in it
+ * would make a path of its own).
+ */
+const HOST = hostname().replace(/[^A-Za-z0-9.-]+/g, '_') || 'host';
+/** Writes by this thread so far: with the thread's id, the last part of a temporary name, so no two writes of one process share one. */
+let writes = 0;
+
+/**
+ * What marks a temporary name as this writer's: machine, process, and thread and write (`vm1-8713-0.1`). Workers on
+ * several machines write into one shared folder (`newsprint worker`), where process ids alone can coincide; with the
+ * machine's name they cannot.
+ */
+function writerTag(): string {
+  return `${HOST}-${process.pid}-${threadId}.${++writes}`;
+}
+
+/** True when a process of this machine with that id is running (signal 0 tests without sending anything). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it is there, but another user's.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes what a writer of `base` on this machine left when it was killed between starting and renaming (a worker
+ * killed mid-write): `.<base>.partial-<host>-<pid>-…` and `.<base>.old-<host>-<pid>-…` whose process is gone. A
+ * living writer's, and other machines' (whose processes cannot be asked), are left alone: those never take the
+ * output's name, and are cleared by the next write of that machine or by hand (docs/scale.md).
+ */
+function removeLeftovers(parent: string, base: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return;
+  }
+  const prefix = `.${base}.`;
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const m = /^(?:partial|old)-(.+)-(\d+)-\d+\.\d+$/.exec(name.slice(prefix.length));
+    if (!m || m[1] !== HOST || Number(m[2]) === process.pid || alive(Number(m[2]))) continue;
+    rmSync(join(parent, name), { recursive: true, force: true });
+  }
+}
+
+/**
+ * Writes files into `.<dir>.partial-<host>-<pid>-<thread>.<n>` beside `dir`, then replaces `dir` with it in two renames.
  * A single file is written by giving it the relative name '' (then `dir` is the file's path).
  * Missing folders above `dir` are made (and removed again if the write fails); callers check a path the user gave
  * with checkOutputPath first. A folder is never replaced by a file or a file by a folder, nor a device written over.
- * A file-system error comes out as outputError makes it: one line naming `dir`.
+ * What a killed writer of this machine left beside `dir` is removed first. A file-system error comes out as
+ * outputError makes it: one line naming `dir`.
  */
 export function writeAtomically(dir: string, files: ReadonlyMap<string, Buffer | string>): void {
   const single = files.size === 1 && files.has('');
@@ -19,12 +72,13 @@ export function writeAtomically(dir: string, files: ReadonlyMap<string, Buffer |
   }
   const parent = join(dir, '..');
   const base = dir.slice(parent.length + 1);
-  const staging = join(parent, `.${base}.partial-${process.pid}`);
-  const old = join(parent, `.${base}.old-${process.pid}`);
+  const tag = writerTag();
+  const staging = join(parent, `.${base}.partial-${tag}`);
+  const old = join(parent, `.${base}.old-${tag}`);
   let made: string[] = [];
   try {
     made = makeFolders(parent);
-    rmSync(staging, { recursive: true, force: true });
+    removeLeftovers(parent, base);
     // The staging folder itself first, without `recursive` (which never returns where new folders are refused).
     if (!single) mkdirSync(staging);
     for (const [rel, data] of files) {
