@@ -33,6 +33,8 @@ export interface BuildOptions {
   readonly formats?: readonly RenditionFormat[];
   /** Called as each page is finished (for the CLI's progress line). */
   readonly onPage?: (done: number, total: number) => void;
+  /** Worker threads for the e-edition's pages (default one per core; 0 makes them in this thread). Same files either way. */
+  readonly workers?: number;
   /** Pages laid out before, for a long-running caller (the preview): unchanged pages are reused. */
   readonly layoutCache?: LayoutCache;
   /**
@@ -104,6 +106,7 @@ async function eEditionOf(p: Prepared, opts: BuildOptions) {
     // The command line's formats over the edition file's; the edition file's widths.
     ...((opts.formats ?? p.edition.eEdition?.formats) ? { formats: opts.formats ?? p.edition.eEdition!.formats! } : {}),
     ...(p.edition.eEdition?.sizes ? { sizes: p.edition.eEdition.sizes } : {}),
+    ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
     onPage: (done, total) => opts.onPage?.(done, total),
   });
 }
@@ -126,6 +129,10 @@ export async function buildEdition(opts: BuildOptions): Promise<BuildResult> {
     ...sourceDate(),
   };
   const files = new Map<string, Buffer | string>();
+  // The e-edition's pages go to worker threads at once, while this thread makes the print files.
+  const eEdition = eEditionOf(prepared, opts);
+  // Not awaited until the print files are made: a failure there must not leave this one unhandled.
+  eEdition.catch(() => undefined);
   // The photos as the press takes them: cut, resampled and converted through the plant's profile.
   const printImages = await printRenditions(layout, images, plant);
   // The plant files: the whole edition, and one PDF a page named as the plant asks.
@@ -144,7 +151,7 @@ export async function buildEdition(opts: BuildOptions): Promise<BuildResult> {
     files.set(`proof/${edition.slug}-proof.pdf`, await writePdf(layout, fonts, images, { ...meta, title: `${meta.title} (proof)` }, { plant, printImages, adverts, proof: { slug, font: slugFont } }));
   }
   // The e-edition, from the same frames.
-  const ee = await eEditionOf(prepared, opts);
+  const ee = await eEdition;
   for (const [k, v] of ee.files) files.set(`e-edition/${k}`, v);
   const warnings = [...layout.warnings, ...ee.warnings, ...checked.findings.map((f) => preflightDiagnostic(f, checked.file))];
   files.set('report.json', JSON.stringify({ ...report(edition, plant, layout, warnings), preflight: preflightSummary(checked, plant) }, null, 2) + '\n');

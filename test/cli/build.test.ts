@@ -107,7 +107,8 @@ describe.skipIf(!hasSeed)(`the seed story${hasSeed ? '' : ' [skipped: ../shared/
 
   it('renders the page for the e-edition, thumbnail to zoom, with the page’s aspect ratio', async () => {
     const page = await sharp(join(dir, 'e-edition', 'pages', 'page-01', 'page.jpg')).metadata();
-    const zoom = await sharp(join(dir, 'e-edition', 'pages', 'page-01', 'zoom.webp')).metadata();
+    // The zoom rendition is the tile pyramid's full-size image (IIIF full/max).
+    const zoom = await sharp(join(dir, 'e-edition', 'tiles', 'page-01', 'full', 'max', '0', 'default.jpg')).metadata();
     const thumb = await sharp(join(dir, 'e-edition', 'pages', 'page-01', 'thumbnail.jpg')).metadata();
     expect(page.width! / page.height!).toBeCloseTo(280 / 430, 2);
     expect(page.width).toBe(1200);

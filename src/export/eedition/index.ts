@@ -1,31 +1,42 @@
 // export/eedition: laid-out pages → the e-edition (renditions, IIIF tiles and manifest, manifest.json, article views, viewer).
 import { availableParallelism } from 'node:os';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
-import type { Article, Block, Diagnostic, Edition, FontSet, ImageSet, Inline, Page } from '../../core/index.js';
-import { rasterisePage, type ScreenColour } from '../raster/index.js';
-import { fail, longDate } from '../../core/index.js';
+import type { Article, Block, Diagnostic, Edition, FontSet, ImageAsset, ImageSet, Inline, Page } from '../../core/index.js';
+import { advertRasterId, fail, longDate } from '../../core/index.js';
 import { iiifManifest } from './iiif.js';
 import { MANIFEST_GLOBAL, type ArticleBlock, type ArticleImage, type EEditionManifest, type ManifestArticle, type ManifestPage, type Region, type Rendition, type TextRun } from './manifest.js';
-import { paperColours, paperImages } from './paper.js';
-import { tilePyramid } from './tiles.js';
+import { paperColours, paperSettings, type PaperSettings } from './paper.js';
+import { pageFiles, type PageJob, type PageOutput, type RenditionFormat } from './page-files.js';
+import type { PageTask } from './page-worker.js';
 import { articlePage, viewerFiles } from './viewer.js';
 
 export type { EEditionManifest, ManifestArticle, ManifestPage, Region, Rendition } from './manifest.js';
 export { iiifManifest } from './iiif.js';
 export { tilePaths, scaleFactors, TILE_SIZE } from './tiles.js';
-
-export type RenditionFormat = 'jpeg' | 'webp';
+export type { RenditionFormat } from './page-files.js';
 
 export interface EEditionOptions {
   /** Absolute URL where the e-edition folder will be published, ending with `/` (IIIF ids). */
   readonly baseUrl: string;
-  /** Encodings of every rendition (default JPEG and WebP). */
+  /** Encodings of the thumbnail and page renditions (default JPEG and WebP). */
   readonly formats?: readonly RenditionFormat[];
+  /**
+   * Encodings of the zoom rendition. Default: the formats when they were asked for, else JPEG only, which is the
+   * tile pyramid's full-size image and costs nothing more (a WebP zoom is read by no viewer of ours).
+   */
+  readonly zoomFormats?: readonly RenditionFormat[];
   /** Widths in pixels (defaults 200, 1200, 3000). */
   readonly sizes?: { readonly thumbnail?: number; readonly page?: number; readonly zoom?: number };
   /** The press's CMYK ICC profile: colours and photos are shown as they print. */
   readonly icc: string;
+  /**
+   * Worker threads for the pages (default: one per core; 0 renders them in this thread). The files are the same
+   * whatever the number.
+   */
+  readonly workers?: number;
   /** Called as each page is finished. */
   readonly onPage?: (done: number, total: number) => void;
 }
@@ -40,39 +51,29 @@ export interface EEdition {
 const QUALITY = 80;
 const DEFAULT_SIZES = { thumbnail: 200, page: 1200, zoom: 3000 };
 const ARTICLE_IMAGE_WIDTH = 1200;
-const pad = (n: number) => String(n).padStart(2, '0');
-const ext = (f: RenditionFormat) => (f === 'jpeg' ? 'jpg' : 'webp');
 
 /**
  * Makes the e-edition of a laid-out edition. Every page is rasterised once at the zoom width, in the colours it
  * prints in (through the press's profile), and the page and thumbnail renditions are that raster reduced; the
- * zoom raster is also cut into the page's IIIF tile pyramid. Pages are processed in parallel, as many at a time
- * as the machine has cores. Article regions come from the layout's anchors; article text from the copy.
+ * zoom raster is also cut into the page's IIIF tile pyramid (page-files.ts). Pages go to a pool of worker threads,
+ * one per core, and come back in page order. Article regions come from the layout's anchors; article text from the copy.
  */
 export async function buildEEdition(edition: Edition, pages: readonly Page[], fonts: FontSet, images: ImageSet, o: EEditionOptions): Promise<EEdition> {
   const formats = o.formats ?? ['jpeg', 'webp'];
+  const zoomFormats = o.zoomFormats ?? (o.formats ? o.formats : ['jpeg']);
   const sizes = { ...DEFAULT_SIZES, ...o.sizes };
   const icc = await readFile(o.icc);
-  const colour = await paperColours(pages, icc);
-  const onPaper = await paperImages(images, o.icc, icc);
+  const colours = await paperColours(pages, icc);
+  const paper = await paperSettings(o.icc, icc);
   const files = new Map<string, Buffer | string>();
   const warnings: Diagnostic[] = [];
 
-  // 1. Pages, a few at a time.
-  const manifestPages: ManifestPage[] = new Array(pages.length);
+  // 1. Pages, each its own job, on the pool.
+  const jobs = pages.map((page): PageTask => ({ job: pageJob(page, images, colours, paper, { formats, zoomFormats, sizes, baseUrl: o.baseUrl }), fonts: fontFiles(page, fonts) }));
   let done = 0;
-  let next = 0;
-  const worker = async () => {
-    while (next < pages.length) {
-      const i = next++;
-      const page = pages[i]!;
-      const out = await pageRenditions(page, fonts, onPaper, colour, formats, sizes, o.baseUrl);
-      for (const [k, v] of out.files) files.set(k, v);
-      manifestPages[i] = out.page;
-      o.onPage?.(++done, pages.length);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(pages.length, Math.max(1, availableParallelism())) }, worker));
+  const outputs = await runPages(jobs, fonts, o.workers ?? availableParallelism(), () => o.onPage?.(++done, pages.length));
+  for (const out of outputs) for (const [k, v] of out.files) files.set(k, typeof v === 'string' ? v : Buffer.from(v.buffer, v.byteOffset, v.byteLength));
+  const manifestPages: ManifestPage[] = outputs.map((out) => out.page);
 
   // 2. Articles: where they are (from the layout) and what they say (from the copy).
   const regions = articleRegions(pages);
@@ -112,53 +113,62 @@ export async function buildEEdition(edition: Edition, pages: readonly Page[], fo
   return { files, manifest, warnings };
 }
 
-/** One page: its renditions at three sizes in every format, and its tile pyramid, from one raster. */
-async function pageRenditions(
-  page: Page,
-  fonts: FontSet,
-  images: ImageSet,
-  colour: ScreenColour,
-  formats: readonly RenditionFormat[],
-  sizes: { thumbnail: number; page: number; zoom: number },
-  baseUrl: string,
-): Promise<{ files: Map<string, Buffer | string>; page: ManifestPage }> {
-  const files = new Map<string, Buffer | string>();
-  const dir = `pages/page-${pad(page.number)}`;
-  const dpi = (sizes.zoom / page.width) * 72;
-  const zoom = await rasterisePage(page, fonts, images, dpi, colour);
-  const raw = { raw: { width: zoom.width, height: zoom.height, channels: 3 as const } };
-  const renditions = { thumbnail: [] as Rendition[], page: [] as Rendition[], zoom: [] as Rendition[] };
-  // The smaller renditions are the zoom raster reduced with Mitchell's filter: Lanczos' ringing round type, after JPEG,
-  // darkened a text page by about 10 % against poppler's rendering of the print PDF; Mitchell's by 3–5 %.
-  for (const [name, width] of [['zoom', zoom.width], ['page', sizes.page], ['thumbnail', sizes.thumbnail]] as const) {
-    const height = Math.max(1, Math.round((width * zoom.height) / zoom.width));
-    const pixels = width === zoom.width ? zoom.pixels : await sharp(zoom.pixels, raw).resize(width, height, { fit: 'fill', kernel: 'mitchell' }).raw().toBuffer();
-    for (const format of formats) {
-      const img = sharp(pixels, { raw: { width, height, channels: 3 } });
-      const data = format === 'jpeg' ? await img.jpeg({ quality: QUALITY, mozjpeg: false }).toBuffer() : await img.webp({ quality: QUALITY, effort: 2 }).toBuffer();
-      const file = `${dir}/${name}.${ext(format)}`;
-      files.set(file, data);
-      renditions[name].push({ format, file, width, height });
-    }
-  }
-  const tilesDir = `tiles/page-${pad(page.number)}`;
-  const tiles = await tilePyramid(zoom.pixels, zoom.width, zoom.height, tilesDir, `${baseUrl}${tilesDir}`);
-  for (const [k, v] of tiles.files) files.set(k, v);
-  const label = `Page ${page.number}${page.section ? `: ${page.section}` : ''}`;
-  return {
-    files,
-    page: {
-      number: page.number,
-      label,
-      section: page.section ?? null,
-      width: page.width,
-      height: page.height,
-      renditions,
-      tiles: tiles.pyramid,
-      articles: page.articles,
-      adverts: page.frame.items.flatMap((i) => (i.kind === 'advert' ? [{ type: 'advert' as const, name: i.name, url: i.url ?? null, x: i.x, y: i.y, w: i.w, h: i.h }] : [])),
-    },
+/** The page's job: its frame, the pictures it shows, the screen colours it uses, and the settings. */
+function pageJob(page: Page, images: ImageSet, colours: ReadonlyMap<string, string>, paper: PaperSettings, o: Pick<PageJob, 'formats' | 'zoomFormats' | 'sizes' | 'baseUrl'>): PageJob {
+  const used = new Map<string, ImageAsset>();
+  const need = (id: string) => {
+    const a = images.get(id);
+    if (!a) throw new Error(`export/eedition: page ${page.number} uses image "${id}", which is not in the image set`);
+    used.set(id, a);
   };
+  const keys = new Set<string>(['0,0,0,0']);
+  for (const item of page.frame.items) {
+    if (item.kind === 'image') need(item.image);
+    else if (item.kind === 'advert' && item.pdf) need(advertRasterId(item.file));
+    const cs = item.kind === 'glyphs' || item.kind === 'rule' ? [item.color] : item.kind === 'rect' ? [item.fill, item.stroke] : [];
+    for (const c of cs) if (c) keys.add(c.join(','));
+  }
+  return { page, images: [...used.values()], colours: [...keys].map((k) => [k, colours.get(k)!] as const), paper, ...o };
+}
+
+/** The font files a page's glyph runs use. */
+function fontFiles(page: Page, fonts: FontSet): { id: string; file: string }[] {
+  const ids = new Set(page.frame.items.flatMap((i) => (i.kind === 'glyphs' ? [i.font] : [])));
+  return [...ids].map((id) => {
+    const f = fonts.get(id);
+    if (!f) throw new Error(`export/eedition: page uses font "${id}", which is not in the font set`);
+    return { id, file: f.file };
+  });
+}
+
+/**
+ * The compiled worker beside this module. Run from the TypeScript sources (the tests), there is none, and pages are
+ * made in this thread.
+ */
+const WORKER = new URL('./page-worker.js', import.meta.url);
+
+/** Runs every page job, `workers` at a time on worker threads (or here, for 0 or without a compiled worker), in page order. */
+async function runPages(jobs: readonly PageTask[], fonts: FontSet, workers: number, onDone: () => void): Promise<PageOutput[]> {
+  const threads = Math.min(jobs.length, Math.max(0, Math.floor(workers)));
+  if (threads === 0 || !existsSync(fileURLToPath(WORKER))) {
+    const out: PageOutput[] = [];
+    for (const t of jobs) {
+      out.push(await pageFiles(t.job, fonts));
+      onDone();
+    }
+    return out;
+  }
+  const { Piscina } = await import('piscina');
+  const pool = new Piscina<PageTask, PageOutput>({ filename: WORKER.href, minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
+  try {
+    return await Promise.all(jobs.map(async (t) => {
+      const out = await pool.run(t);
+      onDone();
+      return out;
+    }));
+  } finally {
+    await pool.destroy();
+  }
 }
 
 /** Each article's regions, in page order, from the anchors layout leaves where a story sits. */

@@ -1,59 +1,48 @@
-// Picture renditions for the raster: each placed photo cut to its crop and reduced to the pixels it fills.
-import sharp from 'sharp';
+// Pictures for the raster: each placed photo cut to its crop, reduced to the pixels it fills, decoded to RGBA.
+import sharp, { type Sharp } from 'sharp';
 import type { ImageAsset, ImageSet } from '../../core/assets.js';
 import type { FrameItem, ImageItem, Page } from '../../core/frame.js';
 
-/**
- * JPEG quality of a reduced photo. It is decoded once more and re-encoded at the
- * page quality (default 80), so it must lose visibly less than that: 95 with no
- * chroma subsampling is visually lossless and ~5× smaller than PNG for photos.
- */
-const RENDITION_JPEG_QUALITY = 95;
+/** A picture as the raster paints it: 8-bit RGBA rows (not premultiplied), at the pixels it is shown at. */
+export interface Picture {
+  readonly width: number;
+  readonly height: number;
+  readonly rgba: Buffer;
+}
 
 /**
- * Returns the page with every image item that would be scaled down replaced by
- * one that shows a rendition: the source pixels the crop touches (plus one around
- * them, so the filter sees the neighbours it would in the whole picture) reduced
- * with sharp's Lanczos filter to about the pixels its box covers at `scaleX` ×
- * `scaleY` px/pt, and the crop re-expressed in the rendition's pixels. The box, the
- * part of the picture shown and the paint order are unchanged.
- *
- * Why: librsvg decodes an embedded picture once per document it renders (and the
- * page is rendered in bands), reduces it with a cruder filter than sharp's, and
- * libxml2 refuses attributes over 10 MB, which a print-resolution photo in base64
- * exceeds. Pictures shown at or above their own resolution are left as they are.
+ * Returns the page with every image item pointing at a decoded picture: the source pixels the crop touches (plus one
+ * around them, so the filter sees the neighbours it would in the whole picture) reduced with sharp's Lanczos filter
+ * to about the pixels its box covers at `scaleX` × `scaleY` px/pt, and the crop re-expressed in the picture's pixels;
+ * a picture shown at or above its own resolution is decoded whole (the canvas does the enlarging). The box, the part
+ * of the picture shown and the paint order are unchanged. Pictures stay raw pixels from here to the canvas: no
+ * encoding in between.
  */
-export async function withRenditions(
-  page: Page,
-  images: ImageSet,
-  scaleX: number,
-  scaleY: number,
-): Promise<{ page: Page; images: ImageSet }> {
-  const out = new Map<string, ImageAsset>(images);
+export async function withPictures(page: Page, images: ImageSet, scaleX: number, scaleY: number): Promise<{ page: Page; pictures: Map<string, Picture> }> {
+  const pictures = new Map<string, Picture>();
   const items = await Promise.all(
     page.frame.items.map(async (item, index): Promise<FrameItem> => {
       if (item.kind !== 'image') return item;
       const asset = images.get(item.image);
       if (!asset) throw new Error(`export/raster: image item uses "${item.image}", which is not in the image set`);
-      const reduced = await reduce(item, asset, scaleX, scaleY, `${item.image}#rendition-${index}`);
-      if (!reduced) return item;
-      out.set(reduced.asset.id, reduced.asset);
-      return reduced.item;
+      const id = `${item.image}#picture-${index}`;
+      const reduced = await reduce(item, asset, scaleX, scaleY);
+      pictures.set(id, reduced?.picture ?? (await decode(sharp(asset.data, { failOn: 'truncated' }))));
+      return { ...(reduced?.item ?? item), image: id };
     }),
   );
-  return { page: { ...page, frame: { ...page.frame, items } }, images: out };
+  return { page: { ...page, frame: { ...page.frame, items } }, pictures };
 }
 
-async function reduce(
-  item: ImageItem,
-  asset: ImageAsset,
-  scaleX: number,
-  scaleY: number,
-  id: string,
-): Promise<{ item: ImageItem; asset: ImageAsset } | undefined> {
+async function decode(img: Sharp): Promise<Picture> {
+  const { data, info } = await img.ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  return { width: info.width, height: info.height, rgba: data };
+}
+
+async function reduce(item: ImageItem, asset: ImageAsset, scaleX: number, scaleY: number): Promise<{ item: ImageItem; picture: Picture } | undefined> {
   const c = item.crop;
   if (!(c.width > 0 && c.height > 0)) return undefined;
-  // Rendition pixels per source pixel, never more than 1: librsvg does the enlarging.
+  // Picture pixels per source pixel, never more than 1: the canvas does the enlarging.
   const kx = Math.min(1, (item.w * scaleX) / c.width);
   const ky = Math.min(1, (item.h * scaleY) / c.height);
   if (kx === 1 && ky === 1) return undefined;
@@ -65,22 +54,12 @@ async function reduce(
   if (right <= left || bottom <= top) return undefined;
   const width = Math.max(1, Math.round((right - left) * kx));
   const height = Math.max(1, Math.round((bottom - top) * ky));
-  const pipeline = sharp(asset.data, { failOn: 'truncated' })
-    .extract({ left, top, width: right - left, height: bottom - top })
-    .resize(width, height, { fit: 'fill' });
-  // PNGs may be transparent: keep them PNG (fast, low compression); photos go to JPEG.
-  const data =
-    asset.format === 'png'
-      ? await pipeline.png({ compressionLevel: 1 }).toBuffer()
-      : await pipeline.jpeg({ quality: RENDITION_JPEG_QUALITY, chromaSubsampling: '4:4:4' }).toBuffer();
+  const picture = await decode(
+    sharp(asset.data, { failOn: 'truncated' })
+      .extract({ left, top, width: right - left, height: bottom - top })
+      .resize(width, height, { fit: 'fill' }),
+  );
   const fx = width / (right - left);
   const fy = height / (bottom - top);
-  return {
-    asset: { id, file: asset.file, widthPx: width, heightPx: height, data, format: asset.format },
-    item: {
-      ...item,
-      image: id,
-      crop: { left: (c.left - left) * fx, top: (c.top - top) * fy, width: c.width * fx, height: c.height * fy },
-    },
-  };
+  return { picture, item: { ...item, crop: { left: (c.left - left) * fx, top: (c.top - top) * fy, width: c.width * fx, height: c.height * fy } } };
 }

@@ -1,11 +1,10 @@
-// Page → pixels: rasterise the page SVG once with sharp (librsvg), then encode each format and the thumbnail.
+// Page → pixels: paint the page once with Skia, then encode each format and the thumbnail with sharp.
 import sharp, { type Sharp } from 'sharp';
 import type { FontSet, ImageSet } from '../../core/assets.js';
 import { advertRasterId } from '../../core/assets.js';
 import type { FrameItem, Page } from '../../core/frame.js';
-import { drawPage, type ScreenColour } from './draw.js';
-import { withRenditions } from './images.js';
-import { bandSvg, pagePixelSize } from './svg.js';
+import { withPictures, type Picture } from './images.js';
+import { paintPage, type ScreenColour } from './paint.js';
 
 export type RasterFormat = 'png' | 'jpeg' | 'webp';
 
@@ -42,7 +41,7 @@ const DEFAULTS = { dpi: 150, thumbnailWidth: 200, formats: ['jpeg'] as readonly 
 const FORMATS: readonly RasterFormat[] = ['png', 'jpeg', 'webp'];
 
 /**
- * Rasterises a laid-out page: Page → SVG (`draw.ts`, `svg.ts`) → sharp. The page is
+ * Rasterises a laid-out page: Page → Skia (`paint.ts`) → sharp. The page is
  * rendered once at `dpi` (round(width/72·dpi) × round(height/72·dpi) px, white
  * paper, 8-bit sRGB without alpha); every format is encoded from that raster and
  * the thumbnail is that raster resized, not a second rendering. The same page and
@@ -58,7 +57,7 @@ export async function renderPage(
   opts: RenderOptions = {},
 ): Promise<RenderedPage> {
   const o = validate(opts);
-  const { pixels, width, height } = await rasterisePage(page, fonts, images, o.dpi, opts.colour);
+  const { pixels, width, height } = await rasterisePage(page, fonts, images, o.dpi, opts.colour ? { colour: opts.colour } : {});
   const raw = { raw: { width, height, channels: 3 } } as const;
 
   // 4. Encode the page in each format.
@@ -91,45 +90,42 @@ export interface PagePixels {
   readonly height: number;
 }
 
-/**
- * Rasterises a page once: photos reduced to the pixels they fill (images.ts), the
- * page drawn as SVG fragments in points (draw.ts), rendered by librsvg in bands of
- * BAND_ROWS rows in parallel and stacked. `colour` gives each print colour's screen colour.
- */
-export async function rasterisePage(page: Page, fonts: FontSet, images: ImageSet, dpi: number, colour?: ScreenColour): Promise<PagePixels> {
-  const { width, height } = pagePixelSize(page, dpi / 72);
-  const prepared = await withRenditions(advertsAsImages(page, images), images, width / page.width, height / page.height);
-  const drawing = drawPage(prepared.page, fonts, prepared.images, colour);
-  const bands: Promise<Buffer>[] = [];
-  for (let row = 0; row < height; row += BAND_ROWS) {
-    const rows = Math.min(BAND_ROWS, height - row);
-    bands.push(rasteriseBand(bandSvg(prepared.page, drawing, { width, height }, row, row + rows), width, rows));
+/** Pixel size of a page at `pxPerPt`: each side rounded to whole pixels (at least 1), keeping the page's aspect. */
+export function pagePixelSize(page: Page, pxPerPt: number): { width: number; height: number } {
+  if (!(Number.isFinite(pxPerPt) && pxPerPt > 0)) {
+    throw new Error(`export/raster: invalid pxPerPt: expected a positive number, got ${pxPerPt}`);
   }
-  return { pixels: Buffer.concat(await Promise.all(bands)), width, height };
+  return {
+    width: Math.max(1, Math.round(page.width * pxPerPt)),
+    height: Math.max(1, Math.round(page.height * pxPerPt)),
+  };
+}
+
+/** Options of `rasterisePage`. */
+export interface RasteriseOptions {
+  /** Each print colour's screen colour (default: a simple subtractive model, `cmykToHex`). */
+  readonly colour?: ScreenColour;
+  /**
+   * Applied to every picture as the page shows it, after it is reduced to the pixels it fills (so a photo is
+   * converted at the size it is seen, not at print resolution): the e-edition shows photos "as on paper" this way.
+   */
+  readonly picture?: (p: Picture) => Picture | Promise<Picture>;
 }
 
 /**
- * Rows per band. librsvg walks the whole document for every strip libvips asks it
- * for, so a band holding only the items that reach it renders much faster than the
- * whole page: on a tabloid page of 14,000 glyphs at 150 dpi (2539 rows) bands of
- * 256–512 rows took 0.26 s against 0.62 s for one band, with identical pixels.
+ * Rasterises a page once: photos reduced to the pixels they fill and decoded (images.ts), passed through `picture`,
+ * then the page painted by Skia (paint.ts). The same page and options give the same pixels.
  */
-const BAND_ROWS = 512;
-
-/**
- * Renders one band's SVG to 8-bit RGB rows on white. Density 72 makes librsvg
- * honour the SVG's px size; the pixel limit is exactly the band's, so no page size
- * or dpi is refused by sharp's default (16383²) and nothing bigger can come out.
- */
-async function rasteriseBand(svg: string, width: number, rows: number): Promise<Buffer> {
-  const { data, info } = await sharp(Buffer.from(svg), { density: 72, limitInputPixels: width * rows })
-    .flatten({ background: '#ffffff' })
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  if (info.width !== width || info.height !== rows || info.channels !== 3) {
-    throw new Error(`export/raster: librsvg rendered ${info.width}×${info.height}×${info.channels}, expected ${width}×${rows}×3`);
+export async function rasterisePage(page: Page, fonts: FontSet, images: ImageSet, dpi: number, o: RasteriseOptions = {}): Promise<PagePixels> {
+  const { width, height } = pagePixelSize(page, dpi / 72);
+  const prepared = await withPictures(advertsAsImages(page, images), images, width / page.width, height / page.height);
+  let pictures = prepared.pictures;
+  if (o.picture) {
+    const shown = await Promise.all([...pictures].map(async ([id, p]) => [id, await o.picture!(p)] as const));
+    pictures = new Map(shown);
   }
-  return data;
+  const pixels = paintPage(prepared.page, fonts, pictures, width, height, o.colour);
+  return { pixels, width, height };
 }
 
 /**

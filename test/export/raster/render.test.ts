@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { mm } from '../../../src/core/units.js';
 import type { Page } from '../../../src/core/frame.js';
-import { pageToSvg, renderPage } from '../../../src/export/raster/index.js';
+import { renderPage } from '../../../src/export/raster/index.js';
 import { fonts, images, page, region, run, twoToneImage } from './builders.js';
 
 /** Pixels per point at the default 150 dpi. */
@@ -94,21 +94,6 @@ describe('renderPage', () => {
     expect(box.mean[0]).toBeLessThan(30);
     const outside = await region(out.page[0]!.data, 0, 0, px(200), px(49));
     expect(outside.min).toEqual([255, 255, 255]);
-  });
-
-  it('renders in bands exactly as the whole page renders at once', async () => {
-    // A page of 1250 rows: text, rules and a box cross the band boundaries at rows 512 and 1024.
-    const items = [];
-    for (let y = 20; y < 590; y += 11) items.push(run('Banded rendering across boundaries', 10, y, 10));
-    items.push({ kind: 'rule' as const, x1: 5, y1: 245.76, x2: 295, y2: 245.76, width: 3, color: [0, 0, 0, 100] as const });
-    items.push({ kind: 'rect' as const, x: 200, y: 400, w: 80, h: 150, fill: [0, 60, 100, 0] as const });
-    const p = page(300, 600, items);
-    const out = await renderPng(p);
-    const banded = await sharp(out.page[0]!.data).raw().toBuffer();
-    const svg = pageToSvg(p, fonts, images(), { pxPerPt: PX });
-    const whole = await sharp(Buffer.from(svg), { density: 72 }).flatten({ background: '#ffffff' }).raw().toBuffer();
-    expect(banded.length).toBe(whole.length);
-    expect(banded.equals(whole)).toBe(true);
   });
 
   it('makes a 200 px wide thumbnail with the page aspect from the same raster', async () => {

@@ -1,0 +1,101 @@
+// One page of the e-edition: raster, renditions and tile pyramid. Self-contained, so it runs in a worker thread.
+import sharp from 'sharp';
+import type { Cmyk, FontSet, ImageAsset, Page } from '../../core/index.js';
+import { rasterisePage } from '../raster/index.js';
+import type { ManifestPage, Rendition } from './manifest.js';
+import { onPaper, type PaperSettings } from './paper.js';
+import { tilePyramid } from './tiles.js';
+
+export type RenditionFormat = 'jpeg' | 'webp';
+
+/**
+ * Everything one page needs, as plain data (it crosses to a worker thread by structured clone): the page's frame,
+ * the pictures it shows (untouched sources; they are reduced and put "on paper" here), the screen colour of each
+ * print colour it uses, and the settings.
+ */
+export interface PageJob {
+  readonly page: Page;
+  /** The pictures the page's image items and PDF adverts use, by id. */
+  readonly images: readonly ImageAsset[];
+  /** `cmyk.join(',')` → `#rrggbb`, for every colour the page uses. */
+  readonly colours: readonly (readonly [string, string])[];
+  readonly paper: PaperSettings;
+  /** Encodings of the thumbnail and page renditions. */
+  readonly formats: readonly RenditionFormat[];
+  /** Encodings of the zoom rendition: JPEG is the tile pyramid's full-size image, WebP an extra file. */
+  readonly zoomFormats: readonly RenditionFormat[];
+  readonly sizes: { readonly thumbnail: number; readonly page: number; readonly zoom: number };
+  readonly baseUrl: string;
+}
+
+export interface PageOutput {
+  /** Files relative to the e-edition folder, sorted by name. */
+  readonly files: (readonly [string, Buffer | string])[];
+  readonly page: ManifestPage;
+}
+
+const QUALITY = 80;
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * One page's renditions and tiles from one raster: the page painted at the zoom width in the colours it prints in,
+ * its photos converted through the press's profile at the size they are seen; the page and thumbnail renditions
+ * are that raster reduced, and the tile pyramid is cut from it. The zoom JPEG is the pyramid's full-size image
+ * (one file, not two). The same job gives the same bytes in any thread.
+ */
+export async function pageFiles(job: PageJob, fonts: FontSet): Promise<PageOutput> {
+  const { page, sizes } = job;
+  const files = new Map<string, Buffer | string>();
+  const dir = `pages/page-${pad(page.number)}`;
+  const tilesDir = `tiles/page-${pad(page.number)}`;
+  const hex = new Map(job.colours);
+  const colour = (c: Cmyk) => {
+    const h = hex.get(c.join(','));
+    if (!h) throw new Error(`export/eedition: colour ${c.join(',')} was not converted`);
+    return h;
+  };
+  const images = new Map(job.images.map((a) => [a.id, a]));
+  const zoom = await rasterisePage(page, fonts, images, (sizes.zoom / page.width) * 72, { colour, picture: (p) => onPaper(p, job.paper) });
+  const raw = { raw: { width: zoom.width, height: zoom.height, channels: 3 as const } };
+  const tiles = await tilePyramid(zoom.pixels, zoom.width, zoom.height, tilesDir, `${job.baseUrl}${tilesDir}`);
+  for (const [k, v] of tiles.files) files.set(k, v);
+  const renditions = { thumbnail: [] as Rendition[], page: [] as Rendition[], zoom: [] as Rendition[] };
+  for (const format of job.zoomFormats) {
+    if (format === 'jpeg') {
+      renditions.zoom.push({ format, file: `${tilesDir}/full/max/0/default.jpg`, width: zoom.width, height: zoom.height });
+    } else {
+      const file = `${dir}/zoom.webp`;
+      files.set(file, await sharp(zoom.pixels, raw).webp({ quality: QUALITY, effort: 2 }).toBuffer());
+      renditions.zoom.push({ format, file, width: zoom.width, height: zoom.height });
+    }
+  }
+  // The smaller renditions are the zoom raster reduced with Mitchell's filter: Lanczos' ringing round type, after JPEG,
+  // darkened a text page by about 10 % against poppler's rendering of the print PDF; Mitchell's by 3–5 %.
+  for (const [name, width] of [['page', sizes.page], ['thumbnail', sizes.thumbnail]] as const) {
+    const height = Math.max(1, Math.round((width * zoom.height) / zoom.width));
+    const pixels = await sharp(zoom.pixels, raw).resize(width, height, { fit: 'fill', kernel: 'mitchell' }).raw().toBuffer();
+    await Promise.all(
+      job.formats.map(async (format) => {
+        const img = sharp(pixels, { raw: { width, height, channels: 3 } });
+        const data = format === 'jpeg' ? await img.jpeg({ quality: QUALITY, mozjpeg: false }).toBuffer() : await img.webp({ quality: QUALITY, effort: 2 }).toBuffer();
+        files.set(`${dir}/${name}.${format === 'jpeg' ? 'jpg' : 'webp'}`, data);
+      }),
+    );
+    for (const format of job.formats) renditions[name].push({ format, file: `${dir}/${name}.${format === 'jpeg' ? 'jpg' : 'webp'}`, width, height });
+  }
+  const label = `Page ${page.number}${page.section ? `: ${page.section}` : ''}`;
+  return {
+    files: [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    page: {
+      number: page.number,
+      label,
+      section: page.section ?? null,
+      width: page.width,
+      height: page.height,
+      renditions,
+      tiles: tiles.pyramid,
+      articles: page.articles,
+      adverts: page.frame.items.flatMap((i) => (i.kind === 'advert' ? [{ type: 'advert' as const, name: i.name, url: i.url ?? null, x: i.x, y: i.y, w: i.w, h: i.h }] : [])),
+    },
+  };
+}
