@@ -16,8 +16,16 @@ export interface FontInfo {
   readonly sizeFactor: number;
 }
 
-/** Reads a font dictionary. */
+const read = new WeakMap<PDFDict, FontInfo>();
+
+/** Reads a font dictionary (once: a font shown on many pages, or set many times on one, is read the first time). */
 export function fontInfo(font: PDFDict): FontInfo {
+  let info = read.get(font);
+  if (!info) read.set(font, (info = readFont(font)));
+  return info;
+}
+
+function readFont(font: PDFDict): FontInfo {
   const subtype = nameOf(entry(font, 'Subtype'));
   const name = (nameOf(entry(font, 'BaseFont')) ?? nameOf(entry(font, 'Name')) ?? 'unnamed font').replace(/^[A-Z]{6}\+/, '');
   if (subtype === 'Type0') return composite(font, name);
@@ -27,9 +35,15 @@ export function fontInfo(font: PDFDict): FontInfo {
   const missing = numberOf(entry(descriptor, 'MissingWidth')) ?? 0;
   if (subtype === 'Type3') {
     const fm = numbersOf(entry(font, 'FontMatrix')) ?? [0.001, 0, 0, 0.001, 0, 0];
-    return { name, embedded: true, codeBytes: 1, advance: (c) => (widths[c - first] ?? 0) * (fm[0] ?? 0.001), sizeFactor: Math.hypot(fm[2] ?? 0, fm[3] ?? 0.001) * 1000 };
+    return { name, embedded: true, codeBytes: 1, advance: byteCodes((c) => (widths[c - first] ?? 0) * (fm[0] ?? 0.001)), sizeFactor: Math.hypot(fm[2] ?? 0, fm[3] ?? 0.001) * 1000 };
   }
-  return { name, embedded: isEmbedded(descriptor), codeBytes: 1, advance: (c) => (widths[c - first] ?? missing) / 1000, sizeFactor: 1 };
+  return { name, embedded: isEmbedded(descriptor), codeBytes: 1, advance: byteCodes((c) => (widths[c - first] ?? missing) / 1000), sizeFactor: 1 };
+}
+
+/** An advance function with its values for the one-byte codes worked out beforehand. */
+function byteCodes(advance: (code: number) => number): (code: number) => number {
+  const table = Float64Array.from({ length: 256 }, (_, c) => advance(c));
+  return (c) => (c >= 0 && c < 256 && Number.isInteger(c) ? table[c]! : advance(c));
 }
 
 /** A Type0 font: widths from the descendant's W array (PDF 32000-1 §9.7.4.3), default DW. */

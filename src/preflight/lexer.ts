@@ -23,7 +23,14 @@ export interface Operation {
 
 const WHITE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
 const DELIMS = new Set([0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]);
-const isRegular = (b: number): boolean => !WHITE.has(b) && !DELIMS.has(b);
+/** Each byte's class: 1 white space, 2 delimiter, 0 regular. */
+const CLASS = Uint8Array.from({ length: 256 }, (_, b) => (WHITE.has(b) ? 1 : DELIMS.has(b) ? 2 : 0));
+const isWhite = (b: number): boolean => CLASS[b] === 1;
+const isRegular = (b: number): boolean => CLASS[b] === 0;
+/** Each byte's value as a hex digit, or −1. */
+const HEX = Int8Array.from({ length: 256 }, (_, b) => (b >= 0x30 && b <= 0x39 ? b - 0x30 : b >= 0x41 && b <= 0x46 ? b - 0x37 : b >= 0x61 && b <= 0x66 ? b - 0x57 : -1));
+/** Powers of ten a decimal's digits are divided by; exact in a double up to 10²². */
+const TENS = Array.from({ length: 23 }, (_, i) => 10 ** i);
 
 /** An operator keyword met while reading operands. */
 class Keyword {
@@ -80,7 +87,7 @@ class Lexer {
       const c = this.b[this.pos]!;
       if (c === 0x25) {
         while (this.pos < this.b.length && this.b[this.pos] !== 0x0a && this.b[this.pos] !== 0x0d) this.pos++;
-      } else if (WHITE.has(c)) {
+      } else if (isWhite(c)) {
         this.pos++;
       } else {
         return;
@@ -91,7 +98,42 @@ class Lexer {
   private regularRun(): string {
     const start = this.pos;
     while (this.pos < this.b.length && isRegular(this.b[this.pos]!)) this.pos++;
-    return String.fromCharCode(...this.b.subarray(start, this.pos));
+    let s = '';
+    for (let i = start; i < this.pos; i++) s += String.fromCharCode(this.b[i]!);
+    return s;
+  }
+
+  /**
+   * A number at the current position, read from the bytes: what `Number` makes of a regular run matching
+   * `[+-]?(\d+\.?\d*|\.\d+)` (the digits, as one integer, divided by a power of ten: one correctly rounded
+   * division, as Number's). Undefined, with the position unmoved, for any other run or more than 15 digits.
+   */
+  private number(): number | undefined {
+    const b = this.b;
+    let i = this.pos;
+    const sign = b[i] === 0x2d ? -1 : 1;
+    if (b[i] === 0x2b || b[i] === 0x2d) i++;
+    let digits = 0;
+    let decimals = 0;
+    let point = false;
+    let v = 0;
+    for (; i < b.length; i++) {
+      const c = b[i]!;
+      if (c >= 0x30 && c <= 0x39) {
+        v = v * 10 + (c - 0x30);
+        digits++;
+        if (point) decimals++;
+      } else if (c === 0x2e && !point) {
+        point = true;
+      } else if (isRegular(c)) {
+        return undefined;
+      } else {
+        break;
+      }
+    }
+    if (digits === 0 || digits > 15) return undefined;
+    this.pos = i;
+    return sign * (v / TENS[decimals]!);
   }
 
   private name(): Name {
@@ -100,6 +142,11 @@ class Lexer {
   }
 
   private word(): Operand | Keyword {
+    const c = this.b[this.pos]!;
+    if ((c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e) {
+      const n = this.number();
+      if (n !== undefined) return n;
+    }
     const w = this.regularRun();
     if (w === '') {
       this.pos++; // a stray byte: step over it
@@ -115,6 +162,14 @@ class Lexer {
   /** A literal string: balanced parentheses, backslash escapes (PDF 32000-1 §7.3.4.2). */
   private literal(): Uint8Array {
     this.pos++;
+    // Most strings have no escapes and no parentheses inside: their bytes as they stand.
+    const start = this.pos;
+    let end = start;
+    while (end < this.b.length && this.b[end] !== 0x29 && this.b[end] !== 0x28 && this.b[end] !== 0x5c) end++;
+    if (this.b[end] === 0x29) {
+      this.pos = end + 1;
+      return this.b.slice(start, end);
+    }
     const out: number[] = [];
     let depth = 1;
     while (this.pos < this.b.length) {
@@ -151,16 +206,27 @@ class Lexer {
     }
   }
 
+  /** A hex string: pairs of hex digits (anything else skipped), an odd last digit taken as followed by 0. */
   private hex(): Uint8Array {
     this.pos++;
-    let digits = '';
-    while (this.pos < this.b.length && this.b[this.pos] !== 0x3e) {
-      const ch = String.fromCharCode(this.b[this.pos++]!);
-      if (/[0-9a-fA-F]/.test(ch)) digits += ch;
-    }
+    const start = this.pos;
+    while (this.pos < this.b.length && this.b[this.pos] !== 0x3e) this.pos++;
+    const end = this.pos;
     this.pos++;
-    if (digits.length % 2) digits += '0';
-    return Uint8Array.from(digits.match(/../g) ?? [], (h) => parseInt(h, 16));
+    const out = new Uint8Array(Math.ceil((end - start) / 2));
+    let n = 0;
+    let high = -1;
+    for (let i = start; i < end; i++) {
+      const v = HEX[this.b[i]!]!;
+      if (v < 0) continue;
+      if (high < 0) high = v;
+      else {
+        out[n++] = high * 16 + v;
+        high = -1;
+      }
+    }
+    if (high >= 0) out[n++] = high * 16;
+    return out.slice(0, n);
   }
 
   private array(): Operand[] {
@@ -201,21 +267,21 @@ class Lexer {
     const length = inlineLength(dict);
     let end = length !== undefined && this.isEiAt(start + length) ? start + length : this.findEi(start);
     const data = this.b.subarray(start, end);
-    while (end < this.b.length && WHITE.has(this.b[end]!)) end++;
+    while (end < this.b.length && isWhite(this.b[end]!)) end++;
     this.pos = Math.min(this.b.length, end + 2);
     return { dict, data };
   }
 
   private isEiAt(p: number): boolean {
     let q = p;
-    while (q < this.b.length && WHITE.has(this.b[q]!)) q++;
+    while (q < this.b.length && isWhite(this.b[q]!)) q++;
     return this.b[q] === 0x45 && this.b[q + 1] === 0x49 && (q + 2 >= this.b.length || !isRegular(this.b[q + 2]!));
   }
 
   /** The first `EI` with white space before it and a delimiter after it. */
   private findEi(from: number): number {
     for (let p = from; p + 1 < this.b.length; p++) {
-      if (this.b[p] === 0x45 && this.b[p + 1] === 0x49 && WHITE.has(this.b[p - 1] ?? 0x20) && (p + 2 >= this.b.length || !isRegular(this.b[p + 2]!))) {
+      if (this.b[p] === 0x45 && this.b[p + 1] === 0x49 && isWhite(this.b[p - 1] ?? 0x20) && (p + 2 >= this.b.length || !isRegular(this.b[p + 2]!))) {
         return p - 1;
       }
     }
