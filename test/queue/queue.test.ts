@@ -1,0 +1,162 @@
+// Editions built by two `newsprint worker` processes over a real Redis: byte-identical to local builds, a worker killed mid-build, a bad edition among good ones.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, watch } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli } from '../cli/run.js';
+import { REPO, tempDir } from '../helpers.js';
+import { BAD_DIAGNOSTIC, BAD_EDITION, differences, EDITIONS, editionDir, freePort, newsprint, newsprintRun, sharedRoot, startRedis, startWorker, stopWorker, type RedisServer, type Running } from './queue-helpers.js';
+
+let redis: RedisServer;
+let root: string;
+const workers: Running[] = [];
+/** Two workers, as separate processes, on the test's Redis and shared folder. */
+async function twoWorkers(): Promise<[Running, Running]> {
+  const ws = await Promise.all([startWorker(redis.url, root), startWorker(redis.url, root)]);
+  workers.push(...ws);
+  return ws;
+}
+const buildLines = (s: string) => s.split('\n').filter((l) => /^newsprint: \[\d+\/\d+\] /.test(l));
+
+beforeAll(async () => {
+  redis = await startRedis();
+  root = sharedRoot();
+  // The references: each edition built here, as `newsprint build EDITION --out local` run in the shared folder (two at once).
+  for (let i = 0; i < EDITIONS.length; i += 2) {
+    const rs = await Promise.all(EDITIONS.slice(i, i + 2).map((e) => newsprintRun(['build', e, '--out', 'local', '--quiet'], root)));
+    for (const r of rs) expect(r.code, r.stderr).toBe(0);
+  }
+}, 180_000);
+
+afterAll(async () => {
+  await Promise.all(workers.map(stopWorker));
+  await redis?.stop();
+});
+
+describe('newsprint build --queue with two workers', () => {
+  it('builds six editions, a line each as it is done, byte-identical in every file to local builds', async () => {
+    const [a, b] = await twoWorkers();
+    const r = await newsprintRun(['build', ...EDITIONS, '--queue', redis.url, '--root', root, '--out', 'queued'], root);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^newsprint: queued 6 editions on redis:\/\/127\.0\.0\.1:\d+; 2 workers listening$/m);
+    const lines = buildLines(r.stderr);
+    expect(lines).toHaveLength(6);
+    for (const [i, e] of EDITIONS.entries()) expect(r.stderr).toContain(`built ${e} → queued/${editionDir(i)}/ (4 pages;`);
+    expect(r.stderr).toMatch(/^newsprint: built all 6 editions$/m);
+    for (const i of EDITIONS.keys()) expect(differences(join(root, 'local', editionDir(i)), join(root, 'queued', editionDir(i)))).toEqual([]);
+    // Both workers took jobs, and nothing but the six editions is left in the output folder.
+    expect(a.stderr()).toMatch(/built queued\//);
+    expect(b.stderr()).toMatch(/built queued\//);
+    expect(readdirSync(join(root, 'queued')).sort()).toEqual(EDITIONS.map((_, i) => editionDir(i)).sort());
+    await Promise.all([a, b].map(stopWorker));
+  }, 180_000);
+
+  it('goes on when a worker is killed (SIGKILL) mid-build: its job goes to the other, its half-written folder is cleared, all six are identical', async () => {
+    const [a, b] = await twoWorkers();
+    const out = join(root, 'killed');
+    const build = newsprint(['build', ...EDITIONS, '--queue', redis.url, '--root', root, '--out', 'killed'], root);
+    // Kill worker a the moment its temporary folder appears (mid-write), or, failing that, 1 s into its second job.
+    const staging = `.partial-${hostname().replace(/[^A-Za-z0-9.-]+/g, '_')}-${a.pid}-`;
+    let caught: string | undefined;
+    await build.waitFor(/queued 6 editions/);
+    const killed = new Promise<void>((resolve) => {
+      const kill = () => {
+        if (a.child.exitCode === null && a.child.signalCode === null) a.child.kill('SIGKILL');
+        resolve();
+      };
+      const watchOut = () => {
+        if (!existsSync(out)) return setTimeout(watchOut, 20);
+        const w = watch(out, (_, name) => {
+          if (name && name.includes(staging)) {
+            caught = name;
+            w.close();
+            kill();
+          }
+        });
+        void a.exited.then(() => w.close());
+      };
+      watchOut();
+      void a.waitFor(/building \(attempt 1[\s\S]*building \(attempt/, 120_000).then(() => setTimeout(kill, 1_000), () => undefined);
+    });
+    await killed;
+    expect(await a.exited).toBeNull();
+    expect(a.child.signalCode).toBe('SIGKILL');
+    const code = await build.exited;
+    const err = build.stderr();
+    expect(code, err).toBe(0);
+    expect(err).toMatch(/its worker stopped answering; the job went back to the queue for another worker/);
+    expect(buildLines(err).filter((l) => / built /.test(l))).toHaveLength(6);
+    for (const i of EDITIONS.keys()) expect(differences(join(root, 'local', editionDir(i)), join(out, editionDir(i)))).toEqual([]);
+    // No temporary folder is left: the retry on the other worker of this machine removed what the killed one left.
+    expect(readdirSync(out).sort(), caught ? `killed while writing ${caught}` : 'killed mid-build').toEqual(EDITIONS.map((_, i) => editionDir(i)).sort());
+    expect(b.stderr()).toMatch(/attempt 1 of 3\)[\s\S]*built killed\//);
+    await stopWorker(b);
+  }, 240_000);
+
+  it('reports a bad edition with its diagnostic, once, and builds the rest; exit 1 (run from another folder: paths as a local build there names them)', async () => {
+    const [a, b] = await twoWorkers();
+    const files = [EDITIONS[1]!, BAD_EDITION, EDITIONS[2]!].map((e) => join(root, e));
+    const r = await newsprintRun(['build', ...files, '--queue', redis.url, '--root', root, '--out', join(root, 'mixed')], REPO);
+    expect(r.code, r.stderr).toBe(1);
+    // The same diagnostic as a local build of the bad edition prints, with the path as given here (absolute).
+    const local = await newsprintRun(['build', join(root, BAD_EDITION), '--out', join(root, 'local-bad')], REPO);
+    expect(local.code).toBe(1);
+    expect(local.stderr.trim()).toBe(join(root, BAD_DIAGNOSTIC));
+    expect(r.stderr).toMatch(new RegExp(`^newsprint: \\[\\d/3\\] failed ${join(root, BAD_EDITION).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:\\n${local.stderr.trim().replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`, 'm'));
+    expect(buildLines(r.stderr).filter((l) => / built /.test(l))).toHaveLength(2);
+    expect(r.stderr).toMatch(/^newsprint: 2 of 3 editions built; not built: .*bad-date\.yaml$/m);
+    for (const i of [1, 2]) expect(differences(join(root, 'local', editionDir(i)), join(root, 'mixed', editionDir(i)))).toEqual([]);
+    // Tried once: bad input is not retried.
+    const attempts = (a.stderr() + b.stderr()).split('\n').filter((l) => l.includes(`${BAD_EDITION}: building`));
+    expect(attempts).toEqual([expect.stringMatching(/attempt 1 of 3/)]);
+    await Promise.all([a, b].map(stopWorker));
+  }, 180_000);
+});
+
+describe('mistakes caught before anything is queued', () => {
+  it('a Redis that cannot be reached: one line naming it, exit 3, for build and for worker', async () => {
+    const port = await freePort();
+    const r = await cli('build', join(root, EDITIONS[0]!), '--queue', `redis://127.0.0.1:${port}`, '--root', root, '--out', join(root, 'never'));
+    expect(r.code, r.stderr).toBe(3);
+    expect(r.stderr).toBe(`newsprint: error: redis://127.0.0.1:${port}: cannot reach the queue (connection refused; is redis-server running there?)\n`);
+    expect(existsSync(join(root, 'never'))).toBe(false);
+    const w = await newsprintRun(['worker', '--queue', `redis://127.0.0.1:${port}`, '--root', root], root);
+    expect(w.code).toBe(3);
+    expect(w.stderr).toBe(`newsprint: error: redis://127.0.0.1:${port}: cannot reach the queue (connection refused; is redis-server running there?)\n`);
+  }, 60_000);
+
+  it('a bad address, an edition outside the shared folder, an article file, a missing root: exit 1 with the reason', async () => {
+    const edition = join(root, EDITIONS[0]!);
+    const bad = await cli('build', edition, '--queue', 'http://127.0.0.1:6379', '--root', root);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/^error: --queue http:\/\/127\.0\.0\.1:6379 is not a Redis address\n {2}hint: give redis:\/\/HOST:PORT/);
+    const elsewhere = tempDir();
+    const outside = await cli('build', join(REPO, 'examples', 'sample-edition', 'three-pages.yaml'), '--queue', redis.url, '--root', elsewhere, '--out', join(elsewhere, 'out'));
+    expect(outside.code).toBe(1);
+    expect(outside.stderr).toMatch(/^error: edition file .*three-pages\.yaml is outside the shared folder /);
+    const article = await cli('build', join(root, 'stories', 'harbour-wall.md'), '--queue', redis.url, '--root', root);
+    expect(article.code).toBe(1);
+    expect(article.stderr).toMatch(/harbour-wall\.md: build --queue takes edition files \(\.yaml\), a job each/);
+    const noRoot = await cli('worker', '--queue', redis.url, '--root', join(root, 'nowhere'));
+    expect(noRoot.code).toBe(1);
+    expect(noRoot.stderr).toMatch(/^error: --root .*nowhere: no such folder/);
+  }, 60_000);
+
+  it('--help and the other commands do not load the queue modules (bullmq, ioredis); build --queue does', () => {
+    // A module resolve hook that names every bullmq or ioredis module as it is loaded, then the CLI run in that process.
+    const dir = tempDir({
+      'probe.mjs': [
+        "import { register } from 'node:module';",
+        `register('data:text/javascript,' + encodeURIComponent(${JSON.stringify("import { writeSync } from 'node:fs'; export async function resolve(s, c, n) { const r = await n(s, c); if (/bullmq|ioredis/.test(r.url)) writeSync(2, 'LOADED ' + r.url + '\\n'); return r; }")}));`,
+        `const { run } = await import(${JSON.stringify(join(REPO, 'dist', 'cli', 'main.js'))});`,
+        'await run(process.argv.slice(2));',
+      ].join('\n'),
+    });
+    const loaded = (...args: string[]) => spawnSync(process.execPath, [join(dir, 'probe.mjs'), ...args], { encoding: 'utf8', cwd: dir }).stderr.split('\n').filter((l) => l.startsWith('LOADED'));
+    expect(loaded('--help')).toEqual([]);
+    expect(loaded('build', '--help')).toEqual([]);
+    expect(loaded('plan', 'nowhere.yaml')).toEqual([]);
+    expect(loaded('build', join(root, EDITIONS[0]!), '--queue', 'redis://127.0.0.1:1', '--root', root).join('\n')).toMatch(/bullmq/);
+  });
+});
