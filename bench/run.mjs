@@ -155,6 +155,17 @@ for (const which of ['page', 'edition']) {
   }
 }
 
+// 5d. The queue: editions a minute with 1 and 2 `newsprint worker` processes over a redis-server of its own (loopback).
+{
+  const r = spawnSync(process.execPath, [join(root, 'bench', 'queue-case.mjs'), '6'], { encoding: 'utf8' });
+  if (r.status !== 0) console.log(`\nqueue: failed: ${(r.stderr || '').split('\n')[0]}`);
+  else {
+    const x = JSON.parse(r.stdout.trim().split('\n').pop());
+    console.log(`\nqueue: ${x.editions} editions of ${x.pagesPerEdition} pages (the three-page sample, padded), whole processes: one after another without a queue ${x.local.wallS} s (${x.local.editionsPerMinute} editions/min)`);
+    for (const run of x.runs) console.log(`  build --queue, ${run.workers} worker${run.workers === 1 ? '' : 's'}: ${run.wallS} s, ${run.editionsPerMinute} editions/min (${run.pagesPerMinute} pages/min)`);
+  }
+}
+
 // 6. The preview: from saving an article to the updated page being served.
 {
   const r = spawnSync(process.execPath, [join(root, 'bench', 'preview-case.mjs'), '7'], { encoding: 'utf8' });
