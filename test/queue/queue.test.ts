@@ -1,6 +1,6 @@
 // Editions built by two `newsprint worker` processes over a real Redis: byte-identical to local builds, a worker killed mid-build, a bad edition among good ones.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, watch } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, watch } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -55,8 +55,10 @@ describe('newsprint build --queue with two workers', () => {
   it('goes on when a worker is killed (SIGKILL) mid-build: its job goes to the other, its half-written folder is cleared, all six are identical', async () => {
     const [a, b] = await twoWorkers();
     const out = join(root, 'killed');
+    // Made first, so the watch below sees every temporary folder appear in it.
+    mkdirSync(out);
     const build = newsprint(['build', ...EDITIONS, '--queue', redis.url, '--root', root, '--out', 'killed'], root);
-    // Kill worker a the moment its temporary folder appears (mid-write), or, failing that, 1 s into its second job.
+    // Kill worker a the moment its temporary folder appears (mid-write), or, failing that, 0.5 s into its second job.
     const staging = `.partial-${hostname().replace(/[^A-Za-z0-9.-]+/g, '_')}-${a.pid}-`;
     let caught: string | undefined;
     await build.waitFor(/queued 6 editions/);
@@ -65,19 +67,15 @@ describe('newsprint build --queue with two workers', () => {
         if (a.child.exitCode === null && a.child.signalCode === null) a.child.kill('SIGKILL');
         resolve();
       };
-      const watchOut = () => {
-        if (!existsSync(out)) return setTimeout(watchOut, 20);
-        const w = watch(out, (_, name) => {
-          if (name && name.includes(staging)) {
-            caught = name;
-            w.close();
-            kill();
-          }
-        });
-        void a.exited.then(() => w.close());
-      };
-      watchOut();
-      void a.waitFor(/building \(attempt 1[\s\S]*building \(attempt/, 120_000).then(() => setTimeout(kill, 1_000), () => undefined);
+      const w = watch(out, (_, name) => {
+        if (name && name.includes(staging)) {
+          caught = name;
+          w.close();
+          kill();
+        }
+      });
+      void a.exited.then(() => w.close());
+      void a.waitFor(/building \(attempt 1[\s\S]*building \(attempt/, 120_000).then(() => setTimeout(kill, 500), () => undefined);
     });
     await killed;
     expect(await a.exited).toBeNull();
