@@ -141,8 +141,7 @@ async function highestInk(stream: PDFRawStream, space: ColourSpace, width: numbe
     return undefined;
   }
   const decode = numbersOf(entry(dict, 'Decode')) ?? space.defaultDecode(bpc);
-  const rows = inkRows(samples, inverted, bpc, width, height, space, decode);
-  const ink = cellsInk(rows, width, height, w, h);
+  const ink = cellsInk(pixelInk(samples, inverted, bpc, width, height, space, decode), width, height, w, h);
   let at = 0;
   let most = ink[0]!;
   for (let i = 1; i < ink.length; i++) {
@@ -172,10 +171,16 @@ async function jpegSamples(jpeg: Uint8Array, components: number, width: number, 
 type RowInk = (y: number, out: Float32Array) => void;
 
 /**
+ * How to read the ink of each pixel: 8-bit DeviceCMYK by its plate tables (C at 0–255, M at 256–511, Y, K: the ink
+ * of each sample value), read in line by cellsInk; anything else a row at a time.
+ */
+type PixelInk = { readonly bytes: Uint8Array; readonly plates: Float64Array } | { readonly row: RowInk };
+
+/**
  * Total ink of each pixel, a row at a time. One-component spaces (grey, Indexed, Separation) use a table of every
  * sample value; 8-bit DeviceCMYK a table for each plate; other spaces work each distinct colour out once.
  */
-function inkRows(stored: Uint8Array, inverted: boolean, bpc: number, width: number, height: number, space: ColourSpace, decode: number[]): RowInk {
+function pixelInk(stored: Uint8Array, inverted: boolean, bpc: number, width: number, height: number, space: ColourSpace, decode: number[]): PixelInk {
   const n = space.components;
   const max = 2 ** bpc - 1;
   const rowBits = Math.ceil((width * n * bpc) / 8) * 8;
@@ -193,30 +198,29 @@ function inkRows(stored: Uint8Array, inverted: boolean, bpc: number, width: numb
   };
   if (n === 4 && bpc === 8 && isDeviceCmyk(space)) {
     // DeviceCMYK puts down each value × 100 on its plate: C + M + Y + K (+ no spot).
-    const plate = (c: number) => Float64Array.from({ length: 256 }, (_, s) => value(inverted ? 255 - s : s, c) * 100);
-    const [c, m, y, k] = [plate(0), plate(1), plate(2), plate(3)];
-    return (row, out) => {
-      let p = row * width * 4;
-      for (let x = 0; x < width; x++, p += 4) out[x] = c[bytes[p]!]! + m[bytes[p + 1]!]! + y[bytes[p + 2]!]! + k[bytes[p + 3]!]! + 0;
-    };
+    return { bytes, plates: Float64Array.from({ length: 1024 }, (_, i) => value(inverted ? 255 - (i & 255) : i & 255, i >> 8) * 100) };
   }
   if (inverted) bytes = bytes.map((s) => 255 - s);
   if (n === 1 && bpc <= 8) {
     const table = Float32Array.from({ length: max + 1 }, (_, raw) => inkOf([value(raw, 0)]));
     if (bpc === 8) {
-      return (row, out) => {
-        const p = row * width;
-        for (let x = 0; x < width; x++) out[x] = table[bytes[p + x]!]!;
+      return {
+        row: (row, out) => {
+          const p = row * width;
+          for (let x = 0; x < width; x++) out[x] = table[bytes[p + x]!]!;
+        },
       };
     }
-    return (row, out) => {
-      for (let x = 0; x < width; x++) out[x] = table[readBits(bytes, row * rowBits + x * bpc, bpc)]!;
+    return {
+      row: (row, out) => {
+        for (let x = 0; x < width; x++) out[x] = table[readBits(bytes, row * rowBits + x * bpc, bpc)]!;
+      },
     };
   }
   // Any other space: each distinct colour worked out once (while there are not too many to remember).
   const seen = n * bpc <= 48 ? new Map<number, number>() : undefined;
   const px = new Array<number>(n).fill(0);
-  return (row, out) => {
+  const row: RowInk = (row, out) => {
     for (let x = 0; x < width; x++) {
       const bit = row * rowBits + x * n * bpc;
       let key = 0;
@@ -234,30 +238,54 @@ function inkRows(stored: Uint8Array, inverted: boolean, bpc: number, width: numb
       out[x] = ink;
     }
   };
+  return { row };
 }
 
 /**
  * The ink of each pixel, reduced to `w` × `h` cells by area-average resampling where the image is larger (as
- * boxResample, across then down), a row of pixels at a time.
+ * boxResample: across, then down), a row of pixels at a time. Each row, once reduced across, is added into the
+ * (at most two) rows of cells it lies in, so every cell sums its rows in the same order as boxResample does.
  */
-function cellsInk(rows: RowInk, width: number, height: number, w: number, h: number): Float32Array {
-  if (w === width && h === height) {
-    const out = new Float32Array(width * height);
-    for (let y = 0; y < height; y++) rows(y, out.subarray(y * width, (y + 1) * width));
-    return out;
-  }
-  const across = new Float32Array(w * height);
-  const cells = w < width ? cellsOf(width, w) : undefined;
-  const row = cells ? new Float32Array(width) : undefined;
+function cellsInk(ink: PixelInk, width: number, height: number, w: number, h: number): Float32Array {
+  const row = new Float32Array(width);
+  const across = w < width ? cellsOf(width, w) : undefined;
+  const line = across ? new Float32Array(w) : row;
+  const down = h < height ? cellsOf(height, h) : undefined;
+  const out = new Float32Array(w * h);
+  let sums = new Float64Array(down ? w : 0);
+  let next = new Float64Array(down ? w : 0);
+  let cell = 0; // the row of cells being summed in `sums`; `next` holds the one after
   for (let y = 0; y < height; y++) {
-    if (row && cells) {
-      rows(y, row);
-      resampleAcross(row, 0, cells, across, y * w);
+    if ('plates' in ink) {
+      const { bytes, plates } = ink;
+      for (let x = 0, p = y * width * 4; x < width; x++, p += 4) {
+        row[x] = plates[bytes[p]!]! + plates[256 + bytes[p + 1]!]! + plates[512 + bytes[p + 2]!]! + plates[768 + bytes[p + 3]!]! + 0;
+      }
     } else {
-      rows(y, across.subarray(y * width, (y + 1) * width));
+      ink.row(y, row);
+    }
+    if (across) resampleAcross(row, 0, across, line, 0);
+    if (!down) {
+      out.set(line, y * w);
+      continue;
+    }
+    const { first, from, weights, span } = down;
+    const inCell = y - first[cell]!;
+    if (inCell < from[cell + 1]! - from[cell]!) addRow(sums, line, weights[from[cell]! + inCell]!);
+    if (cell + 1 < h && first[cell + 1]! <= y) addRow(next, line, weights[from[cell + 1]! + y - first[cell + 1]!]!);
+    if (y === first[cell]! + from[cell + 1]! - from[cell]! - 1) {
+      // The last row of this row of cells (a cell is more than one row deep, so no other ends here).
+      const s = span[cell]!;
+      for (let x = 0; x < w; x++) out[cell * w + x] = sums[x]! / s;
+      [sums, next] = [next, sums.fill(0)];
+      cell++;
     }
   }
-  return h < height ? resampleDown(across, w, height, h) : across;
+  return out;
+}
+
+function addRow(sums: Float64Array, line: Float32Array, weight: number): void {
+  for (let x = 0; x < sums.length; x++) sums[x] = sums[x]! + line[x]! * weight;
 }
 
 /** Area-average resampling (each output pixel the mean of the input it covers, partial pixels weighted), across then down. */
@@ -301,10 +329,9 @@ function cellsOf(n: number, count: number): Cells {
 /** One row: `cells.count` means of `src` from `at`, written to `out` from `to`. */
 function resampleAcross(src: Float32Array, at: number, cells: Cells, out: Float32Array, to: number): void {
   const { count, first, from, weights, span } = cells;
-  for (let j = 0; j < count; j++) {
+  for (let j = 0, i = 0; j < count; j++) {
     let sum = 0;
-    const base = at + first[j]!;
-    for (let i = from[j]!, k = 0; i < from[j + 1]!; i++, k++) sum += src[base + k]! * weights[i]!;
+    for (let k = at + first[j]!; i < from[j + 1]!; i++, k++) sum += src[k]! * weights[i]!;
     out[to + j] = sum / span[j]!;
   }
 }

@@ -2,7 +2,7 @@
 import { PDFDict, PDFRawStream } from '@cantoo/pdf-lib';
 import { colourSpace, DEVICE_CMYK, DEVICE_GRAY, DEVICE_RGB, type ColourSpace, type Ink } from './colour.js';
 import { fontInfo, type FontInfo } from './fonts.js';
-import { Name, operations, type InlineImage, type Operand } from './lexer.js';
+import { Name, operations, type InlineImage, type Operand, type Operation } from './lexer.js';
 import { IDENTITY, matrixOf, minimumScale, multiply, transform, verticalScale, type Matrix, type Point } from './matrix.js';
 import { boolOf, dictOf, entry, itemsOf, nameOf, numberOf, numbersOf, streamOf } from './objects.js';
 import { streamBytes } from './streams.js';
@@ -93,11 +93,19 @@ const nums = (args: readonly Operand[]): number[] => args.filter((a): a is numbe
 /** Interprets a page's content (PDF 32000-1 §8–9), forms included, from its resources and a starting matrix. */
 export function interpretPage(contents: Uint8Array, resources: PDFDict | undefined, ctm: Matrix = IDENTITY): PageUses {
   const uses: PageUses = { texts: [], paints: [], images: [], rgb: [], transparency: [], fonts: new Map() };
-  run(contents, resources, fresh(ctm), uses, new Set());
+  run(operations(contents), resources, fresh(ctm), uses, new Set());
   return uses;
 }
 
-function run(bytes: Uint8Array, resources: PDFDict | undefined, start: State, uses: PageUses, forms: Set<PDFRawStream>): void {
+/** The operations of each form XObject, read once however often the form is placed (an advert on many pages). */
+const formOperations = new WeakMap<PDFRawStream, readonly Operation[]>();
+function operationsOf(form: PDFRawStream): readonly Operation[] {
+  let ops = formOperations.get(form);
+  if (!ops) formOperations.set(form, (ops = [...operations(streamBytes(form))]));
+  return ops;
+}
+
+function run(ops: Iterable<Operation>, resources: PDFDict | undefined, start: State, uses: PageUses, forms: Set<PDFRawStream>): void {
   const stack: State[] = [];
   let gs = { ...start };
   let tm: Matrix = IDENTITY;
@@ -205,7 +213,7 @@ function run(bytes: Uint8Array, resources: PDFDict | undefined, start: State, us
     uses.images.push({ at, ctm: gs.ctm, ...(stream ? { stream } : {}), ...(inline ? { inline } : {}), space, mask, softMask });
   };
 
-  for (const { op, args, inline } of operations(bytes)) {
+  for (const { op, args, inline } of ops) {
     switch (op) {
       case 'q': stack.push({ ...gs }); break;
       case 'Q': gs = stack.pop() ?? gs; break;
@@ -263,7 +271,7 @@ function run(bytes: Uint8Array, resources: PDFDict | undefined, start: State, us
           const m = matrixOf(numbersOf(entry(xo.dict, 'Matrix'))) ?? IDENTITY;
           const own = dictOf(entry(xo.dict, 'Resources')) ?? resources;
           try {
-            run(streamBytes(xo), own, { ...gs, ctm: multiply(m, gs.ctm) }, uses, forms);
+            run(operationsOf(xo), own, { ...gs, ctm: multiply(m, gs.ctm) }, uses, forms);
           } finally {
             forms.delete(xo);
           }
