@@ -4,7 +4,6 @@ import { PDFDocument, PDFName } from '@cantoo/pdf-lib';
 import sharp from 'sharp';
 import { fail, toMm, type Span } from '../core/index.js';
 import { plantGeometry, type PlantProfile } from '../plant/profile.js';
-import { totalInk } from './colour.js';
 import { boxResample, INK_DPI } from './images.js';
 import { preflightPdf, type Finding, type PreflightResult } from './index.js';
 import { rectOf, type Rect } from './objects.js';
@@ -165,9 +164,8 @@ async function heaviestInk(bytes: Uint8Array, size: BookedSize, px: { w: number;
   // libvips undoes an Adobe CMYK JPEG's inversion on load: the samples come out as ink.
   const { data } = await sharp(bytes, { ignoreIcc: true }).pipelineColourspace('cmyk').toColourspace('cmyk').raw().toBuffer({ resolveWithObject: true });
   const ink = new Float32Array(px.w * px.h);
-  for (let i = 0; i < ink.length; i++) {
-    ink[i] = totalInk({ c: data[4 * i]! / 2.55, m: data[4 * i + 1]! / 2.55, y: data[4 * i + 2]! / 2.55, k: data[4 * i + 3]! / 2.55, spot: 0 });
-  }
+  // C + M + Y + K (+ no spot) as totalInk adds them, without an Ink object a pixel.
+  for (let i = 0; i < ink.length; i++) ink[i] = data[4 * i]! / 2.55 + data[4 * i + 1]! / 2.55 + data[4 * i + 2]! / 2.55 + data[4 * i + 3]! / 2.55 + 0;
   const w = Math.min(px.w, Math.max(1, Math.ceil((size.width / PT_PER_INCH) * INK_DPI)));
   const h = Math.min(px.h, Math.max(1, Math.ceil((size.height / PT_PER_INCH) * INK_DPI)));
   const cells = w < px.w || h < px.h ? boxResample(ink, px.w, px.h, w, h) : ink;
