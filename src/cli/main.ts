@@ -63,6 +63,7 @@ export async function run(argv: readonly string[]): Promise<number> {
           .option('proof', { describe: 'Also write a desk proof with 3 mm bleed, crop and registration marks and a slug line (never for the plant)', type: 'boolean', default: false })
           .option('queue', { describe: 'Build on the workers of this Redis queue (redis://HOST:PORT) instead of here: a job an edition file, a line as each is done (docs/scale.md)', type: 'string' })
           .option('root', { describe: 'With --queue: the shared folder the workers read and write; the edition files and --out must be inside it (default: the current folder)', type: 'string' })
+          .implies('root', 'queue')
           .example('$0 build', 'Build the sample edition into output/')
           .example('$0 build --plant berliner --proof', 'The sample edition on a Berliner page, with desk proofs')
           .example('$0 build story.md --out proofs', 'One story on a front page, in proofs/')

@@ -56,6 +56,8 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
   const name = `${hostname()}:${process.pid}`;
   const { log } = opts;
   const threads = new Set<Thread>();
+  /** Stopped at once (a second signal): the threads were ended under their builds. */
+  let forced = false;
   const linked = (e: LinkEvent) => log(e.state === 'lost' ? `lost the queue at ${opts.address.shown} (${e.why}); reconnecting` : `the queue at ${opts.address.shown} is back`);
 
   const process_ = async (job: Job<BuildJob, BuildJobResult>): Promise<BuildJobResult> => {
@@ -71,7 +73,7 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
     try {
       outcome = await runThread(opts.jobModule, job.data, threads);
     } catch (e) {
-      const why = e instanceof Error ? e.message : String(e);
+      const why = forced ? 'the worker was stopped mid-build' : e instanceof Error ? e.message : String(e);
       log(`${label}: the build thread failed (${why}); the job will be tried again`);
       throw bare(new Error(`the build crashed on worker ${name}: ${why}`));
     }
@@ -111,6 +113,7 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
     stopped,
     stop(now = false) {
       if (now) {
+        forced = true;
         for (const t of threads) void t.terminate();
         stopping = worker.close(true);
       } else stopping ??= worker.close();

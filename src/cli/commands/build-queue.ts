@@ -93,7 +93,7 @@ export async function buildQueueCommand(a: BuildQueueArgs): Promise<number> {
 
   const built = finished.filter((f) => f.kind === 'built').length;
   const bad = finished.flatMap((f, i) => (f.kind === 'built' ? [] : [names[i]!]));
-  if (bad.length === 0) info(`built all ${plural(built, 'edition')}`);
+  if (bad.length === 0) info(built === 1 ? 'built the edition' : `built all ${built} editions`);
   else say(`${built} of ${plural(jobs.length, 'edition')} built; not built: ${bad.join(', ')}`);
   if (finished.some((f) => f.kind === 'lost' || (f.kind === 'failed' && !f.input))) return EXIT.internal;
   return bad.length > 0 ? EXIT.input : EXIT.ok;
