@@ -85,7 +85,7 @@ export async function buildQueueCommand(a: BuildQueueArgs): Promise<number> {
           return info(`${at} built ${names[e.index]} → ${shown(r.dir)}/ (${plural(r.pages, 'page')}${findings ? `; ${findings} in report.json` : ''}; worker ${r.worker}, ${(r.ms / 1000).toFixed(1)} s)`);
         }
         if (f.kind === 'lost') return say(`${at} lost ${names[e.index]}: ${f.reason}`);
-        say(`${at} failed ${names[e.index]}${f.input ? '' : ` after ${plural(f.attempts, 'attempt')}`}:`);
+        say(`${at} failed ${names[e.index]}${f.input || f.attempts === 0 ? '' : ` after ${plural(f.attempts, 'attempt')}`}:`);
         return void process.stderr.write(rebaseMessage(f.reason, root).trimEnd() + '\n');
       }
     }
