@@ -27,7 +27,7 @@ const placedInches = (use: ImageUse) => ({ w: Math.hypot(use.ctm[0], use.ctm[1])
 
 /** Reads a placed image's size, resolution and ink. */
 export async function imageFacts(use: ImageUse): Promise<ImageFacts | undefined> {
-  return new ImageReader([use]).facts(use);
+  return new ImageReader().facts(use);
 }
 
 /** The heaviest 150 dpi cell of an image at one placed size, in the image's own grid of cells. */
@@ -41,20 +41,25 @@ interface InkHit {
 }
 
 /**
- * Reads the images of a file, in the order they are asked for. Each image's pixels are read once however often it is
- * placed: the ink of an image at a placed size is worked out once for every placement of the same data (the same
- * stream bytes, dictionary and colour space) at that size, and where it is on the page is worked out for each
- * placement. JPEGs are decoded a few images ahead (by libvips, off the main thread) while the one before is measured.
+ * Reads the images of a file. Each image's pixels are read once however often it is placed: the ink of an image at a
+ * placed size is worked out once for every placement of the same data (the same stream bytes, dictionary and colour
+ * space) at that size, and where it is on the page is worked out for each placement. Images queued are read in the
+ * background, a few at a time (their JPEGs decoded by libvips off the main thread), while the caller goes on.
  */
 export class ImageReader {
-  private readonly index = new Map<ImageUse, number>();
   private readonly hits = new Map<string, Promise<InkHit | undefined>>();
   private readonly hashes = new WeakMap<PDFRawStream, string>();
+  private readonly queued: ImageUse[] = [];
   private next = 0;
+  private reading = 0;
 
-  /** `uses`: every image to be asked about, in the order facts will be asked for them. */
-  constructor(private readonly uses: readonly ImageUse[], private readonly lookahead = 3) {
-    uses.forEach((u, i) => this.index.set(u, i));
+  /** `window`: how many images are read at once. */
+  constructor(private readonly window = 4) {}
+
+  /** Images that will be asked about, in the order they will be; they are read from now on, `window` at a time. */
+  queue(uses: readonly ImageUse[]): void {
+    this.queued.push(...uses);
+    this.pump();
   }
 
   /** A placed image's size, resolution and ink (see ImageFacts). */
@@ -63,14 +68,15 @@ export class ImageReader {
     if (!plan) return undefined;
     const { width, height, ppi } = plan;
     if (!plan.ink) return { width, height, ppi };
-    // Start this image and the next few, so their JPEGs decode while this one is measured.
-    const i = this.index.get(use);
-    if (i !== undefined) for (; this.next <= Math.min(this.uses.length - 1, i + this.lookahead); this.next++) this.start(this.uses[this.next]!);
     const hit = await this.start(use);
     if (!hit) return { width, height, ppi };
     // Image space: the unit square, y up from the bottom row.
     const at = transform(use.ctm, (hit.px + 0.5) / hit.w, 1 - (hit.py + 0.5) / hit.h);
     return { width, height, ppi, maxInk: { ink: hit.ink, at } };
+  }
+
+  private pump(): void {
+    while (this.reading < this.window && this.next < this.queued.length) this.start(this.queued[this.next++]!);
   }
 
   /** What is known of a placement without reading its pixels; `ink` when they are to be read, with the key of what it reads. */
@@ -98,7 +104,13 @@ export class ImageReader {
     const key = this.key(stream, space, w, h);
     let hit = this.hits.get(key);
     if (!hit) {
-      hit = highestInk(stream, space, plan.width, plan.height, w, h).catch(() => undefined);
+      this.reading++;
+      hit = highestInk(stream, space, plan.width, plan.height, w, h)
+        .catch(() => undefined)
+        .finally(() => {
+          this.reading--;
+          this.pump();
+        });
       this.hits.set(key, hit);
     }
     return hit;

@@ -120,7 +120,10 @@ export async function preflightPdf(bytes: Uint8Array, file: string, plant: Plant
   // 2. Every page: all but the images' pixels first, then the images, each read once, in page order.
   const pages = doc.getPages();
   const placed: { pf: PageFindings; images: ImageUse[] }[] = [];
+  const reader = new ImageReader();
   for (const [i, page] of pages.entries()) {
+    // Let the images read so far be measured (their JPEGs decode in the background meanwhile).
+    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
     const n = i + 1;
     const node = page.node;
     const inherited = (key: string) => {
@@ -186,11 +189,12 @@ export async function preflightPdf(bytes: Uint8Array, file: string, plant: Plant
         pf.add('error', 'preflight/small-tint-type', `${size} type in a tint or colour, below the plant's ${plant.minType.tint} pt`, t.at);
       }
     }
-    // Images on the page, read below.
-    placed.push({ pf, images: uses.images.filter((img) => inside(img.at) || inside({ x: img.ctm[4] + img.ctm[0], y: img.ctm[5] + img.ctm[3] })) });
+    // Images on the page: read from now on, reported below.
+    const images = uses.images.filter((img) => inside(img.at) || inside({ x: img.ctm[4] + img.ctm[0], y: img.ctm[5] + img.ctm[3] }));
+    reader.queue(images);
+    placed.push({ pf, images });
   }
   // Images: resolution and ink.
-  const reader = new ImageReader(placed.flatMap((p) => p.images));
   for (const { pf, images } of placed) {
     for (const img of images) {
       const facts = await reader.facts(img);
