@@ -1,6 +1,6 @@
 // Editions built by two `newsprint worker` processes over a real Redis: byte-identical to local builds, a worker killed mid-build, a bad edition among good ones.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, watch } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, symlinkSync, watch } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,9 +11,9 @@ import { BAD_DIAGNOSTIC, BAD_EDITION, differences, EDITIONS, editionDir, freePor
 let redis: RedisServer;
 let root: string;
 const workers: Running[] = [];
-/** Two workers, as separate processes, on the test's Redis and shared folder. */
-async function twoWorkers(): Promise<[Running, Running]> {
-  const ws = await Promise.all([startWorker(redis.url, root), startWorker(redis.url, root)]);
+/** Two workers, as separate processes, on the test's Redis and shared folder; the second, if asked, sees it at another path. */
+async function twoWorkers(elsewhere?: string): Promise<[Running, Running]> {
+  const ws = await Promise.all([startWorker(redis.url, root), startWorker(redis.url, elsewhere ?? root)]);
   workers.push(...ws);
   return ws;
 }
@@ -35,8 +35,12 @@ afterAll(async () => {
 });
 
 describe('newsprint build --queue with two workers', () => {
-  it('builds six editions, a line each as it is done, byte-identical in every file to local builds', async () => {
-    const [a, b] = await twoWorkers();
+  it('builds six editions, a line each as it is done, byte-identical in every file to local builds, one worker seeing the folder at another path', async () => {
+    // Worker b is given the shared folder by another path, as another machine would mount the volume elsewhere.
+    const elsewhere = join(tempDir(), 'mounted-here');
+    symlinkSync(root, elsewhere);
+    const [a, b] = await twoWorkers(elsewhere);
+    expect(b.stderr()).toContain(`building jobs from ${redis.url} in ${elsewhere},`);
     const r = await newsprintRun(['build', ...EDITIONS, '--queue', redis.url, '--root', root, '--out', 'queued'], root);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/^newsprint: queued 6 editions on redis:\/\/127\.0\.0\.1:\d+; 2 workers listening$/m);
