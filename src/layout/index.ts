@@ -29,6 +29,11 @@ export interface LayoutInput {
   readonly minImagePpi?: number;
   /** Pages laid out before, kept by a long-running caller (the preview): a page whose inputs are unchanged is reused. */
   readonly cache?: LayoutCache;
+  /**
+   * Called with each page as soon as it is laid out, in page order. Pages are final once laid out (a story that
+   * jumps waits for its later page), so the caller can start exporting them while the rest are set.
+   */
+  readonly onPage?: (page: Page) => void;
 }
 
 /**
@@ -87,6 +92,7 @@ export function layoutEdition(input: LayoutInput): EditionLayout {
     if (known) {
       warnings.push(...known.warnings);
       compositions.push(...known.compositions);
+      input.onPage?.(known.page);
       return known.page;
     }
     const before = warnings.length;
@@ -97,6 +103,7 @@ export function layoutEdition(input: LayoutInput): EditionLayout {
     const jumpsHere = compositions.slice(composedBefore).some((c) => c.jumped.length > 0 || c.continued.length > 0) || desk.pending.length !== pendingBefore;
     if (cache && !jumpsHere) cache.pages.set(key, { page, warnings: warnings.slice(before), compositions: compositions.slice(composedBefore) });
     if (cache) cache.laidOut = (cache.laidOut ?? 0) + 1;
+    input.onPage?.(page);
     return page;
   });
   if (cache) for (const k of [...cache.pages.keys()]) if (!used.has(k)) cache.pages.delete(k);

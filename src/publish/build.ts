@@ -7,7 +7,7 @@ import { writePdf, type PdfMeta } from '../export/pdf/index.js';
 import { printImage } from '../export/pdf/print-image.js';
 import { formatFinding, preflightPdf, type Finding, type PreflightResult } from '../preflight/index.js';
 import { loadPlant, pageFileName, plantGeometry, type PlantProfile } from '../plant/index.js';
-import { buildEEdition, type RenditionFormat } from '../export/eedition/index.js';
+import { startEEdition, type EEdition, type EEditionOptions, type EEditionRun, type RenditionFormat } from '../export/eedition/index.js';
 import { layoutEdition, type LayoutCache } from '../layout/index.js';
 import type { MarkupElement, TemplateSet } from '../template/index.js';
 import { attr, isElement, renderEdition } from '../template/index.js';
@@ -70,8 +70,14 @@ export interface Prepared {
   readonly layout: EditionLayout;
 }
 
+/**
+ * Called by `prepare` once fonts and pictures are loaded, before layout; the function it returns (if any) is called
+ * with each page as soon as it is laid out.
+ */
+export type BeforeLayout = (fonts: FontSet, images: ImageSet) => Promise<((page: Page) => void) | undefined>;
+
 /** Templates, fonts, photos and layout: the edition padded to the plant's page multiple and set on its pages. */
-export async function prepare(opts: BuildOptions): Promise<Prepared> {
+export async function prepare(opts: BuildOptions, beforeLayout?: BeforeLayout): Promise<Prepared> {
   const plant = opts.plant ?? loadPlant('uk-tabloid');
   const padding = padToMultiple(opts.edition, plant, opts.templates.templates.has(HOUSE_AD));
   const edition = padding.edition;
@@ -89,7 +95,8 @@ export async function prepare(opts: BuildOptions): Promise<Prepared> {
   const images: ImageSet = new Map([...photos, ...pdfAds.rasters.map((r) => [r.id, r] as const)]);
   // 3. Layout on the plant's page. What the layout finds wrong with the input (adverts that do not fit, stories that
   //    cannot be placed) stops the build, with nothing written.
-  const laid = layoutEdition({ pages: markup.map((m) => m.root), sheet: templates.styles, fonts, images, geometry, minImagePpi: plant.images.minimum, ...(opts.layoutCache ? { cache: opts.layoutCache } : {}) });
+  const onPage = await beforeLayout?.(fonts, images);
+  const laid = layoutEdition({ pages: markup.map((m) => m.root), sheet: templates.styles, fonts, images, geometry, minImagePpi: plant.images.minimum, ...(opts.layoutCache ? { cache: opts.layoutCache } : {}), ...(onPage ? { onPage } : {}) });
   const overset = (w: Diagnostic) => w.code === 'layout/overset';
   const errors = laid.warnings.filter((w) => w.severity === 'error' || (overset(w) && !opts.allowOverset));
   if (errors.length > 0) {
@@ -98,17 +105,38 @@ export async function prepare(opts: BuildOptions): Promise<Prepared> {
   return { plant, edition, fonts, images, adverts: pdfAds.pdfs, layout: { pages: laid.pages, warnings: [...padding.warnings, ...adFindings, ...laid.warnings], ...(laid.compositions ? { compositions: laid.compositions } : {}) } };
 }
 
-/** The e-edition of a laid-out edition, its files under `e-edition/`. */
-async function eEditionOf(p: Prepared, opts: BuildOptions) {
-  return buildEEdition(p.edition, p.layout.pages, p.fonts, p.images, {
-    baseUrl: baseUrlOf(p.edition, opts.baseUrl),
-    icc: p.plant.outputCondition.profile,
-    // The command line's formats over the edition file's; the edition file's widths.
-    ...((opts.formats ?? p.edition.eEdition?.formats) ? { formats: opts.formats ?? p.edition.eEdition!.formats! } : {}),
-    ...(p.edition.eEdition?.sizes ? { sizes: p.edition.eEdition.sizes } : {}),
+/** The e-edition's settings: the command line's formats over the edition file's; the edition file's widths. */
+function eEditionOptions(edition: Edition, plant: PlantProfile, opts: BuildOptions): EEditionOptions {
+  return {
+    baseUrl: baseUrlOf(edition, opts.baseUrl),
+    icc: plant.outputCondition.profile,
+    ...((opts.formats ?? edition.eEdition?.formats) ? { formats: opts.formats ?? edition.eEdition!.formats! } : {}),
+    ...(edition.eEdition?.sizes ? { sizes: edition.eEdition.sizes } : {}),
     ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
     onPage: (done, total) => opts.onPage?.(done, total),
-  });
+  };
+}
+
+/**
+ * Lays the edition out with its e-edition started alongside: each page goes to the e-edition's worker threads as
+ * soon as it is laid out, while this thread sets the next. `run` is given the prepared edition and the e-edition's
+ * files to come; the pool is closed whatever happens.
+ */
+async function withEEdition<T>(opts: BuildOptions, run: (p: Prepared, eEdition: Promise<EEdition>) => Promise<T>): Promise<T> {
+  const plant = opts.plant ?? loadPlant('uk-tabloid');
+  let ee: EEditionRun | undefined;
+  try {
+    const prepared = await prepare({ ...opts, plant }, async (fonts, images) => {
+      ee = await startEEdition(fonts, images, eEditionOptions(opts.edition, plant, opts));
+      return (page) => ee!.add(page);
+    });
+    const files = ee!.finish(prepared.edition, prepared.layout.pages);
+    // Awaited by `run` when its own work is done: a failure meanwhile must not be an unhandled rejection.
+    files.catch(() => undefined);
+    return await run(prepared, files);
+  } finally {
+    await ee?.close();
+  }
 }
 
 /**
@@ -117,7 +145,11 @@ async function eEditionOf(p: Prepared, opts: BuildOptions) {
  * folder as it was.
  */
 export async function buildEdition(opts: BuildOptions): Promise<BuildResult> {
-  const prepared = await prepare(opts);
+  return withEEdition(opts, (prepared, eEdition) => writeEdition(prepared, eEdition, opts));
+}
+
+/** The print files, the report, and the e-edition being made meanwhile, written in one swap. */
+async function writeEdition(prepared: Prepared, eEdition: Promise<EEdition>, opts: BuildOptions): Promise<BuildResult> {
   const { plant, edition, fonts, images, layout, adverts } = prepared;
   // 4. Export: the print PDFs and the e-edition, all in memory.
   const meta: PdfMeta = {
@@ -129,10 +161,6 @@ export async function buildEdition(opts: BuildOptions): Promise<BuildResult> {
     ...sourceDate(),
   };
   const files = new Map<string, Buffer | string>();
-  // The e-edition's pages go to worker threads at once, while this thread makes the print files.
-  const eEdition = eEditionOf(prepared, opts);
-  // Not awaited until the print files are made: a failure there must not leave this one unhandled.
-  eEdition.catch(() => undefined);
   // The photos as the press takes them: cut, resampled and converted through the plant's profile.
   const printImages = await printRenditions(layout, images, plant);
   // The plant files: the whole edition, and one PDF a page named as the plant asks.
@@ -166,15 +194,16 @@ export async function buildEdition(opts: BuildOptions): Promise<BuildResult> {
  * swaps the new `e-edition/` folder in whole; the print files and report stay as they are.
  */
 export async function rebuildEEdition(opts: BuildOptions): Promise<BuildResult> {
-  const prepared = await prepare(opts);
-  const dir = join(opts.outDir, prepared.edition.slug);
-  if (!existsSync(dir)) {
-    fail('build/no-build', `no build of ${prepared.edition.publication.name}, ${prepared.edition.date} in ${dir}`, undefined, ['run newsprint build first; e-edition rebuilds the e-edition of an existing build']);
-  }
-  const ee = await eEditionOf(prepared, opts);
-  writeAtomically(join(dir, 'e-edition'), ee.files);
-  const warnings = [...prepared.layout.warnings, ...ee.warnings];
-  return { dir, files: [...ee.files.keys()].map((k) => `e-edition/${k}`), layout: prepared.layout, warnings };
+  return withEEdition(opts, async (prepared, eEdition) => {
+    const dir = join(opts.outDir, prepared.edition.slug);
+    if (!existsSync(dir)) {
+      fail('build/no-build', `no build of ${prepared.edition.publication.name}, ${prepared.edition.date} in ${dir}`, undefined, ['run newsprint build first; e-edition rebuilds the e-edition of an existing build']);
+    }
+    const ee = await eEdition;
+    writeAtomically(join(dir, 'e-edition'), ee.files);
+    const warnings = [...prepared.layout.warnings, ...ee.warnings];
+    return { dir, files: [...ee.files.keys()].map((k) => `e-edition/${k}`), layout: prepared.layout, warnings };
+  });
 }
 
 function report(edition: Edition, plant: PlantProfile, layout: EditionLayout, warnings: readonly Diagnostic[]) {

@@ -81,9 +81,15 @@ export function writeAtomically(dir: string, files: ReadonlyMap<string, Buffer |
     removeLeftovers(parent, base);
     // The staging folder itself first, without `recursive` (which never returns where new folders are refused).
     if (!single) mkdirSync(staging);
+    // Each folder made once: an e-edition is thousands of tiles in hundreds of folders.
+    const folders = new Set<string>([staging]);
     for (const [rel, data] of files) {
       const path = rel === '' ? staging : join(staging, rel);
-      if (rel !== '') mkdirSync(join(path, '..'), { recursive: true });
+      const folder = join(path, '..');
+      if (rel !== '' && !folders.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        folders.add(folder);
+      }
       writeFileSync(path, data);
     }
     if (existsSync(dir)) renameSync(dir, old);

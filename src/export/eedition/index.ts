@@ -8,7 +8,7 @@ import type { Article, Block, Diagnostic, Edition, FontSet, ImageAsset, ImageSet
 import { advertRasterId, fail, longDate } from '../../core/index.js';
 import { iiifManifest } from './iiif.js';
 import { MANIFEST_GLOBAL, type ArticleBlock, type ArticleImage, type EEditionManifest, type ManifestArticle, type ManifestPage, type Region, type Rendition, type TextRun } from './manifest.js';
-import { paperColours, paperSettings, type PaperSettings } from './paper.js';
+import { paperSettings, type PaperSettings } from './paper.js';
 import { pageFiles, type PageJob, type PageOutput, type RenditionFormat } from './page-files.js';
 import type { PageTask } from './page-worker.js';
 import { articlePage, viewerFiles } from './viewer.js';
@@ -59,19 +59,56 @@ const ARTICLE_IMAGE_WIDTH = 1200;
  * one per core, and come back in page order. Article regions come from the layout's anchors; article text from the copy.
  */
 export async function buildEEdition(edition: Edition, pages: readonly Page[], fonts: FontSet, images: ImageSet, o: EEditionOptions): Promise<EEdition> {
+  const run = await startEEdition(fonts, images, o);
+  try {
+    for (const page of pages) run.add(page);
+    return await run.finish(edition, pages);
+  } finally {
+    await run.close();
+  }
+}
+
+/**
+ * An e-edition being made: pages are added as soon as they are laid out (each goes to the pool at once), and
+ * `finish` waits for them and makes the edition's own files. `close` stops the pool; call it in any case.
+ */
+export interface EEditionRun {
+  add(page: Page): void;
+  finish(edition: Edition, pages: readonly Page[]): Promise<EEdition>;
+  close(): Promise<void>;
+}
+
+/** Starts an e-edition for pages set in `fonts` and showing `images` (see `EEditionRun`). */
+export async function startEEdition(fonts: FontSet, images: ImageSet, o: EEditionOptions): Promise<EEditionRun> {
   const formats = o.formats ?? ['jpeg', 'webp'];
   const zoomFormats = o.zoomFormats ?? (o.formats ? o.formats : ['jpeg']);
   const sizes = { ...DEFAULT_SIZES, ...o.sizes };
-  const icc = await readFile(o.icc);
-  const colours = await paperColours(pages, icc);
-  const paper = await paperSettings(o.icc, icc);
+  const paper = await paperSettings(o.icc, await readFile(o.icc));
+  const pool = await pagePool(fonts, o.workers ?? availableParallelism());
+  const outputs: Promise<PageOutput>[] = [];
+  let done = 0;
+  let total = 0;
+  return {
+    add(page) {
+      total++;
+      const out = pool.run({ job: pageJob(page, images, paper, { iccPath: o.icc, formats, zoomFormats, sizes, baseUrl: o.baseUrl }), fonts: fontFiles(page, fonts) });
+      const counted = out.then((r) => (o.onPage?.(++done, total), r));
+      // Awaited in finish; a failure meanwhile (or a run closed early) must not be an unhandled rejection.
+      counted.catch(() => undefined);
+      outputs.push(counted);
+    },
+    async finish(edition, pages) {
+      const results = await Promise.all(outputs);
+      return editionFiles(edition, pages, results, o.baseUrl);
+    },
+    close: () => pool.close(),
+  };
+}
+
+/** The edition's files from its pages' outputs: renditions and tiles, article views and photos, manifests, viewer. */
+async function editionFiles(edition: Edition, pages: readonly Page[], outputs: readonly PageOutput[], baseUrl: string): Promise<EEdition> {
   const files = new Map<string, Buffer | string>();
   const warnings: Diagnostic[] = [];
-
-  // 1. Pages, each its own job, on the pool.
-  const jobs = pages.map((page): PageTask => ({ job: pageJob(page, images, colours, paper, { formats, zoomFormats, sizes, baseUrl: o.baseUrl }), fonts: fontFiles(page, fonts) }));
-  let done = 0;
-  const outputs = await runPages(jobs, fonts, o.workers ?? availableParallelism(), () => o.onPage?.(++done, pages.length));
   for (const out of outputs) for (const [k, v] of out.files) files.set(k, typeof v === 'string' ? v : Buffer.from(v.buffer, v.byteOffset, v.byteLength));
   const manifestPages: ManifestPage[] = outputs.map((out) => out.page);
 
@@ -99,7 +136,7 @@ export async function buildEEdition(edition: Edition, pages: readonly Page[], fo
       issue: edition.issue ?? null,
       language: 'en-GB',
     },
-    baseUrl: o.baseUrl,
+    baseUrl,
     iiif: 'iiif/manifest.json',
     pages: manifestPages,
     articles,
@@ -113,22 +150,19 @@ export async function buildEEdition(edition: Edition, pages: readonly Page[], fo
   return { files, manifest, warnings };
 }
 
-/** The page's job: its frame, the pictures it shows, the screen colours it uses, and the settings. */
-function pageJob(page: Page, images: ImageSet, colours: ReadonlyMap<string, string>, paper: PaperSettings, o: Pick<PageJob, 'formats' | 'zoomFormats' | 'sizes' | 'baseUrl'>): PageJob {
+/** The page's job: its frame, the pictures it shows, and the settings. */
+function pageJob(page: Page, images: ImageSet, paper: PaperSettings, o: Pick<PageJob, 'iccPath' | 'formats' | 'zoomFormats' | 'sizes' | 'baseUrl'>): PageJob {
   const used = new Map<string, ImageAsset>();
   const need = (id: string) => {
     const a = images.get(id);
     if (!a) throw new Error(`export/eedition: page ${page.number} uses image "${id}", which is not in the image set`);
     used.set(id, a);
   };
-  const keys = new Set<string>(['0,0,0,0']);
   for (const item of page.frame.items) {
     if (item.kind === 'image') need(item.image);
     else if (item.kind === 'advert' && item.pdf) need(advertRasterId(item.file));
-    const cs = item.kind === 'glyphs' || item.kind === 'rule' ? [item.color] : item.kind === 'rect' ? [item.fill, item.stroke] : [];
-    for (const c of cs) if (c) keys.add(c.join(','));
   }
-  return { page, images: [...used.values()], colours: [...keys].map((k) => [k, colours.get(k)!] as const), paper, ...o };
+  return { page, images: [...used.values()], paper, ...o };
 }
 
 /** The font files a page's glyph runs use. */
@@ -147,28 +181,23 @@ function fontFiles(page: Page, fonts: FontSet): { id: string; file: string }[] {
  */
 const WORKER = new URL('./page-worker.js', import.meta.url);
 
-/** Runs every page job, `workers` at a time on worker threads (or here, for 0 or without a compiled worker), in page order. */
-async function runPages(jobs: readonly PageTask[], fonts: FontSet, workers: number, onDone: () => void): Promise<PageOutput[]> {
-  const threads = Math.min(jobs.length, Math.max(0, Math.floor(workers)));
+/** Runs page tasks: on `workers` worker threads, or here (for 0, or without a compiled worker), one at a time. */
+async function pagePool(fonts: FontSet, workers: number): Promise<{ run(t: PageTask): Promise<PageOutput>; close(): Promise<void> }> {
+  const threads = Math.max(0, Math.floor(workers));
   if (threads === 0 || !existsSync(fileURLToPath(WORKER))) {
-    const out: PageOutput[] = [];
-    for (const t of jobs) {
-      out.push(await pageFiles(t.job, fonts));
-      onDone();
-    }
-    return out;
+    let queue: Promise<unknown> = Promise.resolve();
+    return {
+      run(t) {
+        const out = queue.then(() => pageFiles(t.job, fonts));
+        queue = out.catch(() => undefined);
+        return out;
+      },
+      close: async () => undefined,
+    };
   }
   const { Piscina } = await import('piscina');
   const pool = new Piscina<PageTask, PageOutput>({ filename: WORKER.href, minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
-  try {
-    return await Promise.all(jobs.map(async (t) => {
-      const out = await pool.run(t);
-      onDone();
-      return out;
-    }));
-  } finally {
-    await pool.destroy();
-  }
+  return { run: (t) => pool.run(t), close: () => pool.destroy() };
 }
 
 /** Each article's regions, in page order, from the anchors layout leaves where a story sits. */

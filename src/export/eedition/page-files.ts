@@ -1,24 +1,24 @@
 // One page of the e-edition: raster, renditions and tile pyramid. Self-contained, so it runs in a worker thread.
+import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import type { Cmyk, FontSet, ImageAsset, Page } from '../../core/index.js';
 import { rasterisePage } from '../raster/index.js';
 import type { ManifestPage, Rendition } from './manifest.js';
-import { onPaper, type PaperSettings } from './paper.js';
+import { onPaper, paperColours, type PaperSettings } from './paper.js';
 import { tilePyramid } from './tiles.js';
 
 export type RenditionFormat = 'jpeg' | 'webp';
 
 /**
  * Everything one page needs, as plain data (it crosses to a worker thread by structured clone): the page's frame,
- * the pictures it shows (untouched sources; they are reduced and put "on paper" here), the screen colour of each
- * print colour it uses, and the settings.
+ * the pictures it shows (untouched sources; they are reduced and put "on paper" here), and the settings.
  */
 export interface PageJob {
   readonly page: Page;
   /** The pictures the page's image items and PDF adverts use, by id. */
   readonly images: readonly ImageAsset[];
-  /** `cmyk.join(',')` → `#rrggbb`, for every colour the page uses. */
-  readonly colours: readonly (readonly [string, string])[];
+  /** The press's CMYK profile: the page's colours are converted through it (`paperColours`). */
+  readonly iccPath: string;
   readonly paper: PaperSettings;
   /** Encodings of the thumbnail and page renditions. */
   readonly formats: readonly RenditionFormat[];
@@ -35,6 +35,14 @@ export interface PageOutput {
 }
 
 const QUALITY = 80;
+
+/** Profiles read in this thread, by path. */
+const profiles = new Map<string, Promise<Buffer>>();
+function profile(path: string): Promise<Buffer> {
+  let p = profiles.get(path);
+  if (!p) profiles.set(path, (p = readFile(path)));
+  return p;
+}
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
@@ -48,7 +56,7 @@ export async function pageFiles(job: PageJob, fonts: FontSet): Promise<PageOutpu
   const files = new Map<string, Buffer | string>();
   const dir = `pages/page-${pad(page.number)}`;
   const tilesDir = `tiles/page-${pad(page.number)}`;
-  const hex = new Map(job.colours);
+  const hex = await paperColours([page], await profile(job.iccPath));
   const colour = (c: Cmyk) => {
     const h = hex.get(c.join(','));
     if (!h) throw new Error(`export/eedition: colour ${c.join(',')} was not converted`);

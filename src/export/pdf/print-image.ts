@@ -15,8 +15,6 @@ export interface PrintImage {
   readonly heightPx: number;
   /** Effective resolution at the placed size, ppi (the lower of the two directions). */
   readonly ppi: number;
-  /** Highest total ink of any pixel of the JPEG, per cent (gray: K); JPEG ringing at hard edges may add a little to the conversion's ink. */
-  readonly maxInk: number;
 }
 
 /** Where and how large the photo is placed: points, and the part of the source shown (source pixels). */
@@ -97,9 +95,8 @@ export async function printImage(
       ['the output condition\u2019s ICC profile must be made for this press with its ink limit (color/README.md tells how)']);
   }
 
-  // Encode as stored (CMYK stays CMYK), and measure what the file itself carries.
+  // Encode as stored (CMYK stays CMYK). The file's own ink is the preflight's to read, from the PDF.
   const data = await asCaptured(sharp(converted), gray).jpeg({ quality: JPEG_QUALITY, chromaSubsampling: '4:4:4' }).toBuffer();
-  const maxInk = await highestInk(sharp(data), gray);
 
   const ppi = Math.min(size.width / inches.w, size.height / inches.h);
   const warnings: Diagnostic[] = [];
@@ -113,7 +110,7 @@ export async function printImage(
       hints: [`use a larger original, or place this crop at most ${fmt(widest)} mm wide`],
     });
   }
-  return { image: { data, colorSpace: gray ? 'gray' : 'cmyk', widthPx: size.width, heightPx: size.height, ppi, maxInk }, warnings };
+  return { image: { data, colorSpace: gray ? 'gray' : 'cmyk', widthPx: size.width, heightPx: size.height, ppi }, warnings };
 }
 
 /** The crop rounded out to whole pixels and kept inside the image; an empty crop is a layout bug. */

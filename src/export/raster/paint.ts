@@ -35,12 +35,13 @@ function outline(font: Font, gid: number): Path2D | null {
  * Paints a page at `width` × `height` pixels (the page's points scaled to fill them) on white paper, items in frame
  * (paint) order as the print PDF paints them; anchors and adverts' own items are not drawn (a PDF advert reaches here
  * as the image item of its rendering). Each image item's picture (by its `image` id) is drawn from its crop into its
- * box. Returns 8-bit RGB rows. Throws an Error when an item names a font or picture missing from the sets (a layout
+ * box. Returns the canvas: its `data()` is 8-bit RGBA rows, opaque (alpha 255 everywhere), and is the canvas's own
+ * memory, valid only while the canvas is reachable. Throws an Error when an item names a font or picture missing from the sets (a layout
  * bug).
  *
  * The same page, sizes and pictures give the same pixels: Skia's CPU rasteriser has no threads or timing in it.
  */
-export function paintPage(page: Page, fonts: FontSet, pictures: ReadonlyMap<string, Picture>, width: number, height: number, colour: ScreenColour = cmykToHex): Buffer {
+export function paintPage(page: Page, fonts: FontSet, pictures: ReadonlyMap<string, Picture>, width: number, height: number, colour: ScreenColour = cmykToHex): Canvas {
   const sources = new Map<string, Canvas>();
   for (const item of page.frame.items) {
     if (item.kind !== 'image' || sources.has(item.image)) continue;
@@ -57,7 +58,7 @@ export function paintPage(page: Page, fonts: FontSet, pictures: ReadonlyMap<stri
   const sx = width / page.width;
   const sy = height / page.height;
   for (const item of page.frame.items) paintItem(ctx, item, fonts, sources, sx, sy, colour);
-  return rgb(canvas.data(), width, height);
+  return canvas;
 }
 
 function paintItem(ctx: SKRSContext2D, item: FrameItem, fonts: FontSet, images: Map<string, Canvas>, sx: number, sy: number, colour: ScreenColour): void {
@@ -140,21 +141,4 @@ function paintImage(ctx: SKRSContext2D, item: ImageItem, img: Canvas, sx: number
   ctx.imageSmoothingQuality = 'high';
   ctx.drawImage(img, left, top, width, height, item.x, item.y, item.w, item.h);
   ctx.restore();
-}
-
-/** The canvas's RGBA (opaque: painted on white) as RGB rows. */
-function rgb(rgba: Buffer, width: number, height: number): Buffer {
-  const n = width * height;
-  const out = Buffer.allocUnsafe(n * 3);
-  // Whole pixels at a time; a buffer not on a 4-byte boundary is copied to one first.
-  const src = rgba.byteOffset % 4 === 0 ? new Uint32Array(rgba.buffer, rgba.byteOffset, n) : new Uint32Array(Uint8Array.from(rgba).buffer, 0, n);
-  let j = 0;
-  for (let i = 0; i < n; i++) {
-    const v = src[i]!;
-    // Little-endian RGBA: r in the low byte.
-    out[j++] = v & 0xff;
-    out[j++] = (v >>> 8) & 0xff;
-    out[j++] = (v >>> 16) & 0xff;
-  }
-  return out;
 }
