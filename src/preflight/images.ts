@@ -79,7 +79,7 @@ export class ImageReader {
     while (this.reading < this.window && this.next < this.queued.length) this.start(this.queued[this.next++]!);
   }
 
-  /** What is known of a placement without reading its pixels; `ink` when they are to be read, with the key of what it reads. */
+  /** What is known of a placement without reading its pixels, and (`ink`) what reading them takes, if they are to be read. */
   private plan(use: ImageUse) {
     const dict = use.stream?.dict;
     const inline = use.inline?.dict;
