@@ -64,7 +64,7 @@ export async function buildOnQueue(address: QueueAddress, jobs: readonly BuildJo
     const ids = added.map((j) => j.id!);
     const workers = await queue.getWorkersCount().catch(() => undefined);
     onEvent({ kind: 'queued', jobs: ids.length, workers });
-    const seen = ids.map(() => ({ attemptsMade: 0, stalled: 0 }));
+    const seen = ids.map(() => ({ attemptsMade: 0, stalled: 0, missing: false }));
     const finish = (i: number, f: Finished) => {
       if (finished[i]) return;
       finished[i] = f;
@@ -75,10 +75,16 @@ export async function buildOnQueue(address: QueueAddress, jobs: readonly BuildJo
       await Promise.all(
         ids.map(async (id, i) => {
           if (finished[i]) return;
-          const job = await Job.fromId<BuildJob, BuildJobResult>(queue, id);
-          const state = job ? await job.getState() : 'unknown';
-          if (!job || state === 'unknown') return finish(i, { kind: 'lost', reason: 'its job is no longer in the queue (Redis restarted without its data?)' });
-          if (state === 'completed') return finish(i, { kind: 'built', result: job.returnvalue });
+          // The state first, then the job: a job read before it finished and its state after would have no result yet.
+          const state = await queue.getJobState(id);
+          const job = state === 'unknown' ? undefined : await Job.fromId<BuildJob, BuildJobResult>(queue, id);
+          // Gone from Redis: lost, once seen so on two rounds running (a state read mid-move must not end a build).
+          if (!job) {
+            if (seen[i]!.missing) return finish(i, { kind: 'lost', reason: 'its job is no longer in the queue (Redis restarted without its data?)' });
+            seen[i] = { ...seen[i]!, missing: true };
+            return;
+          }
+          if (state === 'completed') return job.returnvalue ? finish(i, { kind: 'built', result: job.returnvalue }) : undefined;
           if (state === 'failed') {
             // Our worker fails bad input with an UnrecoverableError: the last trace BullMQ kept names it.
             const input = (job.stacktrace?.at(-1) ?? '').startsWith('UnrecoverableError');
@@ -86,7 +92,7 @@ export async function buildOnQueue(address: QueueAddress, jobs: readonly BuildJo
           }
           if (job.attemptsMade > seen[i]!.attemptsMade) onEvent({ kind: 'retrying', index: i, attempt: job.attemptsMade, reason: job.failedReason ?? '' });
           if ((job.stalledCounter ?? 0) > seen[i]!.stalled) onEvent({ kind: 'requeued', index: i });
-          seen[i] = { attemptsMade: job.attemptsMade, stalled: job.stalledCounter ?? 0 };
+          seen[i] = { attemptsMade: job.attemptsMade, stalled: job.stalledCounter ?? 0, missing: false };
         }),
       );
     };
