@@ -21,11 +21,13 @@ function editionOptions<T>(y: Argv<T>, describe: { files: string; out: string; p
     .option('base-url', { describe: 'Where the e-edition will be published (absolute URL, for its IIIF ids); default the edition file’s base-url', type: 'string' })
     .option('formats', { describe: 'E-edition image formats (default: the edition file’s e-edition.formats, else jpeg and webp)', choices: ['jpeg', 'webp'], type: 'array' })
     .option('allow-overset', { describe: 'Build even when copy fits on no page (a warning, for proofs); by default that is an error and nothing is written', type: 'boolean', default: false })
+    .option('workers', { describe: 'Threads making the e-edition’s pages (default: one per core; 0: none, all in the main thread). The files are the same whatever the number', type: 'number' })
+    .option('timings', { describe: 'Print how long each stage of the build took', type: 'boolean', default: false })
     .option('quiet', { alias: 'q', describe: 'Print only errors', type: 'boolean', default: false });
 }
 
 /** The options build and e-edition share, from yargs' parsed arguments. */
-function buildArgs(a: { files?: string[] | undefined; out: string; template: string; plant: string; 'base-url'?: string | undefined; formats?: (string | number)[] | undefined; quiet: boolean; 'allow-overset': boolean }) {
+function buildArgs(a: { files?: string[] | undefined; out: string; template: string; plant: string; 'base-url'?: string | undefined; formats?: (string | number)[] | undefined; workers?: number | undefined; timings: boolean; quiet: boolean; 'allow-overset': boolean }) {
   return {
     files: a.files ?? [],
     allowOverset: a['allow-overset'],
@@ -34,6 +36,8 @@ function buildArgs(a: { files?: string[] | undefined; out: string; template: str
     plant: a.plant,
     ...(a['base-url'] ? { baseUrl: a['base-url'] } : {}),
     ...(a.formats ? { formats: a.formats.map(String) as ('jpeg' | 'webp')[] } : {}),
+    ...(a.workers !== undefined ? { workers: a.workers } : {}),
+    timings: a.timings,
     quiet: a.quiet,
   };
 }

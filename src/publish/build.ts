@@ -1,5 +1,6 @@
 // The build: edition → markup → layout → print PDF and e-edition images, written atomically under the output folder.
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { existsSync } from 'node:fs';
 import type { Diagnostic, Edition, EditionLayout, EditionPage, FontSet, FrameItem, ImageSet, Page, PageComposition } from '../core/index.js';
 import { fail, formatSpan, publicationCode, UserError } from '../core/index.js';
@@ -51,6 +52,25 @@ export interface BuildResult {
   readonly files: readonly string[];
   readonly layout: EditionLayout;
   readonly warnings: readonly Diagnostic[];
+  /** Where the time went, stage by stage on this thread, in order (milliseconds, wall clock). */
+  readonly timings: readonly Timing[];
+}
+
+/** One stage of a build and its wall-clock time on the building thread. */
+export interface Timing {
+  readonly stage: string;
+  readonly ms: number;
+}
+
+/** Stage times: each `lap` closes the stage that ran since the last one. */
+class Stopwatch {
+  readonly timings: Timing[] = [];
+  private last = performance.now();
+  lap(stage: string): void {
+    const now = performance.now();
+    this.timings.push({ stage, ms: Math.round(now - this.last) });
+    this.last = now;
+  }
 }
 
 /** Every photo a page's markup places, with the copy line that placed it. */
@@ -76,8 +96,14 @@ export interface Prepared {
  */
 export type BeforeLayout = (fonts: FontSet, images: ImageSet) => Promise<((page: Page) => void) | undefined>;
 
+/** Optional instruments of `prepare`: the hook before layout, and a stopwatch for its stages. */
+interface PrepareHooks {
+  readonly beforeLayout?: BeforeLayout;
+  readonly clock?: Stopwatch;
+}
+
 /** Templates, fonts, photos and layout: the edition padded to the plant's page multiple and set on its pages. */
-export async function prepare(opts: BuildOptions, beforeLayout?: BeforeLayout): Promise<Prepared> {
+export async function prepare(opts: BuildOptions, hooks: PrepareHooks = {}): Promise<Prepared> {
   const plant = opts.plant ?? loadPlant('uk-tabloid');
   const padding = padToMultiple(opts.edition, plant, opts.templates.templates.has(HOUSE_AD));
   const edition = padding.edition;
@@ -95,8 +121,10 @@ export async function prepare(opts: BuildOptions, beforeLayout?: BeforeLayout): 
   const images: ImageSet = new Map([...photos, ...pdfAds.rasters.map((r) => [r.id, r] as const)]);
   // 3. Layout on the plant's page. What the layout finds wrong with the input (adverts that do not fit, stories that
   //    cannot be placed) stops the build, with nothing written.
-  const onPage = await beforeLayout?.(fonts, images);
+  const onPage = await hooks.beforeLayout?.(fonts, images);
+  hooks.clock?.lap('templates, fonts, photos, adverts (preflighted)');
   const laid = layoutEdition({ pages: markup.map((m) => m.root), sheet: templates.styles, fonts, images, geometry, minImagePpi: plant.images.minimum, ...(opts.layoutCache ? { cache: opts.layoutCache } : {}), ...(onPage ? { onPage } : {}) });
+  hooks.clock?.lap('layout (pages to the e-edition as they are set)');
   const overset = (w: Diagnostic) => w.code === 'layout/overset';
   const errors = laid.warnings.filter((w) => w.severity === 'error' || (overset(w) && !opts.allowOverset));
   if (errors.length > 0) {
@@ -122,18 +150,22 @@ function eEditionOptions(edition: Edition, plant: PlantProfile, opts: BuildOptio
  * soon as it is laid out, while this thread sets the next. `run` is given the prepared edition and the e-edition's
  * files to come; the pool is closed whatever happens.
  */
-async function withEEdition<T>(opts: BuildOptions, run: (p: Prepared, eEdition: Promise<EEdition>) => Promise<T>): Promise<T> {
+async function withEEdition<T>(opts: BuildOptions, run: (p: Prepared, eEdition: Promise<EEdition>, clock: Stopwatch) => Promise<T>): Promise<T> {
   const plant = opts.plant ?? loadPlant('uk-tabloid');
+  const clock = new Stopwatch();
   let ee: EEditionRun | undefined;
   try {
-    const prepared = await prepare({ ...opts, plant }, async (fonts, images) => {
-      ee = await startEEdition(fonts, images, eEditionOptions(opts.edition, plant, opts));
-      return (page) => ee!.add(page);
+    const prepared = await prepare({ ...opts, plant }, {
+      clock,
+      beforeLayout: async (fonts, images) => {
+        ee = await startEEdition(fonts, images, eEditionOptions(opts.edition, plant, opts));
+        return (page) => ee!.add(page);
+      },
     });
     const files = ee!.finish(prepared.edition, prepared.layout.pages);
     // Awaited by `run` when its own work is done: a failure meanwhile must not be an unhandled rejection.
     files.catch(() => undefined);
-    return await run(prepared, files);
+    return await run(prepared, files, clock);
   } finally {
     await ee?.close();
   }
@@ -145,11 +177,11 @@ async function withEEdition<T>(opts: BuildOptions, run: (p: Prepared, eEdition: 
  * folder as it was.
  */
 export async function buildEdition(opts: BuildOptions): Promise<BuildResult> {
-  return withEEdition(opts, (prepared, eEdition) => writeEdition(prepared, eEdition, opts));
+  return withEEdition(opts, (prepared, eEdition, clock) => writeEdition(prepared, eEdition, opts, clock));
 }
 
 /** The print files, the report, and the e-edition being made meanwhile, written in one swap. */
-async function writeEdition(prepared: Prepared, eEdition: Promise<EEdition>, opts: BuildOptions): Promise<BuildResult> {
+async function writeEdition(prepared: Prepared, eEdition: Promise<EEdition>, opts: BuildOptions, clock: Stopwatch): Promise<BuildResult> {
   const { plant, edition, fonts, images, layout, adverts } = prepared;
   // 4. Export: the print PDFs and the e-edition, all in memory.
   const meta: PdfMeta = {
@@ -163,11 +195,14 @@ async function writeEdition(prepared: Prepared, eEdition: Promise<EEdition>, opt
   const files = new Map<string, Buffer | string>();
   // The photos as the press takes them: cut, resampled and converted through the plant's profile.
   const printImages = await printRenditions(layout, images, plant);
+  clock.lap('print photos');
   // The plant files: the whole edition, and one PDF a page named as the plant asks.
   const plantFile = await writePdf(layout, fonts, images, meta, { plant, printImages, adverts });
   files.set(`print/${edition.slug}.pdf`, plantFile);
+  clock.lap('plant file');
   // The build checks its own plant file as the plant will (findings in the report).
   const checked = await preflightPdf(new Uint8Array(plantFile), `print/${edition.slug}.pdf`, plant);
+  clock.lap('preflight of the plant file');
   const code = publicationCode(edition.publication);
   for (const page of layout.pages) {
     const name = pageFileName(plant.fileName, { code, date: edition.date, page: page.number, ...(page.section ? { section: page.section } : {}) });
@@ -178,15 +213,18 @@ async function writeEdition(prepared: Prepared, eEdition: Promise<EEdition>, opt
     const slug = (page: Page) => `${edition.publication.name} · ${edition.date} · page ${page.number} of ${layout.pages.length}${page.section ? ` · ${page.section}` : ''} · plate ${code}-${edition.date.replace(/-/g, '')}-${String(page.number).padStart(2, '0')} · proof, not for press`;
     files.set(`proof/${edition.slug}-proof.pdf`, await writePdf(layout, fonts, images, { ...meta, title: `${meta.title} (proof)` }, { plant, printImages, adverts, proof: { slug, font: slugFont } }));
   }
+  clock.lap(opts.proof ? 'page files and proof' : 'page files');
   // The e-edition, from the same frames.
   const ee = await eEdition;
+  clock.lap('e-edition (waiting for its pages, then articles and manifests)');
   for (const [k, v] of ee.files) files.set(`e-edition/${k}`, v);
   const warnings = [...layout.warnings, ...ee.warnings, ...checked.findings.map((f) => preflightDiagnostic(f, checked.file))];
   files.set('report.json', JSON.stringify({ ...report(edition, plant, layout, warnings), preflight: preflightSummary(checked, plant) }, null, 2) + '\n');
   // 5. Write everything under a temporary name, then swap it into place.
   const dir = join(opts.outDir, edition.slug);
   writeAtomically(dir, files);
-  return { dir, files: [...files.keys()], layout, warnings };
+  clock.lap(`writing ${files.size} files`);
+  return { dir, files: [...files.keys()], layout, warnings, timings: clock.timings };
 }
 
 /**
@@ -194,15 +232,17 @@ async function writeEdition(prepared: Prepared, eEdition: Promise<EEdition>, opt
  * swaps the new `e-edition/` folder in whole; the print files and report stay as they are.
  */
 export async function rebuildEEdition(opts: BuildOptions): Promise<BuildResult> {
-  return withEEdition(opts, async (prepared, eEdition) => {
+  return withEEdition(opts, async (prepared, eEdition, clock) => {
     const dir = join(opts.outDir, prepared.edition.slug);
     if (!existsSync(dir)) {
       fail('build/no-build', `no build of ${prepared.edition.publication.name}, ${prepared.edition.date} in ${dir}`, undefined, ['run newsprint build first; e-edition rebuilds the e-edition of an existing build']);
     }
     const ee = await eEdition;
+    clock.lap('e-edition (waiting for its pages, then articles and manifests)');
     writeAtomically(join(dir, 'e-edition'), ee.files);
+    clock.lap(`writing ${ee.files.size} files`);
     const warnings = [...prepared.layout.warnings, ...ee.warnings];
-    return { dir, files: [...ee.files.keys()].map((k) => `e-edition/${k}`), layout: prepared.layout, warnings };
+    return { dir, files: [...ee.files.keys()].map((k) => `e-edition/${k}`), layout: prepared.layout, warnings, timings: clock.timings };
   });
 }
 

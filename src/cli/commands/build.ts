@@ -18,6 +18,10 @@ export interface BuildArgs {
   readonly baseUrl?: string;
   /** E-edition rendition formats. */
   readonly formats?: readonly ('jpeg' | 'webp')[];
+  /** Threads for the e-edition's pages (default one per core). */
+  readonly workers?: number;
+  /** Print each stage's time. */
+  readonly timings?: boolean;
   readonly quiet: boolean;
 }
 
@@ -62,11 +66,18 @@ export async function buildCommand(args: BuildArgs, mode: BuildMode = 'build'): 
     ...(args.allowOverset ? { allowOverset: true } : {}),
     ...(args.baseUrl ? { baseUrl: args.baseUrl } : {}),
     ...(args.formats ? { formats: args.formats } : {}),
+    ...(args.workers !== undefined ? { workers: args.workers } : {}),
     onPage: (done, total) => {
       if (tty) process.stderr.write(`\rnewsprint: e-edition ${bar(done, total)} page ${done}/${total}`);
       if (tty && done === total) process.stderr.write('\n');
     },
   });
+  if (args.timings) {
+    const total = result.timings.reduce((t, x) => t + x.ms, 0);
+    for (const t of result.timings) process.stderr.write(`newsprint: ${(t.ms / 1000).toFixed(2).padStart(7)} s  ${t.stage}\n`);
+    const cpu = process.cpuUsage();
+    process.stderr.write(`newsprint: ${(total / 1000).toFixed(2).padStart(7)} s  in all; ${((cpu.user + cpu.system) / 1e6).toFixed(1)} CPU-s in this process, every thread, since it started\n`);
+  }
   if (!args.quiet) {
     const dir = relative(process.cwd(), result.dir) || '.';
     const counts = count(result.warnings);
