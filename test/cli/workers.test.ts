@@ -1,0 +1,58 @@
+// The e-edition's pages on worker threads: the compiled CLI (bin → dist, where the worker module exists) with 0, 1
+// and 2 threads must write the same files, byte for byte.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO, SAMPLE_EDITION, tempDir } from '../helpers.js';
+
+const BIN = join(REPO, 'bin', 'newsprint.js');
+
+function build(...args: string[]): { status: number | null; stderr: string } {
+  const r = spawnSync(process.execPath, [BIN, 'build', SAMPLE_EDITION, ...args], { encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: '' } });
+  return { status: r.status, stderr: r.stderr };
+}
+
+/** Every file under `dir`, relative path → bytes. */
+function tree(dir: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.set(relative(dir, p), readFileSync(p));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+describe('newsprint build --workers', () => {
+  it('writes byte-identical files with the e-edition in this thread, on one worker thread or on two', () => {
+    const outs = ['0', '1', '2'].map((n) => {
+      const out = tempDir();
+      const r = build('--out', out, '--workers', n, '--quiet');
+      expect(r.status, r.stderr).toBe(0);
+      return tree(out);
+    });
+    const [none, one, two] = outs as [Map<string, Buffer>, Map<string, Buffer>, Map<string, Buffer>];
+    // Pages, tiles, article views, manifests, plant files and report: thousands of files in all.
+    expect(none.size).toBeGreaterThan(250);
+    expect([...none.keys()].filter((k) => k.includes('/tiles/')).length).toBeGreaterThan(200);
+    for (const other of [one, two]) {
+      expect([...other.keys()]).toEqual([...none.keys()]);
+      const differing = [...none].filter(([k, v]) => !v.equals(other.get(k)!)).map(([k]) => k);
+      expect(differing).toEqual([]);
+    }
+  }, 180_000);
+
+  it('prints each stage’s time with --timings', () => {
+    const out = tempDir();
+    const r = build('--out', out, '--timings', '--quiet');
+    expect(r.status, r.stderr).toBe(0);
+    for (const stage of ['layout', 'print photos', 'plant file', 'preflight of the plant file', 'page files', 'e-edition', 'writing']) {
+      expect(r.stderr).toMatch(new RegExp(`newsprint: +\\d+\\.\\d\\d s  ${stage}`));
+    }
+    expect(r.stderr).toMatch(/newsprint: +\d+\.\d\d s  in all; \d+\.\d CPU-s/);
+  }, 120_000);
+});
