@@ -153,17 +153,8 @@ async function highestInk(stream: PDFRawStream, space: ColourSpace, width: numbe
     return undefined;
   }
   const decode = numbersOf(entry(dict, 'Decode')) ?? space.defaultDecode(bpc);
-  const ink = cellsInk(pixelInk(samples, inverted, bpc, width, height, space, decode), width, height, w, h);
-  let at = 0;
-  let most = ink[0]!;
-  for (let i = 1; i < ink.length; i++) {
-    const v = ink[i]!;
-    if (v > most) {
-      most = v;
-      at = i;
-    }
-  }
-  return { ink: ink[at] ?? 0, px: at % w, py: Math.floor(at / w), w, h };
+  const { ink, at } = heaviestCell(pixelInk(samples, inverted, bpc, width, height, space, decode), width, height, w, h);
+  return { ink, px: at % w, py: Math.floor(at / w), w, h };
 }
 
 /**
@@ -254,19 +245,32 @@ function pixelInk(stored: Uint8Array, inverted: boolean, bpc: number, width: num
 }
 
 /**
- * The ink of each pixel, reduced to `w` × `h` cells by area-average resampling where the image is larger (as
- * boxResample: across, then down), a row of pixels at a time. Each row, once reduced across, is added into the
- * (at most two) rows of cells it lies in, so every cell sums its rows in the same order as boxResample does.
+ * The heaviest of the `w` × `h` cells the image's pixels are reduced to by area-average resampling where the image is
+ * larger (as boxResample: across, then down), and its index (row by row from the top left; the first of equals). The
+ * pixels are read a row at a time: each row, once reduced across, is added into the (at most two) rows of cells it
+ * lies in, so every cell sums its rows in the same order as boxResample does, and each row of cells is looked at as
+ * it is finished; no grid of the whole image is kept.
  */
-function cellsInk(ink: PixelInk, width: number, height: number, w: number, h: number): Float32Array {
+function heaviestCell(ink: PixelInk, width: number, height: number, w: number, h: number): { ink: number; at: number } {
   const row = new Float32Array(width);
   const across = w < width ? cellsOf(width, w) : undefined;
   const line = across ? new Float32Array(w) : row;
   const down = h < height ? cellsOf(height, h) : undefined;
-  const out = new Float32Array(w * h);
+  const cells = down ? new Float32Array(w) : line; // a finished row of cells
   let sums = new Float64Array(down ? w : 0);
   let next = new Float64Array(down ? w : 0);
   let cell = 0; // the row of cells being summed in `sums`; `next` holds the one after
+  const heaviest = { ink: 0, at: 0 };
+  let seen = 0;
+  const look = () => {
+    for (let x = 0; x < w; x++, seen++) {
+      const v = cells[x]!;
+      if (seen === 0 || v > heaviest.ink) {
+        heaviest.ink = v;
+        heaviest.at = seen;
+      }
+    }
+  };
   for (let y = 0; y < height; y++) {
     if ('plates' in ink) {
       const { bytes, plates } = ink;
@@ -278,7 +282,7 @@ function cellsInk(ink: PixelInk, width: number, height: number, w: number, h: nu
     }
     if (across) resampleAcross(row, 0, across, line, 0);
     if (!down) {
-      out.set(line, y * w);
+      look();
       continue;
     }
     const { first, from, weights, span } = down;
@@ -288,12 +292,13 @@ function cellsInk(ink: PixelInk, width: number, height: number, w: number, h: nu
     if (y === first[cell]! + from[cell + 1]! - from[cell]! - 1) {
       // The last row of this row of cells (a cell is more than one row deep, so no other ends here).
       const s = span[cell]!;
-      for (let x = 0; x < w; x++) out[cell * w + x] = sums[x]! / s;
+      for (let x = 0; x < w; x++) cells[x] = sums[x]! / s;
+      look();
       [sums, next] = [next, sums.fill(0)];
       cell++;
     }
   }
-  return out;
+  return heaviest;
 }
 
 function addRow(sums: Float64Array, line: Float32Array, weight: number): void {
