@@ -2,7 +2,7 @@
 import PDFDocument from 'pdfkit';
 import type { ArticleTag, EditionLayout, FontSet, FrameItem, GlyphRun, ImageSet, Page, TextRole } from '../../core/index.js';
 import type { PlantProfile } from '../../plant/profile.js';
-import { drawPdfPage, embedPdfPage, type EmbeddedPage } from './form-xobject.js';
+import type { EmbeddedPage } from './form-xobject.js';
 import { drawGlyphs } from './glyphs.js';
 import { drawProofMarks, PROOF_BLEED, PROOF_MARGIN } from './marks.js';
 import { documentId, flavourOptions, isSolidBlack, makePdfx, Overprint, useOwnXmp, type XDoc } from './pdfx.js';
@@ -84,8 +84,9 @@ const sameInk = (a: GlyphRun, b: GlyphRun): boolean =>
 interface Ink {
   readonly overprint: Overprint | undefined;
   readonly printImages: ReadonlyMap<FrameItem, PlacedPrintImage> | undefined;
-  /** PDF adverts copied into the document as forms, by file. */
+  /** PDF adverts copied into the document as forms, by file, and how to draw one (loaded only when there are adverts). */
   readonly forms: ReadonlyMap<string, EmbeddedPage>;
+  readonly drawForm?: (doc: unknown, form: EmbeddedPage, x: number, y: number, w: number, h: number) => void;
 }
 
 /** Draws items[from..to): consecutive glyph runs in one font, size and colour go into one text object. */
@@ -142,8 +143,8 @@ function draw(doc: Doc, item: Exclude<FrameItem, GlyphRun>, images: ImageSet, in
       // An image advert is drawn by its image item; a PDF advert's page goes in as vectors, its box on the booking.
       if (!item.pdf) return;
       const form = ink.forms.get(item.file);
-      if (!form) throw new Error(`advert ${item.file} was not embedded`);
-      drawPdfPage(doc, form, item.x, item.y, item.w, item.h);
+      if (!form || !ink.drawForm) throw new Error(`advert ${item.file} was not embedded`);
+      ink.drawForm(doc, form, item.x, item.y, item.w, item.h);
       return;
     }
     case 'anchor':
@@ -243,15 +244,18 @@ export async function writePdf(layout: EditionLayout, fonts: FontSet, images: Im
   // The adverts' pages, copied in once each, in the order the pages place them.
   const forms = new Map<string, EmbeddedPage>();
   const written = layout.pages.filter((p) => pages.includes(p.number));
+  // The PDF reader behind form XObjects (pdf-lib) loads only for pages with PDF adverts: a galley starts without it.
+  const hasForms = written.some((p) => p.frame.items.some((i) => i.kind === 'advert' && i.pdf));
+  const formXObject = hasForms ? await import('./form-xobject.js') : undefined;
   for (const page of written) {
     for (const item of page.frame.items) {
       if (item.kind !== 'advert' || !item.pdf || forms.has(item.file)) continue;
       const bytes = options.adverts?.get(item.file);
       if (!bytes) throw new Error(`advert ${item.file} was not loaded`);
-      forms.set(item.file, await embedPdfPage(doc, bytes, 0, { file: item.file, keepGroup: flavour.tagged }));
+      forms.set(item.file, await formXObject!.embedPdfPage(doc, bytes, 0, { file: item.file, keepGroup: flavour.tagged }));
     }
   }
-  const ink: Ink = { overprint: plant ? new Overprint(doc as unknown as XDoc) : undefined, printImages: options.printImages, forms };
+  const ink: Ink = { overprint: plant ? new Overprint(doc as unknown as XDoc) : undefined, printImages: options.printImages, forms, ...(formXObject ? { drawForm: formXObject.drawPdfPage } : {}) };
   for (const page of written) {
     const bleed = proof ? PROOF_BLEED : (plant?.bleed ?? 0);
     const offset = proof ? PROOF_BLEED + PROOF_MARGIN : bleed;
