@@ -46,6 +46,12 @@ function start(cmd, args, { cwd, until } = {}) {
   return { child, ready: readyP, exited, out: () => out };
 }
 
+/** A running process's user + system CPU seconds so far, its threads included (/proc/PID/stat, clock ticks of 1/100 s). */
+function cpuSeconds(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 // The shared folder: the sample's stories, photos and adverts, and N editions of the three-page flatplan.
 const shared = mkdtempSync(join(tmpdir(), 'newsprint-bench-queue-'));
 for (const d of ['stories', 'images', 'ads']) cpSync(join(root, 'examples', 'sample-edition', d), join(shared, d), { recursive: true });
@@ -65,12 +71,15 @@ const result = { editions: N, pagesPerEdition: 4, runs: [] };
 try {
   // One after another in this machine's own process each, as a baseline: what `newsprint build` gives without a queue.
   const t0 = performance.now();
+  let localCpu = 0;
   for (const e of editions) {
-    const r = start(process.execPath, [BIN, 'build', e, '--out', 'local', '--quiet'], { cwd: shared });
+    const r = start('/usr/bin/time', ['-f', 'CPU %U %S', process.execPath, BIN, 'build', e, '--out', 'local', '--quiet'], { cwd: shared });
     if ((await r.exited) !== 0) throw new Error(`local build of ${e} failed:\n${r.out()}`);
+    const [, user, sys] = /CPU ([\d.]+) ([\d.]+)/.exec(r.out()) ?? [];
+    localCpu += Number(user) + Number(sys);
   }
   const local = (performance.now() - t0) / 1000;
-  result.local = { wallS: +local.toFixed(1), editionsPerMinute: +((N / local) * 60).toFixed(1) };
+  result.local = { wallS: +local.toFixed(1), editionsPerMinute: +((N / local) * 60).toFixed(1), cpuSPerEdition: +(localCpu / N).toFixed(1) };
 
   for (const w of WORKERS) {
     const workers = Array.from({ length: w }, () => start(process.execPath, [BIN, 'worker', '--queue', url, '--root', shared], { cwd: shared, until: /building jobs from/ }));
@@ -80,9 +89,11 @@ try {
     const code = await b.exited;
     const wall = (performance.now() - t) / 1000;
     if (code !== 0) throw new Error(`build --queue with ${w} workers failed:\n${b.out()}`);
+    // The workers' CPU time (all their threads), from /proc before they stop: what the editions cost, whatever else ran.
+    const cpu = workers.reduce((sum, x) => sum + cpuSeconds(x.child.pid), 0);
     for (const x of workers) x.child.kill('SIGTERM');
     await Promise.all(workers.map((x) => x.exited));
-    result.runs.push({ workers: w, wallS: +wall.toFixed(1), editionsPerMinute: +((N / wall) * 60).toFixed(1), pagesPerMinute: +(((N * 4) / wall) * 60).toFixed(0) });
+    result.runs.push({ workers: w, wallS: +wall.toFixed(1), editionsPerMinute: +((N / wall) * 60).toFixed(1), pagesPerMinute: +(((N * 4) / wall) * 60).toFixed(0), cpuSPerEdition: +(cpu / N).toFixed(1) });
   }
 } finally {
   redis.child.kill('SIGTERM');

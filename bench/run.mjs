@@ -161,8 +161,8 @@ for (const which of ['page', 'edition']) {
   if (r.status !== 0) console.log(`\nqueue: failed: ${(r.stderr || '').split('\n')[0]}`);
   else {
     const x = JSON.parse(r.stdout.trim().split('\n').pop());
-    console.log(`\nqueue: ${x.editions} editions of ${x.pagesPerEdition} pages (the three-page sample, padded), whole processes: one after another without a queue ${x.local.wallS} s (${x.local.editionsPerMinute} editions/min)`);
-    for (const run of x.runs) console.log(`  build --queue, ${run.workers} worker${run.workers === 1 ? '' : 's'}: ${run.wallS} s, ${run.editionsPerMinute} editions/min (${run.pagesPerMinute} pages/min)`);
+    console.log(`\nqueue: ${x.editions} editions of ${x.pagesPerEdition} pages (the three-page sample, padded), whole processes: one after another without a queue ${x.local.wallS} s (${x.local.editionsPerMinute} editions/min, ${x.local.cpuSPerEdition} CPU-s an edition)`);
+    for (const run of x.runs) console.log(`  build --queue, ${run.workers} worker${run.workers === 1 ? '' : 's'}: ${run.wallS} s, ${run.editionsPerMinute} editions/min (${run.pagesPerMinute} pages/min), ${run.cpuSPerEdition} CPU-s an edition`);
   }
 }
 
