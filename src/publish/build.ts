@@ -16,7 +16,8 @@ import { advertRequests, bookingText, checkImageAdverts, IMAGE_ADVERT, loadPdfAd
 import { checkAdvert } from '../preflight/advert.js';
 import { readFileSync } from 'node:fs';
 import { loadFonts, loadImages, type ImageRequest } from './assets.js';
-import { writeAtomically } from './write.js';
+import { StagedFolder } from './write.js';
+import { outputError } from './out-path.js';
 
 export interface BuildOptions {
   readonly edition: Edition;
@@ -147,10 +148,11 @@ function eEditionOptions(edition: Edition, plant: PlantProfile, opts: BuildOptio
 
 /**
  * Lays the edition out with its e-edition started alongside: each page goes to the e-edition's worker threads as
- * soon as it is laid out, while this thread sets the next. `run` is given the prepared edition and the e-edition's
- * files to come; the pool is closed whatever happens.
+ * soon as it is laid out, while this thread sets the next, and they write its files into `eEditionDir` (a staging
+ * folder) as they finish. `run` is given the prepared edition and the e-edition's own files to come; the pool is
+ * closed whatever happens.
  */
-async function withEEdition<T>(opts: BuildOptions, run: (p: Prepared, eEdition: Promise<EEdition>, clock: Stopwatch) => Promise<T>): Promise<T> {
+async function withEEdition<T>(opts: BuildOptions, eEditionDir: string, run: (p: Prepared, eEdition: Promise<EEdition>, clock: Stopwatch) => Promise<T>): Promise<T> {
   const plant = opts.plant ?? loadPlant('uk-tabloid');
   const clock = new Stopwatch();
   let ee: EEditionRun | undefined;
@@ -158,7 +160,7 @@ async function withEEdition<T>(opts: BuildOptions, run: (p: Prepared, eEdition: 
     const prepared = await prepare({ ...opts, plant }, {
       clock,
       beforeLayout: async (fonts, images) => {
-        ee = await startEEdition(fonts, images, eEditionOptions(opts.edition, plant, opts));
+        ee = await startEEdition(fonts, images, { ...eEditionOptions(opts.edition, plant, opts), writeTo: eEditionDir });
         return (page) => ee!.add(page);
       },
     });
@@ -172,18 +174,23 @@ async function withEEdition<T>(opts: BuildOptions, run: (p: Prepared, eEdition: 
 }
 
 /**
- * Runs the whole pipeline in memory, then writes the edition folder under a
- * temporary name and renames it into place: a failed build leaves the output
- * folder as it was.
+ * Runs the whole pipeline, writing into a folder beside the output under a temporary name (the e-edition's pages
+ * as they are made, the rest at the end), then swaps it into place: a failed build leaves the output folder as it
+ * was, and its temporary folder is removed.
  */
 export async function buildEdition(opts: BuildOptions): Promise<BuildResult> {
-  return withEEdition(opts, (prepared, eEdition, clock) => writeEdition(prepared, eEdition, opts, clock));
+  const staged = StagedFolder.open(join(opts.outDir, opts.edition.slug));
+  try {
+    return await withEEdition(opts, join(staged.path, 'e-edition'), (prepared, eEdition, clock) => writeEdition(prepared, eEdition, opts, clock, staged));
+  } finally {
+    staged.abort();
+  }
 }
 
-/** The print files, the report, and the e-edition being made meanwhile, written in one swap. */
-async function writeEdition(prepared: Prepared, eEdition: Promise<EEdition>, opts: BuildOptions, clock: Stopwatch): Promise<BuildResult> {
+/** The print files, the report, and the e-edition being made meanwhile, written into the staging folder and swapped in. */
+async function writeEdition(prepared: Prepared, eEdition: Promise<EEdition>, opts: BuildOptions, clock: Stopwatch, staged: StagedFolder): Promise<BuildResult> {
   const { plant, edition, fonts, images, layout, adverts } = prepared;
-  // 4. Export: the print PDFs and the e-edition, all in memory.
+  // 4. Export: the print PDFs and the e-edition.
   const meta: PdfMeta = {
     title: `${edition.publication.name}, ${edition.date}${edition.issue !== undefined ? `, issue ${edition.issue}` : ''}`,
     author: edition.publication.name,
@@ -213,18 +220,37 @@ async function writeEdition(prepared: Prepared, eEdition: Promise<EEdition>, opt
     const slug = (page: Page) => `${edition.publication.name} · ${edition.date} · page ${page.number} of ${layout.pages.length}${page.section ? ` · ${page.section}` : ''} · plate ${code}-${edition.date.replace(/-/g, '')}-${String(page.number).padStart(2, '0')} · proof, not for press`;
     files.set(`proof/${edition.slug}-proof.pdf`, await writePdf(layout, fonts, images, { ...meta, title: `${meta.title} (proof)` }, { plant, printImages, adverts, proof: { slug, font: slugFont } }));
   }
+  // The print files go into the staging folder while the e-edition's last pages are made.
+  staged.write(files);
   clock.lap(opts.proof ? 'page files and proof' : 'page files');
-  // The e-edition, from the same frames.
-  const ee = await eEdition;
+  // The e-edition, from the same frames: its pages are written; its own files (manifests, articles, viewer) follow.
+  const ee = await eEditionOf(eEdition, staged);
   clock.lap('e-edition (waiting for its pages, then articles and manifests)');
-  for (const [k, v] of ee.files) files.set(`e-edition/${k}`, v);
+  const rest = new Map<string, Buffer | string>();
+  for (const [k, v] of ee.files) rest.set(`e-edition/${k}`, v);
   const warnings = [...layout.warnings, ...ee.warnings, ...checked.findings.map((f) => preflightDiagnostic(f, checked.file))];
-  files.set('report.json', JSON.stringify({ ...report(edition, plant, layout, warnings), preflight: preflightSummary(checked, plant) }, null, 2) + '\n');
-  // 5. Write everything under a temporary name, then swap it into place.
-  const dir = join(opts.outDir, edition.slug);
-  writeAtomically(dir, files);
-  clock.lap(`writing ${files.size} files`);
-  return { dir, files: [...files.keys()], layout, warnings, timings: clock.timings };
+  rest.set('report.json', JSON.stringify({ ...report(edition, plant, layout, warnings), preflight: preflightSummary(checked, plant) }, null, 2) + '\n');
+  // 5. The rest, then the swap into place.
+  staged.write(rest);
+  staged.commit();
+  const all = [...files.keys(), ...ee.written.map((k) => `e-edition/${k}`), ...rest.keys()];
+  clock.lap(`writing the e-edition's own files and report (${all.length} files in all)`);
+  return { dir: staged.dir, files: all, layout, warnings, timings: clock.timings };
+}
+
+/** The e-edition's files, once its pages are done; a page that could not be written is the output's error. */
+async function eEditionOf(eEdition: Promise<EEdition>, staged: StagedFolder): Promise<EEdition> {
+  try {
+    return await eEdition;
+  } catch (e) {
+    // A worker thread's file-system error comes back as an Error whose message starts with the code (ENOSPC: …).
+    const code = /^(E[A-Z]+):/.exec((e as Error).message ?? '')?.[1];
+    if (code) {
+      staged.abort();
+      outputError(staged.dir, Object.assign(new Error((e as Error).message), { code, syscall: 'write' }));
+    }
+    throw e;
+  }
 }
 
 /**
@@ -232,18 +258,24 @@ async function writeEdition(prepared: Prepared, eEdition: Promise<EEdition>, opt
  * swaps the new `e-edition/` folder in whole; the print files and report stay as they are.
  */
 export async function rebuildEEdition(opts: BuildOptions): Promise<BuildResult> {
-  return withEEdition(opts, async (prepared, eEdition, clock) => {
-    const dir = join(opts.outDir, prepared.edition.slug);
-    if (!existsSync(dir)) {
-      fail('build/no-build', `no build of ${prepared.edition.publication.name}, ${prepared.edition.date} in ${dir}`, undefined, ['run newsprint build first; e-edition rebuilds the e-edition of an existing build']);
-    }
-    const ee = await eEdition;
-    clock.lap('e-edition (waiting for its pages, then articles and manifests)');
-    writeAtomically(join(dir, 'e-edition'), ee.files);
-    clock.lap(`writing ${ee.files.size} files`);
-    const warnings = [...prepared.layout.warnings, ...ee.warnings];
-    return { dir, files: [...ee.files.keys()].map((k) => `e-edition/${k}`), layout: prepared.layout, warnings, timings: clock.timings };
-  });
+  const dir = join(opts.outDir, opts.edition.slug);
+  if (!existsSync(dir)) {
+    fail('build/no-build', `no build of ${opts.edition.publication.name}, ${opts.edition.date} in ${dir}`, undefined, ['run newsprint build first; e-edition rebuilds the e-edition of an existing build']);
+  }
+  const staged = StagedFolder.open(join(dir, 'e-edition'));
+  try {
+    return await withEEdition(opts, staged.path, async (prepared, eEdition, clock) => {
+      const ee = await eEditionOf(eEdition, staged);
+      clock.lap('e-edition (waiting for its pages, then articles and manifests)');
+      staged.write(ee.files);
+      staged.commit();
+      clock.lap(`writing the e-edition's own files (${ee.written.length + ee.files.size} files in all)`);
+      const warnings = [...prepared.layout.warnings, ...ee.warnings];
+      return { dir, files: [...ee.written, ...ee.files.keys()].map((k) => `e-edition/${k}`), layout: prepared.layout, warnings, timings: clock.timings };
+    });
+  } finally {
+    staged.abort();
+  }
 }
 
 function report(edition: Edition, plant: PlantProfile, layout: EditionLayout, warnings: readonly Diagnostic[]) {

@@ -1,9 +1,10 @@
 // Output files appear whole or not at all: written beside their place, then renamed into it.
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { fail } from '../core/index.js';
+import { writeFiles } from '../core/files.js';
 import { makeFolders, outputError, removeFolders } from './out-path.js';
 
 /**
@@ -66,39 +67,87 @@ function removeLeftovers(parent: string, base: string): void {
  */
 export function writeAtomically(dir: string, files: ReadonlyMap<string, Buffer | string>): void {
   const single = files.size === 1 && files.has('');
-  const there = existsSync(dir) ? statSync(dir) : undefined;
-  if (there && (single ? !there.isFile() : !there.isDirectory())) {
-    fail('output/kind', `${dir}: ${single ? (there.isDirectory() ? 'is a folder, not a file' : 'is not a regular file') : 'is a file, not a folder'}`, undefined, ['move it away, or choose another output path']);
-  }
-  const parent = join(dir, '..');
-  const base = dir.slice(parent.length + 1);
-  const tag = writerTag();
-  const staging = join(parent, `.${base}.partial-${tag}`);
-  const old = join(parent, `.${base}.old-${tag}`);
-  let made: string[] = [];
-  try {
-    made = makeFolders(parent);
-    removeLeftovers(parent, base);
-    // The staging folder itself first, without `recursive` (which never returns where new folders are refused).
-    if (!single) mkdirSync(staging);
-    // Each folder made once: an e-edition is thousands of tiles in hundreds of folders.
-    const folders = new Set<string>([staging]);
-    for (const [rel, data] of files) {
-      const path = rel === '' ? staging : join(staging, rel);
-      const folder = join(path, '..');
-      if (rel !== '' && !folders.has(folder)) {
-        mkdirSync(folder, { recursive: true });
-        folders.add(folder);
-      }
-      writeFileSync(path, data);
+  const staged = StagedFolder.open(dir, single);
+  staged.write(files);
+  staged.commit();
+}
+
+/**
+ * An output being written under a temporary name beside `dir` (`writeAtomically`, in steps): `open` makes the
+ * staging folder, files go in with `write` (or by anyone given `path`: the e-edition's worker threads write their
+ * pages there as they finish), `commit` swaps it into place, `abort` removes it. Until `commit`, `dir` is as it was.
+ * Every step's file-system error is outputError's one line naming `dir`, with the staging folder removed.
+ */
+export class StagedFolder {
+  private readonly folders = new Set<string>();
+  private done = false;
+
+  private constructor(
+    readonly dir: string,
+    /** The staging folder (or file, for a single file). */
+    readonly path: string,
+    private readonly old: string,
+    private readonly single: boolean,
+    private readonly made: string[],
+  ) {}
+
+  static open(dir: string, single = false): StagedFolder {
+    const there = existsSync(dir) ? statSync(dir) : undefined;
+    if (there && (single ? !there.isFile() : !there.isDirectory())) {
+      fail('output/kind', `${dir}: ${single ? (there.isDirectory() ? 'is a folder, not a file' : 'is not a regular file') : 'is a file, not a folder'}`, undefined, ['move it away, or choose another output path']);
     }
-    if (existsSync(dir)) renameSync(dir, old);
-    renameSync(staging, dir);
-  } catch (e) {
-    rmSync(staging, { recursive: true, force: true });
-    if (existsSync(old) && !existsSync(dir)) renameSync(old, dir);
-    removeFolders(made);
-    outputError(dir, e);
+    const parent = join(dir, '..');
+    const base = dir.slice(parent.length + 1);
+    const tag = writerTag();
+    const staging = join(parent, `.${base}.partial-${tag}`);
+    let made: string[] = [];
+    try {
+      made = makeFolders(parent);
+      removeLeftovers(parent, base);
+      rmSync(staging, { recursive: true, force: true });
+      // The staging folder itself first, without `recursive` (which never returns where new folders are refused).
+      if (!single) mkdirSync(staging);
+    } catch (e) {
+      rmSync(staging, { recursive: true, force: true });
+      removeFolders(made);
+      outputError(dir, e);
+    }
+    const staged = new StagedFolder(dir, staging, join(parent, `.${base}.old-${tag}`), single, made);
+    staged.folders.add(staging);
+    return staged;
   }
-  rmSync(old, { recursive: true, force: true });
+
+  /** Writes files into the staging folder, by their paths relative to it ('' for the single file). */
+  write(files: Iterable<readonly [string, Buffer | string]>): void {
+    try {
+      writeFiles(this.path, files, this.folders);
+    } catch (e) {
+      this.abort();
+      outputError(this.dir, e);
+    }
+  }
+
+  /** Puts the staging folder in `dir`'s place (the old `dir`, if any, is removed after). */
+  commit(): void {
+    try {
+      if (existsSync(this.dir)) renameSync(this.dir, this.old);
+      renameSync(this.path, this.dir);
+      this.done = true;
+    } catch (e) {
+      this.done = true;
+      rmSync(this.path, { recursive: true, force: true });
+      if (existsSync(this.old) && !existsSync(this.dir)) renameSync(this.old, this.dir);
+      removeFolders(this.made);
+      outputError(this.dir, e);
+    }
+    rmSync(this.old, { recursive: true, force: true });
+  }
+
+  /** Removes the staging folder and any folders made above it; `dir` stays as it was. Harmless after commit. */
+  abort(): void {
+    if (this.done) return;
+    this.done = true;
+    rmSync(this.path, { recursive: true, force: true });
+    removeFolders(this.made);
+  }
 }

@@ -46,6 +46,21 @@ describe('newsprint build --workers', () => {
     }
   }, 180_000);
 
+  it('leaves nothing behind when the layout fails with pages already on the worker threads', () => {
+    const stories = join(REPO, 'examples', 'sample-edition', 'stories');
+    const list = ['harbour-wall.md', 'planning-homes.md', 'care-home.md', 'court-report.txt', 'hospital-ward.md', 'railway-bridge.md', 'town-council.txt', 'market-traders.md'];
+    // Page 1 is fine and goes to the workers; page 2 has eight long stories for one news hole: overset.
+    const edition = tempDir({
+      'edition.yaml': `version: 1\npublication: { name: The Wexcombe Courier, code: WXC }\ndate: 2026-11-26\npages:\n  - stories: [${join(stories, 'nib-choir.md')}]\n  - stories: [${list.map((f) => join(stories, f)).join(', ')}]\n`,
+    });
+    const out = tempDir();
+    const r = spawnSync(process.execPath, [BIN, 'build', join(edition, 'edition.yaml'), '--out', out, '--workers', '2'], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stderr).toMatch(/overset/);
+    // No edition folder and no temporary one beside it.
+    expect(readdirSync(out)).toEqual([]);
+  }, 120_000);
+
   it('prints each stage’s time with --timings', () => {
     const out = tempDir();
     const r = build('--out', out, '--timings', '--quiet');

@@ -39,11 +39,18 @@ export interface EEditionOptions {
   readonly workers?: number;
   /** Called as each page is finished. */
   readonly onPage?: (done: number, total: number) => void;
+  /**
+   * A folder to write each page's renditions and tiles into as soon as the page is made (by the thread that made it):
+   * the build's staging folder for `e-edition/`. They are then listed in `written`, not held in `files`.
+   */
+  readonly writeTo?: string;
 }
 
 export interface EEdition {
   /** Files relative to the e-edition folder. manifest.json is last: written last, it says the rest is there. */
   readonly files: Map<string, Buffer | string>;
+  /** Files already written under the `writeTo` folder, relative to it. */
+  readonly written: readonly string[];
   readonly manifest: EEditionManifest;
   readonly warnings: Diagnostic[];
 }
@@ -91,7 +98,7 @@ export async function startEEdition(fonts: FontSet, images: ImageSet, o: EEditio
   return {
     add(page) {
       total++;
-      const out = pool.run({ job: pageJob(page, images, paper, { iccPath: o.icc, formats, zoomFormats, sizes, baseUrl: o.baseUrl }), fonts: fontFiles(page, fonts) });
+      const out = pool.run({ job: pageJob(page, images, paper, { iccPath: o.icc, formats, zoomFormats, sizes, baseUrl: o.baseUrl, ...(o.writeTo ? { writeTo: o.writeTo } : {}) }), fonts: fontFiles(page, fonts) });
       const counted = out.then((r) => (o.onPage?.(++done, total), r));
       // Awaited in finish; a failure meanwhile (or a run closed early) must not be an unhandled rejection.
       counted.catch(() => undefined);
@@ -147,11 +154,11 @@ async function editionFiles(edition: Edition, pages: readonly Page[], outputs: r
   files.set('manifest.js', `window.${MANIFEST_GLOBAL} = ${JSON.stringify(manifest)};\n`);
   // Last in the map, so written last.
   files.set('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
-  return { files, manifest, warnings };
+  return { files, written: outputs.flatMap((out) => out.written), manifest, warnings };
 }
 
 /** The page's job: its frame, the pictures it shows, and the settings. */
-function pageJob(page: Page, images: ImageSet, paper: PaperSettings, o: Pick<PageJob, 'iccPath' | 'formats' | 'zoomFormats' | 'sizes' | 'baseUrl'>): PageJob {
+function pageJob(page: Page, images: ImageSet, paper: PaperSettings, o: Pick<PageJob, 'iccPath' | 'formats' | 'zoomFormats' | 'sizes' | 'baseUrl' | 'writeTo'>): PageJob {
   const used = new Map<string, ImageAsset>();
   const need = (id: string) => {
     const a = images.get(id);

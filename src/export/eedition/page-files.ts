@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import type { Cmyk, FontSet, ImageAsset, Page } from '../../core/index.js';
+import { writeFiles } from '../../core/files.js';
 import { rasterisePage } from '../raster/index.js';
 import type { ManifestPage, Rendition } from './manifest.js';
 import { onPaper, paperColours, type PaperSettings } from './paper.js';
@@ -26,11 +27,18 @@ export interface PageJob {
   readonly zoomFormats: readonly RenditionFormat[];
   readonly sizes: { readonly thumbnail: number; readonly page: number; readonly zoom: number };
   readonly baseUrl: string;
+  /**
+   * The e-edition folder (a staging folder) to write the page's files into, where it is made: they are not sent
+   * back. Without it the files come back in the output.
+   */
+  readonly writeTo?: string;
 }
 
 export interface PageOutput {
-  /** Files relative to the e-edition folder, sorted by name. */
+  /** Files relative to the e-edition folder, sorted by name (none when the job wrote them itself). */
   readonly files: (readonly [string, Buffer | string])[];
+  /** The files the job wrote under `writeTo`, relative to it, sorted by name. */
+  readonly written: readonly string[];
   readonly page: ManifestPage;
 }
 
@@ -92,8 +100,11 @@ export async function pageFiles(job: PageJob, fonts: FontSet): Promise<PageOutpu
     for (const format of job.formats) renditions[name].push({ format, file: `${dir}/${name}.${format === 'jpeg' ? 'jpg' : 'webp'}`, width, height });
   }
   const label = `Page ${page.number}${page.section ? `: ${page.section}` : ''}`;
+  const sorted = [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  if (job.writeTo) writeFiles(job.writeTo, sorted);
   return {
-    files: [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    files: job.writeTo ? [] : sorted,
+    written: job.writeTo ? sorted.map(([k]) => k) : [],
     page: {
       number: page.number,
       label,
