@@ -40,8 +40,21 @@ export function loadArticle(path: string): Article {
       ['name the file .txt (scraped text), .md (Markdown with front matter) or .json (IPTC ninjs)']);
   }
   const { file, text } = readSourceFile(path);
-  return { ...parse(file, text), id: slugFromPath(path) };
+  const key = `${path}\u0000${file}\u0000${text}`;
+  const known = parsed.get(key);
+  if (known) return known;
+  const article: Article = { ...parse(file, text), id: slugFromPath(path) };
+  parsed.set(key, article);
+  if (parsed.size > PARSED_KEPT) parsed.delete(parsed.keys().next().value!);
+  return article;
 }
+
+/**
+ * Articles parsed in this process, by path and text: a long-running caller (the preview) reads the edition again on
+ * every save, and only the story that changed is parsed again. Articles are never changed after parsing.
+ */
+const parsed = new Map<string, Article>();
+const PARSED_KEPT = 500;
 
 /** An edition file with its stories loaded. */
 export interface LoadedEdition {

@@ -17,6 +17,12 @@ export interface LayoutContext {
   readonly jumps?: JumpDesk;
   /** Where a composed page reports what it placed. */
   readonly compositions?: PageComposition[];
+  /**
+   * Results a long-running caller keeps between layouts of the same edition (the preview), by a key of everything
+   * they depend on: stories' measured variants and composers' searches. Cleared with the layout cache whenever the
+   * style sheet, geometry, fonts or pictures change.
+   */
+  readonly memo?: Map<string, unknown>;
 }
 
 /** Looks up a paragraph style; a missing one is the template's mistake, reported where it asked for it. */

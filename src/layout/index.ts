@@ -45,10 +45,12 @@ export interface LayoutCache {
   readonly pages: Map<string, { readonly page: Page; readonly warnings: readonly Diagnostic[]; readonly compositions: readonly PageComposition[] }>;
   /** Pages laid out (not reused) by the last call. */
   laidOut?: number;
+  /** What composed pages measured and searched, for pages laid out again (LayoutContext.memo). */
+  readonly memo?: Map<string, unknown>;
 }
 
 /** A new, empty layout cache. */
-export const layoutCache = (): LayoutCache => ({ pages: new Map() });
+export const layoutCache = (): LayoutCache => ({ pages: new Map(), memo: new Map() });
 
 const fingerprint = (x: unknown): string => createHash('sha1').update(JSON.stringify(x)).digest('hex');
 
@@ -72,7 +74,10 @@ export function layoutEdition(input: LayoutInput): EditionLayout {
       fonts: [...input.fonts.values()].map((f) => [f.id, f.file, fontIdentity(f.font)]),
       images: [...input.images.values()].map((a) => [a.id, a.widthPx, a.heightPx, a.data.length, a.data.subarray(0, 64).toString('base64')]),
     });
-    if (cache.context !== context) cache.pages.clear();
+    if (cache.context !== context) {
+      cache.pages.clear();
+      cache.memo?.clear();
+    }
     cache.context = context;
     cache.laidOut = 0;
   }
@@ -98,7 +103,7 @@ export function layoutEdition(input: LayoutInput): EditionLayout {
     const before = warnings.length;
     const composedBefore = compositions.length;
     const pendingBefore = desk.pending.length;
-    const ctx = { sheet: input.sheet, shaper, images: input.images, area: typeArea(geometry, i + 1), pageNumber: i + 1, warnings, minImagePpi: input.minImagePpi ?? MIN_PPI, jumps: desk, compositions };
+    const ctx = { sheet: input.sheet, shaper, images: input.images, area: typeArea(geometry, i + 1), pageNumber: i + 1, warnings, minImagePpi: input.minImagePpi ?? MIN_PPI, jumps: desk, compositions, ...(cache?.memo ? { memo: cache.memo } : {}) };
     const page = layoutPage(ctx, root, geometry.width, geometry.height, articlesOf(root));
     const jumpsHere = compositions.slice(composedBefore).some((c) => c.jumped.length > 0 || c.continued.length > 0) || desk.pending.length !== pendingBefore;
     if (cache && !jumpsHere) cache.pages.set(key, { page, warnings: warnings.slice(before), compositions: compositions.slice(composedBefore) });

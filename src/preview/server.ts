@@ -88,12 +88,15 @@ export async function startPreview(o: PreviewOptions): Promise<Preview> {
       const templates = loadTemplateSet(o.template, o.templatesDir);
       const plant = loadPlant(o.plant);
       const prepared = await prepare({ edition, templates, fontsDir: o.fontsDir, outDir: o.outDir, plant, layoutCache: cache, allowOverset: true });
-      const images = new Map<number, { key: string; data: Buffer }>();
-      for (const page of prepared.layout.pages) {
-        const key = frameKey(page);
-        const before = shown?.images.get(page.number);
-        images.set(page.number, before && before.key === key ? before : { key, data: await pageImage(page, prepared) });
-      }
+      // Only pages whose frames changed are drawn again, all at once (their photo and encoding work overlaps).
+      const drawn = await Promise.all(
+        prepared.layout.pages.map(async (page) => {
+          const key = frameKey(page);
+          const before = shown?.images.get(page.number);
+          return [page.number, before && before.key === key ? before : { key, data: await pageImage(page, prepared) }] as const;
+        }),
+      );
+      const images = new Map<number, { key: string; data: Buffer }>(drawn);
       revision++;
       shown = { revision, prepared, edition: prepared.edition, images, state: stateOf(prepared, revision) };
       const wasError = error !== null;
@@ -229,7 +232,38 @@ function routeOf(url: string): string | undefined {
 }
 
 /** A page's frame as a key: pages whose frames are unchanged keep their image. */
-const frameKey = (page: Page) => createHash('sha1').update(JSON.stringify(page)).digest('hex');
+const frameKeys = new WeakMap<Page, string>();
+function frameKey(page: Page): string {
+  // A page the layout cache gave back is the same object as before: its key is known without hashing its frame again.
+  let key = frameKeys.get(page);
+  if (key === undefined) frameKeys.set(page, (key = frameDigest(page)));
+  return key;
+}
+
+/**
+ * A digest of what a page draws: every item as JSON, except glyph runs, whose glyphs go in as numbers (a text page is
+ * ten thousand glyphs: as JSON they cost the preview more time than drawing the page).
+ */
+function frameDigest(page: Page): string {
+  const h = createHash('sha1');
+  h.update(JSON.stringify({ ...page, frame: { ...page.frame, items: [] } }));
+  for (const item of page.frame.items) {
+    if (item.kind !== 'glyphs') {
+      h.update(JSON.stringify(item));
+      continue;
+    }
+    const { glyphs, ...run } = item;
+    h.update(JSON.stringify(run));
+    const nums = new Float64Array(glyphs.length * 3);
+    glyphs.forEach((g, i) => {
+      nums[3 * i] = g.id;
+      nums[3 * i + 1] = g.x;
+      nums[3 * i + 2] = g.dy;
+    });
+    h.update(new Uint8Array(nums.buffer));
+  }
+  return h.digest('hex');
+}
 
 async function pageImage(page: Page, p: Prepared): Promise<Buffer> {
   const { pixels, width, height } = await rasterisePage(page, p.fonts, p.images, PX_PER_PT * 72);

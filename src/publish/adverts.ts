@@ -1,5 +1,6 @@
 // Booked adverts, read before layout: each file checked against its booking, PDFs kept as bytes for the plant file
 // (placed there as vectors) and rendered once by pdf.js for the e-edition; image adverts load as photos do.
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import type { ImageAsset, Span } from '../core/index.js';
 import { advertRasterId, fail } from '../core/index.js';
@@ -109,8 +110,28 @@ interface Box {
   readonly height: number;
 }
 
+/**
+ * Renderings made in this process, by file and content: a long-running caller (the preview) lays the edition out
+ * again on every save, and an advert that has not changed is not rendered again. At most RENDERED_KEPT are kept.
+ */
+const rendered = new Map<string, Promise<ImageAsset>>();
+const RENDERED_KEPT = 64;
+
 /** The first page of a PDF advert rendered by pdf.js for the e-edition (its trim box, RASTER_DPI), as a PNG asset. */
-async function renderPdfAdvert(file: string, bytes: Uint8Array, trim: Box, src: Span): Promise<ImageAsset> {
+function renderPdfAdvert(file: string, bytes: Uint8Array, trim: Box, src: Span): Promise<ImageAsset> {
+  const key = `${file}\u0000${createHash('sha256').update(bytes).digest('hex')}`;
+  let r = rendered.get(key);
+  if (!r) {
+    r = renderPdfAdvertAnew(file, bytes, trim, src);
+    rendered.set(key, r);
+    // A failure is not kept: the next build reports it again (and tries again).
+    r.catch(() => rendered.delete(key));
+    if (rendered.size > RENDERED_KEPT) rendered.delete(rendered.keys().next().value!);
+  }
+  return r;
+}
+
+async function renderPdfAdvertAnew(file: string, bytes: Uint8Array, trim: Box, src: Span): Promise<ImageAsset> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const { default: sharp } = await import('sharp');
   try {

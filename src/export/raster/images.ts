@@ -1,4 +1,5 @@
 // Pictures for the raster: each placed photo cut to its crop, reduced to the pixels it fills, decoded to RGBA.
+import { createHash } from 'node:crypto';
 import sharp, { type Sharp } from 'sharp';
 import type { ImageAsset, ImageSet } from '../../core/assets.js';
 import type { FrameItem, ImageItem, Page } from '../../core/frame.js';
@@ -26,12 +27,53 @@ export async function withPictures(page: Page, images: ImageSet, scaleX: number,
       const asset = images.get(item.image);
       if (!asset) throw new Error(`export/raster: image item uses "${item.image}", which is not in the image set`);
       const id = `${item.image}#picture-${index}`;
-      const reduced = await reduce(item, asset, scaleX, scaleY);
-      pictures.set(id, reduced?.picture ?? (await decode(sharp(asset.data, { failOn: 'truncated' }))));
-      return { ...(reduced?.item ?? item), image: id };
+      const key = `${digest(asset)}|${JSON.stringify(item.crop)}|${item.w * scaleX}|${item.h * scaleY}`;
+      let made = recent.get(key);
+      if (!made) {
+        made = reduce(item, asset, scaleX, scaleY).then(async (r) => ({ crop: r?.item.crop ?? item.crop, picture: r?.picture ?? (await decode(sharp(asset.data, { failOn: 'truncated' }))) }));
+        remember(key, made);
+      }
+      const { crop, picture } = await made;
+      pictures.set(id, picture);
+      return { ...item, crop, image: id };
     }),
   );
   return { page: { ...page, frame: { ...page.frame, items } }, pictures };
+}
+
+/**
+ * Pictures made lately in this thread, by the photo's content, its crop and the pixels it fills: the preview draws a
+ * changed page again after every save, with the same photos in the same places. Pictures are never changed once made.
+ */
+const recent = new Map<string, Promise<{ crop: ImageItem['crop']; picture: Picture }>>();
+/** Bytes of pixels kept at most (the oldest go first): a page's worth of photos at the preview's size, a few at zoom size. */
+const RECENT_BYTES = 48 * 1024 * 1024;
+const sizes = new Map<string, number>();
+let kept = 0;
+
+function remember(key: string, made: Promise<{ crop: ImageItem['crop']; picture: Picture }>): void {
+  recent.set(key, made);
+  made.then(
+    ({ picture }) => {
+      if (recent.get(key) !== made) return;
+      sizes.set(key, picture.rgba.length);
+      kept += picture.rgba.length;
+      // The oldest go until the rest fit (the newest stays even when it alone is larger).
+      for (const old of recent.keys()) {
+        if (kept <= RECENT_BYTES || old === key) break;
+        kept -= sizes.get(old) ?? 0;
+        sizes.delete(old);
+        recent.delete(old);
+      }
+    },
+    () => recent.delete(key),
+  );
+}
+const digests = new WeakMap<Buffer, string>();
+function digest(asset: ImageAsset): string {
+  let d = digests.get(asset.data);
+  if (d === undefined) digests.set(asset.data, (d = createHash('sha1').update(asset.data).digest('hex')));
+  return d;
 }
 
 async function decode(img: Sharp): Promise<Picture> {

@@ -1,6 +1,7 @@
 // The page composer: a page's news hole filled with its stories round its adverts (docs/composer.md, "Composing a
 // page"). Steps: the adverts take their corners; every story is measured in its variants; the search picks the
 // arrangement; the modules, promos and rules are laid out where it put them; what jumps waits for its page.
+import { createHash } from 'node:crypto';
 import type { FrameItem, PageComposition } from '../../core/index.js';
 import { BLACK } from '../../core/index.js';
 import type { MarkupElement } from '../../template/index.js';
@@ -95,7 +96,7 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
   stories.forEach((s, rank) => {
     const to = desk ? jumpTarget(desk, ctx.pageNumber, s) : undefined;
     targets.push(to);
-    const m = measureStory(ctx, s, rank, area.columns, styles);
+    const m = remembered(ctx, ['measure', s, rank, area.columns, styles, ctx.pageNumber, ctx.area], () => measureStory(ctx, s, rank, area.columns, styles));
     measured.push(m);
     inputs.push({ id: attr.str(s, 'article')!, options: m.options, jumpable: to !== undefined, jumpAsked: attr.num(s, 'continue-on') !== undefined });
   });
@@ -105,7 +106,7 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
   const largest = measured.reduce((a, m) => a + Math.max(0, ...m.options.map((o) => o.span * (o.rows + o.grow))), 0);
   if (stories.length > 0 && largest < SHORT_COPY * holeArea) {
     stories.forEach((s, rank) => {
-      const pq = measureStory(ctx, s, rank, area.columns, styles, true);
+      const pq = remembered(ctx, ['pull quotes', s, rank, area.columns, styles, ctx.pageNumber, ctx.area], () => measureStory(ctx, s, rank, area.columns, styles, true));
       const m = measured[rank]!;
       measured[rank] = { options: [...m.options, ...pq.options], variants: [...m.variants, ...pq.variants] };
       inputs[rank] = { ...inputs[rank]!, options: measured[rank]!.options };
@@ -136,7 +137,7 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
     return { items, height: maxH, composition: report };
   }
   const searching = performance.now();
-  const comp = composeHole(inputs, hole);
+  const comp = remembered(ctx, ['search', inputs, hole], () => composeHole(inputs, hole));
   composeTimes.searchMs += performance.now() - searching;
   composeTimes.pages++;
   if (!comp) {
@@ -245,3 +246,21 @@ function rules(comp: Composition, hole: HoleInput, xOf: (c: number) => number, y
 }
 
 export type { PageComposition };
+
+/** The largest number of results kept in a memo between layouts (oldest dropped first). */
+const MEMO_KEPT = 2000;
+
+/**
+ * `make()`, or what it gave before for the same `key` parts in this edition's memo (LayoutContext.memo): measuring
+ * and searching are pure functions of their inputs, so an unchanged story is not measured again, nor an unchanged
+ * page searched again, when the preview lays the edition out after a save. Without a memo, `make()`.
+ */
+function remembered<T>(ctx: LayoutContext, key: readonly unknown[], make: () => T): T {
+  if (!ctx.memo) return make();
+  const k = createHash('sha1').update(JSON.stringify(key)).digest('hex');
+  if (ctx.memo.has(k)) return ctx.memo.get(k) as T;
+  const v = make();
+  ctx.memo.set(k, v);
+  if (ctx.memo.size > MEMO_KEPT) ctx.memo.delete(ctx.memo.keys().next().value!);
+  return v;
+}
