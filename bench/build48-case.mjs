@@ -1,8 +1,10 @@
-// Issue 12's stage table: a generated edition (bench/edition48.mjs) built as `newsprint build` builds it, stage by
-// stage in this process, then once as a whole process from the bin (wall, CPU and peak memory).
-//   node bench/build48-case.mjs [pages]          prints one JSON line
+// Issue 12's figure: a generated edition (bench/edition48.mjs) built by `newsprint build` as a whole process from the
+// bin, `runs` times; the median run's wall time, CPU time (every thread) and peak memory, and its stage table as the
+// build itself reports it (`--timings`: each stage's wall time on the building thread, while the e-edition's pages
+// are made on worker threads alongside).
+//   node bench/build48-case.mjs [pages] [runs]          prints one JSON line
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -10,53 +12,33 @@ import { fileURLToPath } from 'node:url';
 import { makeEdition } from './edition48.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const dist = (p) => import(new URL(`../dist/${p}`, import.meta.url).href);
 const PAGES = Number(process.argv[2] ?? 48);
+const RUNS = Number(process.argv[3] ?? process.env.BENCH_BUILD48_RUNS ?? 3);
 const file = makeEdition(PAGES);
 
-const { editionFromFile, prepare } = await dist('publish/index.js');
-const { loadTemplateSet } = await dist('template/index.js');
-const { loadPlant } = await dist('plant/index.js');
-const { writePdf } = await dist('export/pdf/index.js');
-const { printImage } = await dist('export/pdf/print-image.js');
-const { preflightPdf } = await dist('preflight/index.js');
-const { buildEEdition } = await dist('export/eedition/index.js');
+const count = (dir) => readdirSync(dir).reduce((n, name) => n + (statSync(join(dir, name)).isDirectory() ? count(join(dir, name)) : 1), 0);
 
-const plant = loadPlant('uk-tabloid');
-const t = {};
-let mark = performance.now();
-const lap = (k) => {
-  const now = performance.now();
-  t[k] = Math.round(now - mark);
-  mark = now;
-};
-// 1. Ingest, templates, fonts, photos, adverts (preflighted) and layout, as the build prepares them.
-const edition = editionFromFile(file);
-const p = await prepare({ edition, templates: loadTemplateSet('tabloid', join(root, 'templates')), fontsDir: join(root, 'fonts'), outDir: tmpdir(), plant });
-lap('prepare (ingest, templates, assets, advert preflight, layout)');
-// 2. Photos converted for the press.
-const printImages = new Map();
-for (const page of p.layout.pages) for (const item of page.frame.items) if (item.kind === 'image') printImages.set(item, (await printImage(p.images.get(item.image), { widthPt: item.w, heightPt: item.h, crop: item.crop }, plant)).image);
-lap('print photos');
-// 3. The plant file, and one file a page.
-const meta = { title: 'bench', date: edition.date };
-const plantFile = await writePdf(p.layout, p.fonts, p.images, meta, { plant, printImages, adverts: p.adverts });
-for (const page of p.layout.pages) await writePdf(p.layout, p.fonts, p.images, meta, { plant, printImages, adverts: p.adverts, pages: [page.number] });
-lap('plant PDFs');
-// 4. Our own preflight of the plant file.
-await preflightPdf(new Uint8Array(plantFile), 'bench.pdf', plant);
-lap('preflight');
-// 5. The e-edition.
-const ee = await buildEEdition(p.edition, p.layout.pages, p.fonts, p.images, { baseUrl: 'https://courier.example/e-edition/', icc: plant.outputCondition.profile });
-lap('e-edition');
-const files = ee.files.size;
-
-// 6. The whole process from the bin, files written.
-const out = mkdtempSync(join(tmpdir(), 'newsprint-build48-'));
-const w0 = performance.now();
-const r = spawnSync('/usr/bin/time', ['-f', '%U %S %M', process.execPath, join(root, 'bin', 'newsprint.js'), 'build', file, '--out', out, '--quiet'], { encoding: 'utf8' });
-const wall = Math.round(performance.now() - w0);
-const [user, sys, kb] = (r.stderr.trim().split('\n').pop() ?? '').split(' ').map(Number);
-rmSync(out, { recursive: true, force: true });
-const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
-console.log(JSON.stringify({ pages: p.layout.pages.length, stagesMs: t, eEditionFiles: files, stagesPeakMb: Math.round(Number(hwm?.[1] ?? 0) / 1024), wholeProcess: { status: r.status, wallMs: wall, cpuS: Math.round(((user ?? 0) + (sys ?? 0)) * 10) / 10, peakMb: Math.round((kb ?? 0) / 1024) } }));
+const runs = [];
+for (let i = 0; i < RUNS; i++) {
+  const out = mkdtempSync(join(tmpdir(), 'newsprint-build48-'));
+  const t = performance.now();
+  const r = spawnSync('/usr/bin/time', ['-f', '%U %S %M', process.execPath, join(root, 'bin', 'newsprint.js'), 'build', file, '--out', out, '--quiet', '--timings'], { encoding: 'utf8' });
+  const wallMs = Math.round(performance.now() - t);
+  if (r.status !== 0) {
+    console.error(r.stderr);
+    process.exit(1);
+  }
+  const lines = r.stderr.trim().split('\n');
+  const [user, sys, kb] = lines.pop().split(' ').map(Number);
+  const stages = {};
+  for (const l of lines) {
+    const m = /^newsprint: +([\d.]+) s {2}(.*)$/.exec(l);
+    if (m && !m[2].startsWith('in all')) stages[m[2]] = Math.round(Number(m[1]) * 1000);
+  }
+  const [edition] = readdirSync(out);
+  runs.push({ wallMs, cpuS: Math.round((user + sys) * 10) / 10, peakMb: Math.round(kb / 1024), stages, eEditionFiles: count(join(out, edition, 'e-edition')) });
+  rmSync(out, { recursive: true, force: true });
+}
+runs.sort((a, b) => a.wallMs - b.wallMs);
+const median = runs[Math.floor(runs.length / 2)];
+console.log(JSON.stringify({ pages: PAGES, runs: RUNS, wallMsAll: runs.map((r) => r.wallMs), ...median }));
