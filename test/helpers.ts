@@ -1,7 +1,7 @@
 // Test helpers: catching UserErrors and writing temporary fixture files.
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { formatDiagnostic, UserError, type Diagnostic } from '../src/core/span.js';
 
 /** Runs fn, expects a UserError, and returns its first diagnostic (fails the test otherwise). */
@@ -37,3 +37,17 @@ export const SAMPLE_EDITION = join(REPO, 'examples', 'sample-edition', 'three-pa
 export const FULL_SAMPLE_EDITION = join(REPO, 'examples', 'sample-edition', 'edition.yaml');
 /** The seed story scraped from a newspaper's site; it lives in ../shared, beside the repository. */
 export const SEED = join(REPO, '..', 'shared', 'seeds', '000_8750602a2a0151a0.txt');
+
+/** Every file under a folder, by path relative to it, with its bytes (in sorted order). */
+export function tree(dir: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.set(relative(dir, p), readFileSync(p));
+    }
+  };
+  walk(dir);
+  return out;
+}

@@ -1,30 +1,16 @@
 // The e-edition's pages on worker threads: the compiled CLI (bin → dist, where the worker module exists) with 0, 1
 // and 2 threads must write the same files, byte for byte.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO, SAMPLE_EDITION, tempDir } from '../helpers.js';
+import { REPO, SAMPLE_EDITION, tempDir, tree } from '../helpers.js';
 
 const BIN = join(REPO, 'bin', 'newsprint.js');
 
 function build(...args: string[]): { status: number | null; stderr: string } {
   const r = spawnSync(process.execPath, [BIN, 'build', SAMPLE_EDITION, ...args], { encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: '' } });
   return { status: r.status, stderr: r.stderr };
-}
-
-/** Every file under `dir`, relative path → bytes. */
-function tree(dir: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out.set(relative(dir, p), readFileSync(p));
-    }
-  };
-  walk(dir);
-  return out;
 }
 
 describe('newsprint build --workers', () => {
