@@ -1,9 +1,9 @@
 // Queue test helpers: a redis-server of the test's own on a free loopback port, newsprint processes from the bin, a shared folder of small editions.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join, relative } from 'node:path';
-import { REPO, tempDir } from '../helpers.js';
+import { join } from 'node:path';
+import { REPO, tempDir, tree } from '../helpers.js';
 
 const BIN = join(REPO, 'bin', 'newsprint.js');
 
@@ -201,20 +201,6 @@ export function sharedRoot(): string {
 
 /** The output folder of an edition: `<publication>-<date>`. */
 export const editionDir = (i: number) => `the-wexcombe-courier-2026-11-${String(i + 1).padStart(2, '0')}`;
-
-/** Every file under a folder, by path relative to it, with its bytes. */
-export function tree(dir: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out.set(relative(dir, p), readFileSync(p));
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 /** The files of `b` that differ from `a`'s (missing, extra or other bytes); empty when the two folders are byte-identical. */
 export function differences(a: string, b: string): string[] {
