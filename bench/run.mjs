@@ -9,13 +9,12 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = (p) => import(new URL(`../dist/${p}`, import.meta.url).href);
-const { loadTemplateSet, renderEdition } = await dist('template/index.js');
-const { editionFromFile, editionFromArticles, imageRequests, loadFonts, loadImages, buildEdition } = await dist('publish/index.js');
-const { layoutEdition } = await dist('layout/index.js');
+const { loadTemplateSet } = await dist('template/index.js');
+const { editionFromFile, editionFromArticles, prepare, buildEdition } = await dist('publish/index.js');
 const { writePdf } = await dist('export/pdf/index.js');
 const { buildEEdition } = await dist('export/eedition/index.js');
 const { printImage } = await dist('export/pdf/print-image.js');
-const { loadPlant, plantGeometry } = await dist('plant/index.js');
+const { loadPlant } = await dist('plant/index.js');
 const plant = loadPlant('uk-tabloid');
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -33,31 +32,27 @@ for (let i = 0; i < 10; i++) {
 }
 console.log(`newsprint --help (fresh process, median of 10): ${ms(median(help))}`);
 
-// 2. The sample edition and the seed story, stage by stage, in this process.
+// 2. The sample edition and the seed story, stage by stage, in this process: templates, fonts, photos and adverts
+// (preflighted) and layout as the build prepares them; the plant file with its photos converted; the e-edition.
 async function stages(edition) {
-  const t = { template: 0, assets: 0, layout: 0, pdf: 0, 'e-edition': 0 };
+  const t = { prepare: 0, pdf: 0, 'e-edition': 0 };
   let mark = performance.now();
   const lap = (k) => {
     const now = performance.now();
     t[k] += now - mark;
     mark = now;
   };
-  const set = loadTemplateSet('tabloid', join(root, 'templates'));
-  const markup = renderEdition(edition, set, plant.columns);
-  lap('template');
-  const fonts = loadFonts(set.styles, join(root, 'fonts'));
-  const imgs = await loadImages(markup.flatMap((m) => imageRequests(m.root)));
-  lap('assets');
-  const layout = layoutEdition({ pages: markup.map((m) => m.root), sheet: set.styles, fonts, images: imgs, geometry: plantGeometry(plant) });
-  lap('layout');
-  // The plant file: photos converted for the press, PDF/X-1a.
+  const p = await prepare({ edition, templates: loadTemplateSet('tabloid', join(root, 'templates')), fontsDir: join(root, 'fonts'), outDir: tmpdir(), plant, allowOverset: true });
+  const { layout, fonts, images: imgs } = p;
+  lap('prepare');
+  // The plant file: photos converted for the press, PDF/X-1a, PDF adverts placed as vectors.
   const printImages = new Map();
   for (const page of layout.pages) for (const item of page.frame.items) if (item.kind === 'image') printImages.set(item, (await printImage(imgs.get(item.image), { widthPt: item.w, heightPt: item.h, crop: item.crop }, plant)).image);
-  await writePdf(layout, fonts, imgs, { title: 'bench', date: edition.date }, { plant, printImages });
+  await writePdf(layout, fonts, imgs, { title: 'bench', date: edition.date }, { plant, printImages, adverts: p.adverts });
   lap('pdf');
-  await buildEEdition(edition, layout.pages, fonts, imgs, { baseUrl: 'https://courier.example/e-edition/', icc: plant.outputCondition.profile });
+  await buildEEdition(p.edition, layout.pages, fonts, imgs, { baseUrl: 'https://courier.example/e-edition/', icc: plant.outputCondition.profile });
   lap('e-edition');
-  const words = layout.pages.flatMap((p) => p.frame.items).filter((i) => i.kind === 'glyphs').reduce((n, r) => n + r.text.split(/\s+/).filter(Boolean).length, 0);
+  const words = layout.pages.flatMap((pg) => pg.frame.items).filter((i) => i.kind === 'glyphs').reduce((n, r) => n + r.text.split(/\s+/).filter(Boolean).length, 0);
   return { t, pages: layout.pages.length, words };
 }
 
@@ -80,8 +75,8 @@ for (const [name, make] of inputs) {
   const total = median(runs.map((r) => r.total));
   const { pages, words } = runs[0];
   console.log(`\n${name}: ${pages} pages, ${words} words set; median of ${RUNS} runs (first run includes font loading and JIT warm-up)`);
-  for (const k of ['template', 'assets', 'layout', 'pdf', 'e-edition']) console.log(`  ${k.padEnd(9)} ${ms(pick(k)).padStart(8)}`);
-  console.log(`  ${'total'.padEnd(9)} ${ms(total).padStart(8)}  (${(total / pages).toFixed(0)} ms a page; layout ${((words / pick('layout')) * 1000).toFixed(0)} words/s)`);
+  for (const k of ['prepare', 'pdf', 'e-edition']) console.log(`  ${k.padEnd(9)} ${ms(pick(k)).padStart(8)}`);
+  console.log(`  ${'total'.padEnd(9)} ${ms(total).padStart(8)}  (${(total / pages).toFixed(0)} ms a page; ${words} words)`);
 }
 
 // 3. The whole build with its atomic write, as `newsprint build` runs it.
