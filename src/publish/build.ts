@@ -380,13 +380,20 @@ function sourceDate(): { created?: Date } {
  */
 async function printRenditions(layout: EditionLayout, images: ImageSet, plant: PlantProfile): Promise<Map<FrameItem, { data: Buffer }>> {
   const out = new Map<FrameItem, { data: Buffer }>();
+  // The same photo with the same crop at the same size (a picture used twice) is converted once.
+  const made = new Map<string, { data: Buffer }>();
   for (const page of layout.pages) {
     for (const item of page.frame.items) {
       if (item.kind !== 'image') continue;
       const asset = images.get(item.image);
       if (!asset) throw new Error(`image ${item.image} not loaded`);
-      // A photo that cannot be decoded is an error at the copy line that placed it.
-      const { image } = await printImage(asset, { widthPt: item.w, heightPt: item.h, crop: item.crop }, plant, asset.src);
+      const key = JSON.stringify([item.image, item.crop, item.w, item.h]);
+      let image = made.get(key);
+      if (!image) {
+        // A photo that cannot be decoded is an error at the copy line that placed it.
+        image = (await printImage(asset, { widthPt: item.w, heightPt: item.h, crop: item.crop }, plant, asset.src)).image;
+        made.set(key, image);
+      }
       out.set(item, image);
     }
   }
