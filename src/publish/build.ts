@@ -95,7 +95,7 @@ export interface Prepared {
  * Called by `prepare` once fonts and pictures are loaded, before layout; the function it returns (if any) is called
  * with each page as soon as it is laid out.
  */
-export type BeforeLayout = (fonts: FontSet, images: ImageSet) => Promise<((page: Page) => void) | undefined>;
+export type BeforeLayout = (fonts: FontSet, images: ImageSet, pageCount: number) => Promise<((page: Page) => void) | undefined>;
 
 /** Optional instruments of `prepare`: the hook before layout, and a stopwatch for its stages. */
 interface PrepareHooks {
@@ -122,7 +122,7 @@ export async function prepare(opts: BuildOptions, hooks: PrepareHooks = {}): Pro
   const images: ImageSet = new Map([...photos, ...pdfAds.rasters.map((r) => [r.id, r] as const)]);
   // 3. Layout on the plant's page. What the layout finds wrong with the input (adverts that do not fit, stories that
   //    cannot be placed) stops the build, with nothing written.
-  const onPage = await hooks.beforeLayout?.(fonts, images);
+  const onPage = await hooks.beforeLayout?.(fonts, images, markup.length);
   hooks.clock?.lap('templates, fonts, photos, adverts (preflighted)');
   const laid = layoutEdition({ pages: markup.map((m) => m.root), sheet: templates.styles, fonts, images, geometry, minImagePpi: plant.images.minimum, ...(opts.layoutCache ? { cache: opts.layoutCache } : {}), ...(onPage ? { onPage } : {}) });
   hooks.clock?.lap('layout (pages to the e-edition as they are set)');
@@ -159,8 +159,8 @@ async function withEEdition<T>(opts: BuildOptions, eEditionDir: string, run: (p:
   try {
     const prepared = await prepare({ ...opts, plant }, {
       clock,
-      beforeLayout: async (fonts, images) => {
-        ee = await startEEdition(fonts, images, { ...eEditionOptions(opts.edition, plant, opts), writeTo: eEditionDir });
+      beforeLayout: async (fonts, images, pageCount) => {
+        ee = await startEEdition(fonts, images, { ...eEditionOptions(opts.edition, plant, opts), writeTo: eEditionDir, pageCount });
         return (page) => ee!.add(page);
       },
     });

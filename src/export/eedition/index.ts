@@ -39,6 +39,8 @@ export interface EEditionOptions {
   readonly workers?: number;
   /** Called as each page is finished. */
   readonly onPage?: (done: number, total: number) => void;
+  /** How many pages will be added, for `onPage`'s total while they are still being laid out (default: those added so far). */
+  readonly pageCount?: number;
   /**
    * A folder to write each page's renditions and tiles into as soon as the page is made (by the thread that made it):
    * the build's staging folder for `e-edition/`. They are then listed in `written`, not held in `files`.
@@ -99,7 +101,7 @@ export async function startEEdition(fonts: FontSet, images: ImageSet, o: EEditio
     add(page) {
       total++;
       const out = pool.run({ job: pageJob(page, images, paper, { iccPath: o.icc, formats, zoomFormats, sizes, baseUrl: o.baseUrl, ...(o.writeTo ? { writeTo: o.writeTo } : {}) }), fonts: fontFiles(page, fonts) });
-      const counted = out.then((r) => (o.onPage?.(++done, total), r));
+      const counted = out.then((r) => (o.onPage?.(++done, Math.max(total, o.pageCount ?? 0)), r));
       // Awaited in finish; a failure meanwhile (or a run closed early) must not be an unhandled rejection.
       counted.catch(() => undefined);
       outputs.push(counted);
