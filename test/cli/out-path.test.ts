@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cli } from './run.js';
+import { cli, expectOneLine } from './run.js';
 import { tempDir } from '../helpers.js';
 
 const GOOD = '---\nheadline: Good story\n---\n\nA paragraph of copy.\n';
@@ -21,15 +21,6 @@ function snapshot(dir: string): string[] {
   };
   walk(dir);
   return out;
-}
-
-/** The run failed with `code`, printing one error line (hints aside) that matches `message`, and no stack trace. */
-function expectOneLine(r: { code: number; stderr: string }, code: number, message: RegExp): void {
-  expect(r.code, r.stderr).toBe(code);
-  const lines = r.stderr.trim().split('\n').filter((l) => !l.startsWith('  hint:'));
-  expect(lines, r.stderr).toHaveLength(1);
-  expect(lines[0]).toMatch(message);
-  expect(r.stderr).not.toMatch(/^\s+at /m);
 }
 
 /** A folder name at the root of the file system that is not there: a drive that is not mounted. */

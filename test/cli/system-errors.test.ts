@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { cli } from './run.js';
+import { cli, expectOneLine } from './run.js';
 import { tempDir } from '../helpers.js';
 
 /** A Node file-system error as fs throws it. */
@@ -29,14 +29,6 @@ vi.mock('node:fs', async (importOriginal) => {
 });
 
 const GOOD = '---\nheadline: Good story\n---\n\nA paragraph of copy.\n';
-
-function expectOneLine(r: { code: number; stderr: string }, code: number, message: RegExp): void {
-  expect(r.code, r.stderr).toBe(code);
-  const lines = r.stderr.trim().split('\n').filter((l) => !l.startsWith('  hint:'));
-  expect(lines, r.stderr).toHaveLength(1);
-  expect(lines[0]).toMatch(message);
-  expect(r.stderr).not.toMatch(/^\s+at /m);
-}
 
 describe('system errors', () => {
   it('a full disk while writing: exit 3, one line naming the output folder, nothing left behind', async () => {
