@@ -1,7 +1,7 @@
 // The newsprint command line (yargs). Only this file sets exit codes.
-import yargs, { type Argv } from 'yargs';
+import type { Argv } from 'yargs';
 import { BUILD_DEFAULTS, buildCommand } from './commands/build.js';
-import { GALLEY_DEFAULTS, GALLEY_LANGS, galleyCommand } from './commands/galley.js';
+import { GALLEY_OPTIONS, galleyArgs, galleyCommand, quickGalleyArgs } from './commands/galley.js';
 import { preflightCommand, preflightOptions } from './commands/preflight.js';
 import { PLAN_DEFAULTS, planCommand } from './commands/plan.js';
 import { previewCommand } from './commands/preview.js';
@@ -52,6 +52,13 @@ export async function run(argv: readonly string[]): Promise<number> {
   const fail = (e: unknown) => {
     code = reportError(e);
   };
+  // A plainly well-formed galley starts without yargs (see quickGalleyArgs); everything else goes through yargs.
+  const quick = quickGalleyArgs(argv);
+  if (quick) {
+    await galleyCommand(quick).catch(fail);
+    return code;
+  }
+  const { default: yargs } = await import('yargs');
   const cli = yargs([...argv])
     .scriptName('newsprint')
     .usage('$0 <command> [options]\n\nTurns news articles into newspaper pages: PDF/X plant files for the press, the e-edition for the web, and a live preview.')
@@ -108,35 +115,12 @@ export async function run(argv: readonly string[]): Promise<number> {
       (y) =>
         y
           .positional('article', { describe: 'An article file (.txt, .md or .json)', type: 'string', demandOption: true })
-          .option('width', { alias: 'w', describe: 'Column width, with a unit (mm, pt, pc, in)', type: 'string', default: GALLEY_DEFAULTS.width })
-          .option('font', { describe: 'A TrueType/OpenType file for the body (default: the template’s body font)', type: 'string' })
-          .option('size', { describe: 'Body size, points (default: the body style’s)', type: 'number' })
-          .option('leading', { describe: 'Baseline-to-baseline distance, points (default: the body style’s, scaled with --size)', type: 'number' })
-          .option('lang', { describe: 'Hyphenation language', choices: GALLEY_LANGS as unknown as string[], default: GALLEY_DEFAULTS.lang })
-          .option('out', { alias: 'o', describe: 'The galley PDF (default: output/galley/<article>.pdf)', type: 'string' })
-          .option('text', { describe: 'Also write the body as plain text, one paragraph a line', type: 'string' })
-          .option('expansion', { describe: 'Use letter-spacing (±0.3 pt) and glyph scaling (98–102 %) as well as word spaces to justify; --no-expansion turns it off', type: 'boolean', default: true })
-          .option('template', { alias: 't', describe: 'Template set whose body style to use', type: 'string', default: GALLEY_DEFAULTS.template })
-          .option('json', { describe: 'Print the figures as JSON on stdout', type: 'boolean', default: false })
-          .option('quiet', { alias: 'q', describe: 'Print only errors', type: 'boolean', default: false })
+          .options(GALLEY_OPTIONS)
           .example('$0 galley story.md', 'Galley at 48 mm in the template’s body style, to output/galley/story.pdf')
           .example('$0 galley story.txt --width 11pc --font LiberationSerif-Regular.ttf --size 9 --leading 10.5', 'Copyfit in another face and measure'),
       async (a) => {
         try {
-          await galleyCommand({
-            article: a.article!,
-            width: a.width,
-            lang: a.lang,
-            expansion: a.expansion,
-            template: a.template,
-            json: a.json,
-            quiet: a.quiet,
-            ...(a.font !== undefined ? { font: a.font } : {}),
-            ...(a.size !== undefined ? { size: a.size } : {}),
-            ...(a.leading !== undefined ? { leading: a.leading } : {}),
-            ...(a.out !== undefined ? { out: a.out } : {}),
-            ...(a.text !== undefined ? { text: a.text } : {}),
-          });
+          await galleyCommand(galleyArgs(a.article!, a));
         } catch (e) {
           fail(e);
         }

@@ -1,5 +1,6 @@
 // `newsprint galley ARTICLE`: the story's body as one long column, the sub-editor's galley proof, with copyfitting figures.
 import { basename, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import type { FontSet, ParagraphStyle, StyleSheet } from '../../core/index.js';
 import { BODY_EXPANSION, fail, parseLength, toMm } from '../../core/index.js';
 import { DEFAULT_TEMPLATE, FONTS_DIR, TEMPLATES_DIR } from '../paths.js';
@@ -98,3 +99,69 @@ export async function galleyCommand(a: GalleyArgs): Promise<void> {
 }
 
 export const GALLEY_DEFAULTS = { width: '48mm', lang: 'en-GB', template: DEFAULT_TEMPLATE };
+
+/** The galley's options, as yargs takes them; `quickGalleyArgs` reads the same table. */
+export const GALLEY_OPTIONS = {
+  width: { alias: 'w', describe: 'Column width, with a unit (mm, pt, pc, in)', type: 'string', default: GALLEY_DEFAULTS.width },
+  font: { describe: 'A TrueType/OpenType file for the body (default: the template’s body font)', type: 'string' },
+  size: { describe: 'Body size, points (default: the body style’s)', type: 'number' },
+  leading: { describe: 'Baseline-to-baseline distance, points (default: the body style’s, scaled with --size)', type: 'number' },
+  lang: { describe: 'Hyphenation language', choices: GALLEY_LANGS, default: GALLEY_DEFAULTS.lang },
+  out: { alias: 'o', describe: 'The galley PDF (default: output/galley/<article>.pdf)', type: 'string' },
+  text: { describe: 'Also write the body as plain text, one paragraph a line', type: 'string' },
+  expansion: { describe: 'Use letter-spacing (±0.3 pt) and glyph scaling (98–102 %) as well as word spaces to justify; --no-expansion turns it off', type: 'boolean', default: true },
+  template: { alias: 't', describe: 'Template set whose body style to use', type: 'string', default: GALLEY_DEFAULTS.template },
+  json: { describe: 'Print the figures as JSON on stdout', type: 'boolean', default: false },
+  quiet: { alias: 'q', describe: 'Print only errors', type: 'boolean', default: false },
+} as const;
+
+/** The galley's arguments from parsed options (yargs' or `quickGalleyArgs`'), defaults filled in. */
+export function galleyArgs(article: string, o: Readonly<Record<string, unknown>>): GalleyArgs {
+  const value = (k: keyof typeof GALLEY_OPTIONS): unknown => o[k] ?? ('default' in GALLEY_OPTIONS[k] ? GALLEY_OPTIONS[k].default : undefined);
+  const given = (...keys: ('font' | 'size' | 'leading' | 'out' | 'text')[]) => Object.fromEntries(keys.filter((k) => o[k] !== undefined).map((k) => [k, o[k]]));
+  return {
+    article,
+    width: value('width') as string,
+    lang: value('lang') as string,
+    expansion: value('expansion') as boolean,
+    template: value('template') as string,
+    json: value('json') as boolean,
+    quiet: value('quiet') as boolean,
+    ...(given('font', 'size', 'leading', 'out', 'text') as Pick<GalleyArgs, 'font' | 'size' | 'leading' | 'out' | 'text'>),
+  };
+}
+
+/**
+ * `newsprint galley …` read with node's own parseArgs, when the command line is plainly well formed: then neither
+ * yargs nor any other command loads, which is most of a galley's start-up (a sub-editor copyfits many times an
+ * hour). Undefined for anything else — help, a usage mistake, a repeated option, a number that is not one, a form
+ * parseArgs does not take — which goes to the full command line, so every message comes from one place (yargs).
+ */
+export function quickGalleyArgs(argv: readonly string[]): GalleyArgs | undefined {
+  if (argv[0] !== 'galley') return undefined;
+  type Spec = { type: 'string' | 'boolean'; short?: string };
+  const options: Record<string, Spec> = {};
+  for (const [name, o] of Object.entries(GALLEY_OPTIONS)) {
+    options[name] = { type: 'type' in o && o.type === 'boolean' ? 'boolean' : 'string', ...('alias' in o ? { short: o.alias } : {}) };
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv.slice(1), options, allowPositionals: true, allowNegative: true, strict: true, tokens: true });
+  } catch {
+    return undefined;
+  }
+  if (parsed.positionals.length !== 1 || parsed.tokens.some((t) => t.kind === 'option-terminator')) return undefined;
+  const names = parsed.tokens.flatMap((t) => (t.kind === 'option' ? [t.name] : []));
+  if (new Set(names).size !== names.length) return undefined;
+  const values: Record<string, string | number | boolean | undefined> = { ...parsed.values };
+  for (const [name, o] of Object.entries(GALLEY_OPTIONS)) {
+    const v = values[name];
+    if (v === undefined) continue;
+    if ('type' in o && o.type === 'number') {
+      if (typeof v !== 'string' || !/^[+-]?(\d+\.?\d*|\.\d+)$/.test(v.trim())) return undefined;
+      values[name] = Number(v);
+    }
+    if ('choices' in o && !(o.choices as readonly unknown[]).includes(v)) return undefined;
+  }
+  return galleyArgs(parsed.positionals[0]!, values);
+}
