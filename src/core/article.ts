@@ -43,7 +43,20 @@ export interface Byline {
   readonly role?: string;
 }
 
-export type ArticleFormat = 'text' | 'markdown' | 'ninjs';
+export type ArticleFormat = 'text' | 'markdown' | 'ninjs' | 'nitf' | 'newsml-g2';
+
+/** A message to the desk that travels with the copy (NewsML-G2 `edNote`, NITF `ed-msg`): never printed, reported. */
+export interface DeskNote {
+  readonly text: string;
+  readonly src: Span;
+}
+
+/** The provider's embargo: the story may not be published before it lifts. */
+export interface Embargo {
+  /** ISO 8601 date-time the embargo lifts; absent when it is embargoed until further notice (an empty NewsML-G2 `embargoed`). */
+  readonly until?: string;
+  readonly src: Span;
+}
 
 export interface Article {
   /** Stable id, unique within an edition: a slug of the file name. */
@@ -70,6 +83,20 @@ export interface Article {
    */
   readonly cutFrom?: number;
   readonly furniture: readonly Furniture[];
+  /**
+   * Where and when the story was filed, as wire copy gives it ("LONDON, 2 Dec"). Ingest has already set it in `body`,
+   * as a bold lead-in at the start of the first paragraph, so every output shows it; it is here on its own for tools
+   * that index it, and must not be shown a second time.
+   */
+  readonly dateline?: string;
+  /** The line at the end of wire copy ("Reporting by …", NITF `body.end`): already the last paragraph of `body`, in italic. */
+  readonly tagline?: string;
+  /** The desk's short name for the story on the wire ("US-Finance-Fed"); not printed, used to name the story in the report. */
+  readonly slugline?: string;
+  /** Notes from the provider to the desk: each one a warning in the build's report, never on the page. */
+  readonly deskNotes?: readonly DeskNote[];
+  /** An embargo on the story: a warning in the report when it lifts after the edition goes on sale. */
+  readonly embargo?: Embargo;
   /** Where the headline is. */
   readonly src: Span;
 }

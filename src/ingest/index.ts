@@ -1,4 +1,4 @@
-// ingest: article files (scraped text, Markdown, ninjs JSON) and edition files → Article and EditionSpec data.
+// ingest: article files (scraped text, Markdown, ninjs JSON, NITF and NewsML-G2 XML) and edition files → Article and EditionSpec data.
 import { extname, resolve } from 'node:path';
 import type { Article } from '../core/article.js';
 import type { EditionPage } from '../core/edition.js';
@@ -10,40 +10,53 @@ import { displayPath } from './paths.js';
 import { readSourceFile } from './read.js';
 import { slugFromPath } from './runs.js';
 import { parseScrapedText } from './text.js';
+import { parseWireFile, type WireArticle } from './wire.js';
 
 export { readSourceFile, fileExists, type SourceFile } from './read.js';
 export { parseScrapedText, parseBylineLine, splitTitle, type BylineLine } from './text.js';
 export { parseMarkdown, FRONT_MATTER_KEYS } from './markdown.js';
 export { parseNinjs } from './ninjs.js';
+export { parseWireFile, parseWireXml, type WireArticle } from './wire.js';
+export { parseXml, type XmlElement, type XmlNode } from './xml.js';
+export { deskFindings } from './desk-notes.js';
 export { parseEditionFile, EDITION_KEYS, type EditionSpec, type EditionPageSpec } from './edition.js';
 export { slugFromPath, slugify } from './runs.js';
 export { ukDateToIso, isIsoDate, isIsoDateTime } from './dates.js';
 
-/** Article parsers by file extension (lowercase, with the dot). */
-const PARSERS: Record<string, (file: string, text: string) => Article> = {
-  '.txt': parseScrapedText,
-  '.md': parseMarkdown,
-  '.markdown': parseMarkdown,
-  '.json': parseNinjs,
+/** A parser's article, and the other files it was put together from (none but the article file for most formats). */
+const single = (parse: (file: string, text: string) => Article) => (file: string, text: string): WireArticle => ({ article: parse(file, text), parts: [] });
+
+/** Article parsers by file extension (lowercase, with the dot). XML is told apart by its root element, not its extension. */
+const PARSERS: Record<string, (file: string, text: string) => WireArticle> = {
+  '.txt': single(parseScrapedText),
+  '.md': single(parseMarkdown),
+  '.markdown': single(parseMarkdown),
+  '.json': single(parseNinjs),
+  '.xml': parseWireFile,
+  '.nitf': parseWireFile,
 };
 
 /**
  * Reads and parses one article file, choosing the format by extension:
  * `.txt` scraped text, `.md`/`.markdown` Markdown with front matter, `.json`
- * ninjs. The article's id is the slug of the file name (`Harbour Wall.md` →
+ * ninjs, `.xml`/`.nitf` NITF or NewsML-G2 (told apart by the root element).
+ * The article's id is the slug of the file name (`Harbour Wall.md` →
  * `harbour-wall`). Throws UserError for an unknown extension or a bad file.
  */
 export function loadArticle(path: string): Article {
   const parse = PARSERS[extname(path).toLowerCase()];
   if (!parse) {
     fail('ingest/unknown-format', `cannot tell the article format of ${path} from its extension`, { file: path, line: 1, col: 1 },
-      ['name the file .txt (scraped text), .md (Markdown with front matter) or .json (IPTC ninjs)']);
+      ['name the file .txt (scraped text), .md (Markdown with front matter), .json (IPTC ninjs) or .xml (NITF or NewsML-G2)']);
   }
   const { file, text } = readSourceFile(path);
   const key = `${path}\u0000${file}\u0000${text}`;
   const known = parsed.get(key);
   if (known) return known;
-  const article: Article = { ...parse(file, text), id: slugFromPath(path) };
+  const read = parse(file, text);
+  const article: Article = { ...read.article, id: slugFromPath(path) };
+  // A package put together from files beside it is read again each time: those files may have changed.
+  if (read.parts.length > 0) return article;
   parsed.set(key, article);
   if (parsed.size > PARSED_KEPT) parsed.delete(parsed.keys().next().value!);
   return article;

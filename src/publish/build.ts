@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { existsSync } from 'node:fs';
 import type { Diagnostic, Edition, EditionLayout, EditionPage, FontSet, FrameItem, ImageSet, Page, PageComposition } from '../core/index.js';
-import { fail, formatSpan, publicationCode, UserError } from '../core/index.js';
+import { fail, formatSpan, longDate, publicationCode, UserError } from '../core/index.js';
 import { writePdf, type PdfMeta } from '../export/pdf/index.js';
 import { printImage } from '../export/pdf/print-image.js';
 import { formatFinding, preflightPdf, type Finding, type PreflightResult } from '../preflight/index.js';
 import { loadPlant, pageFileName, plantGeometry, type PlantProfile } from '../plant/index.js';
 import { startEEdition, type EEdition, type EEditionOptions, type EEditionRun, type RenditionFormat } from '../export/eedition/index.js';
+import { archiveFile, metsDocument, under, type ArchiveFile } from '../export/archive/index.js';
 import { layoutEdition, type LayoutCache } from '../layout/index.js';
 import type { MarkupElement, TemplateSet } from '../template/index.js';
 import { attr, isElement, renderEdition } from '../template/index.js';
@@ -18,6 +19,7 @@ import { readFileSync } from 'node:fs';
 import { loadFonts, loadImages, type ImageRequest } from './assets.js';
 import { StagedFolder } from './write.js';
 import { outputError } from './out-path.js';
+import { deskFindings } from '../ingest/desk-notes.js';
 
 export interface BuildOptions {
   readonly edition: Edition;
@@ -131,7 +133,9 @@ export async function prepare(opts: BuildOptions, hooks: PrepareHooks = {}): Pro
   if (errors.length > 0) {
     throw new UserError(errors.map((w) => (overset(w) ? { ...w, severity: 'error' as const, hints: [...(w.hints ?? []), 'or build with --allow-overset to see the pages anyway (for proofs)'] } : w)));
   }
-  return { plant, edition, fonts, images, adverts: pdfAds.pdfs, layout: { pages: laid.pages, warnings: [...padding.warnings, ...adFindings, ...laid.warnings], ...(laid.compositions ? { compositions: laid.compositions } : {}) } };
+  // What the copy tells the desk rather than the reader (wire notes, an embargo past the edition's date) goes in the report.
+  const desk = [...edition.articles.values()].flatMap((a) => deskFindings(a, edition.date));
+  return { plant, edition, fonts, images, adverts: pdfAds.pdfs, layout: { pages: laid.pages, warnings: [...desk, ...padding.warnings, ...adFindings, ...laid.warnings], ...(laid.compositions ? { compositions: laid.compositions } : {}) } };
 }
 
 /** The e-edition's settings: the command line's formats over the edition file's; the edition file's widths. */
@@ -212,8 +216,7 @@ async function writeEdition(prepared: Prepared, eEdition: Promise<EEdition>, opt
   clock.lap('preflight of the plant file');
   const code = publicationCode(edition.publication);
   for (const page of layout.pages) {
-    const name = pageFileName(plant.fileName, { code, date: edition.date, page: page.number, ...(page.section ? { section: page.section } : {}) });
-    files.set(`print/pages/${name}`, await writePdf(layout, fonts, images, { ...meta, title: `${meta.title}, page ${page.number}` }, { plant, printImages, adverts, pages: [page.number] }));
+    files.set(plantPagePath(edition, plant, page), await writePdf(layout, fonts, images, { ...meta, title: `${meta.title}, page ${page.number}` }, { plant, printImages, adverts, pages: [page.number] }));
   }
   if (opts.proof) {
     const slugFont = opts.templates.styles.families['head']?.regular ?? [...fonts.keys()][0]!;
@@ -227,6 +230,9 @@ async function writeEdition(prepared: Prepared, eEdition: Promise<EEdition>, opt
   const ee = await eEditionOf(eEdition, staged);
   clock.lap('e-edition (waiting for its pages, then articles and manifests)');
   const rest = new Map<string, Buffer | string>();
+  // The issue's METS, now that the plant files it lists are made (before the e-edition's manifest, which goes last).
+  const pdf = (path: string) => under('../', archiveFile(path, 'application/pdf', files.get(path) as Buffer));
+  rest.set('e-edition/mets.xml', issueMets(edition, layout.pages, ee, pdf(`print/${edition.slug}.pdf`), (page) => pdf(plantPagePath(edition, plant, page))));
   for (const [k, v] of ee.files) rest.set(`e-edition/${k}`, v);
   const warnings = [...layout.warnings, ...ee.warnings, ...checked.findings.map((f) => preflightDiagnostic(f, checked.file))];
   rest.set('report.json', JSON.stringify({ ...report(edition, plant, layout, warnings), preflight: preflightSummary(checked, plant) }, null, 2) + '\n');
@@ -267,15 +273,53 @@ export async function rebuildEEdition(opts: BuildOptions): Promise<BuildResult> 
     return await withEEdition(opts, staged.path, async (prepared, eEdition, clock) => {
       const ee = await eEditionOf(eEdition, staged);
       clock.lap('e-edition (waiting for its pages, then articles and manifests)');
-      staged.write(ee.files);
+      // The METS lists the plant files the build wrote, as they are on disk.
+      const { edition, plant, layout } = prepared;
+      const pdf = (path: string, what: string) => {
+        const file = join(dir, path);
+        if (!existsSync(file)) {
+          fail('build/no-plant-file', `${file}: ${what} is not there: the e-edition's METS lists the plant files with their checksums`, undefined, ['run newsprint build to make the plant files and the e-edition together (with the same edition file and --plant)']);
+        }
+        return under('../', archiveFile(path, 'application/pdf', readFileSync(file)));
+      };
+      const mets = issueMets(edition, layout.pages, ee, pdf(`print/${edition.slug}.pdf`, 'the plant file of the edition'), (page) => pdf(plantPagePath(edition, plant, page), `the plant file of page ${page.number}`));
+      staged.write(new Map<string, Buffer | string>([['mets.xml', mets], ...ee.files]));
       staged.commit();
-      clock.lap(`writing the e-edition's own files (${ee.written.length + ee.files.size} files in all)`);
+      clock.lap(`writing the e-edition's own files (${ee.written.length + ee.files.size + 1} files in all)`);
       const warnings = [...prepared.layout.warnings, ...ee.warnings];
-      return { dir, files: [...ee.written, ...ee.files.keys()].map((k) => `e-edition/${k}`), layout: prepared.layout, warnings, timings: clock.timings };
+      return { dir, files: [...ee.written, 'mets.xml', ...ee.files.keys()].map((k) => `e-edition/${k}`), layout: prepared.layout, warnings, timings: clock.timings };
     });
   } finally {
     staged.abort();
   }
+}
+
+/** Where the plant file of a page goes in the build, named as the plant asks (`print/pages/WXC_20261126_P01.pdf`). */
+function plantPagePath(edition: Edition, plant: PlantProfile, page: Page): string {
+  const name = pageFileName(plant.fileName, { code: publicationCode(edition.publication), date: edition.date, page: page.number, ...(page.section ? { section: page.section } : {}) });
+  return `print/pages/${name}`;
+}
+
+/**
+ * The issue's METS (docs/archive.md): the e-edition's page images and ALTO, and the plant's PDFs (`editionPdf`, and
+ * `pagePdf` of each page), each with its checksum and its path from e-edition/mets.xml; the issue described by the
+ * edition (the paper's name is its publisher too); its articles by their copy.
+ */
+function issueMets(edition: Edition, pages: readonly Page[], ee: EEdition, editionPdf: ArchiveFile, pagePdf: (page: Page) => ArchiveFile): string {
+  const byNumber = new Map(pages.map((p) => [p.number, p]));
+  return metsDocument({
+    issue: {
+      id: edition.slug,
+      title: edition.publication.name,
+      date: edition.date,
+      dateLong: longDate(edition.date) ?? edition.date,
+      ...(edition.issue !== undefined ? { issue: edition.issue } : {}),
+      publisher: edition.publication.name,
+    },
+    pages: ee.archive.map((a) => ({ ...a, pdf: pagePdf(byNumber.get(a.number)!) })),
+    editionPdf,
+    articles: new Map([...edition.articles].map(([id, a]) => [id, { headline: a.headline, ...(a.byline ? { byline: a.byline.name } : {}) }])),
+  });
 }
 
 function report(edition: Edition, plant: PlantProfile, layout: EditionLayout, warnings: readonly Diagnostic[]) {
