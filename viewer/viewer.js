@@ -1,5 +1,5 @@
-// The e-edition viewer: thumbnails, the page zoomable over its IIIF tiles (OpenSeadragon), article zones, deep links.
-// Plain browser script, no build step. It reads the edition from window.NEWSPRINT_EDITION, which manifest.js sets
+// The e-edition viewer: thumbnails, the page zoomable over its IIIF tiles (OpenSeadragon), article zones, deep links,
+// search (search.js over MiniSearch). Plain browser script, no build step. It reads the edition from window.NEWSPRINT_EDITION, which manifest.js sets
 // (a page opened from file:// cannot fetch JSON), and loads every image by <img>, so it works from file:// too.
 (() => {
   'use strict';
@@ -32,6 +32,15 @@
   /** The shown page (index into pages) and the article picked by #article=…, if any. */
   const state = { index: -1, article: null };
 
+  /**
+   * The ids of the stories on a page: the page's list, then any story with a region on it that the list leaves out
+   * (the continuation of a jumped story is not in its page's list in manifests of this version).
+   */
+  const storiesOn = (page) => [
+    ...page.articles,
+    ...edition.articles.filter((a) => !page.articles.includes(a.id) && a.regions.some((r) => r.page === page.number)).map((a) => a.id),
+  ];
+
   /** The rendition of the wanted format, else the first there is. */
   const rendition = (list, format) => list.find((r) => r.format === format) ?? list[0];
 
@@ -60,6 +69,8 @@
 
   // ---- The page view: OpenSeadragon over the tiles, or the page image when it cannot start.
   let viewer = null;
+  /** A story to zoom to and focus once its page's zones are in place (a search hit): { article, page }. */
+  let pending = null;
 
   /** The page's IIIF 3 level-0 image info, made here: its id is the tiles' relative folder, so tiles load by <img>. */
   function tileSource(page) {
@@ -138,6 +149,7 @@
     $('zoom').hidden = true;
     openPage(pages[state.index]);
     markSelected();
+    if (pending) goToPending();
   }
 
   /** Shows a page in the page view: its tiles (zones follow once they open) or its image with the zones on it. */
@@ -161,17 +173,19 @@
     view.replaceChildren(frame);
   }
 
-  /** Places the shown page's article zones over the tiles: page points → image pixels (× tiles.width / page.width). */
+  /** A rectangle of the page in page points as OpenSeadragon's viewport sees it: points → image pixels (× tiles.width / page.width). */
+  function viewportRect(r, page) {
+    const scale = page.tiles.width / page.width;
+    return viewer.viewport.imageToViewportRectangle(r.x * scale, r.y * scale, r.w * scale, r.h * scale);
+  }
+
+  /** Places the shown page's article zones over the tiles. */
   function placeZones() {
     const page = pages[state.index];
-    const scale = page.tiles.width / page.width;
     viewer.clearOverlays();
-    for (const zone of zonesOf(page)) {
-      const r = zone.region;
-      const location = viewer.viewport.imageToViewportRectangle(r.x * scale, r.y * scale, r.w * scale, r.h * scale);
-      viewer.addOverlay({ element: zone.element, location });
-    }
+    for (const zone of zonesOf(page)) viewer.addOverlay({ element: zone.element, location: viewportRect(zone.region, page) });
     markSelected();
+    if (pending) goToPending();
   }
 
   /**
@@ -181,7 +195,7 @@
    */
   function zonesOf(page) {
     const zones = [];
-    for (const id of page.articles) {
+    for (const id of storiesOn(page)) {
       const article = articles.get(id);
       if (!article) continue;
       const regions = article.regions.filter((r) => r.page === page.number);
@@ -197,7 +211,7 @@
         // OpenSeadragon would cancel any click that reaches its canvas.
         link.addEventListener('click', (event) => {
           event.stopPropagation();
-          rememberArticle(id);
+          rememberArticle(id, page.number);
         });
         // Tabbing to a zone of a zoomed-in page brings it into view.
         link.addEventListener('focus', () => revealZone(region, page));
@@ -207,14 +221,20 @@
     return zones;
   }
 
+  /** The address of a story picked out on a page: `#article=<id>`, with `&page=N` when N is not its first page. */
+  function articleHash(id, number) {
+    const first = articles.get(id)?.pages[0];
+    return `#article=${encodeURIComponent(id)}${number !== first ? `&page=${number}` : ''}`;
+  }
+
   /** Back from the article view returns to this page with the story picked out. */
-  function rememberArticle(id) {
-    history.replaceState(null, '', `#article=${encodeURIComponent(id)}`);
+  function rememberArticle(id, number) {
+    history.replaceState(null, '', articleHash(id, number));
   }
 
   /** Opens the article view of a zone. */
   function followZone(zone) {
-    rememberArticle(zone.dataset.article);
+    rememberArticle(zone.dataset.article, pages[state.index].number);
     location.assign(zone.href);
   }
 
@@ -226,8 +246,7 @@
     const canvas = viewer.canvas;
     canvas.scrollTop = 0;
     canvas.scrollLeft = 0;
-    const scale = page.tiles.width / page.width;
-    const rect = viewer.viewport.imageToViewportRectangle(region.x * scale, region.y * scale, region.w * scale, region.h * scale);
+    const rect = viewportRect(region, page);
     const bounds = viewer.viewport.getBounds();
     const inside = rect.x >= bounds.x && rect.y >= bounds.y && rect.x + rect.width <= bounds.x + bounds.width && rect.y + rect.height <= bounds.y + bounds.height;
     if (!inside) viewer.viewport.panTo(rect.getCenter());
@@ -273,7 +292,7 @@
     next.setAttribute('aria-disabled', String(index === pages.length - 1));
     view.setAttribute('aria-label', `${page.label}${viewer ? ', zoomable' : ''}`);
     listArticles(page);
-    const hash = article ? `#article=${encodeURIComponent(article)}` : `#page=${page.number}`;
+    const hash = article ? articleHash(article, page.number) : `#page=${page.number}`;
     if (location.hash !== hash) history.replaceState(null, '', hash);
 
     if (turned) openPage(page);
@@ -299,7 +318,7 @@
 
   /** The stories on the page, as links to their article views. */
   function listArticles(page) {
-    const items = page.articles
+    const items = storiesOn(page)
       .map((id) => articles.get(id))
       .filter(Boolean)
       .map((a) => el('li', {}, el('a', { href: a.view }, a.headline)));
@@ -307,12 +326,16 @@
     onPage.replaceChildren(...items);
   }
 
-  /** Where the address's #page=N or #article=<id> points; page 1 when it names nothing there is. */
+  /**
+   * Where the address's #page=N, #article=<id> or #article=<id>&page=N (a story on a page other than its first)
+   * points; page 1 when it names nothing there is.
+   */
   function fromHash() {
     const params = new URLSearchParams(location.hash.slice(1));
     const article = articles.get(params.get('article') ?? '');
     if (article) {
-      const i = indexOfPage(article.pages[0]);
+      const wanted = Number(params.get('page'));
+      const i = indexOfPage(article.pages.includes(wanted) ? wanted : article.pages[0]);
       if (i >= 0) return { index: i, article: article.id };
     }
     const i = indexOfPage(Number(params.get('page')));
@@ -369,6 +392,162 @@
     swipe = null;
     if (quick && Math.abs(dx) >= SWIPE_MIN && Math.abs(dx) > 2 * Math.abs(dy)) show(state.index + (dx < 0 ? 1 : -1));
   }, true);
+
+  // ---- Search: a form over the stories' text (search.js), hits as links that open the page zoomed to the story.
+  const searchArea = $('search');
+  const searchForm = $('search-form');
+  const searchInput = $('search-input');
+  const searchStatus = $('search-status');
+  const results = $('search-results');
+  /** How long typing pauses before the results follow it, ms: a search a word, not one a keystroke. */
+  const TYPING_PAUSE = 250;
+  /** Padding round a story zoomed to, points: about a column gutter, so its rules and neighbours' edges show. */
+  const FIT_PADDING = 12;
+  let search = null;
+  let typing = 0;
+  let shownQuery = null;
+
+  /** The search, made at the first search (the index takes a few milliseconds an edition's page: see docs/e-edition.md). */
+  function searchIndex() {
+    if (!search) {
+      const words = document.getElementById('page-words');
+      search = window.NewsprintSearch.create(edition, words ? JSON.parse(words.textContent) : {});
+    }
+    return search;
+  }
+
+  /** Pieces of text, some marked, as nodes: the found words in <mark>. */
+  const markedNodes = (pieces) => pieces.map((p) => (p.mark ? el('mark', {}, p.text) : document.createTextNode(p.text)));
+
+  /** Which page a hit opens, as a reader of a paper says it: "Page 5 (continued from page 1)". */
+  function pageNote(hit) {
+    const others = hit.pages.filter((n) => n !== hit.page);
+    if (others.length === 0) return `Page ${hit.page}`;
+    const list = others.join(' and ');
+    return others[0] < hit.page ? `Page ${hit.page} (continued from page ${list})` : `Page ${hit.page} (continued on page ${list})`;
+  }
+
+  /** Runs the query in the box and lists its hits (or says there are none); an empty or too short query clears them. */
+  function runSearch() {
+    clearTimeout(typing);
+    const query = searchInput.value.trim();
+    if (query === shownQuery) return;
+    shownQuery = query;
+    if (!window.NewsprintSearch || !window.MiniSearch) {
+      searchStatus.textContent = 'Search cannot start: its script (viewer/search.js or viewer/minisearch.js) is missing.';
+      return;
+    }
+    const index = searchIndex();
+    if (!index.searchable(query)) {
+      results.replaceChildren();
+      results.hidden = true;
+      searchStatus.textContent = query === '' ? '' : 'Type two or more letters to search.';
+      return;
+    }
+    const hits = index.search(query);
+    const items = hits.map((hit, i) => {
+      const note = `snippet-${i}`;
+      const link = el(
+        'a',
+        { className: 'hit', href: articleHash(hit.article, hit.page) },
+        el('span', { className: 'hit-headline' }, ...markedNodes(hit.headline)),
+        el('span', { className: 'hit-page' }, pageNote(hit)),
+      );
+      link.dataset.article = hit.article;
+      link.dataset.page = String(hit.page);
+      link.setAttribute('aria-describedby', note);
+      return el('li', {}, link, el('p', { className: 'hit-snippet', id: note }, ...markedNodes(hit.snippet)));
+    });
+    results.replaceChildren(...items);
+    results.hidden = items.length === 0;
+    const n = hits.length;
+    searchStatus.textContent = n === 0 ? `No results for “${query}”.` : `${n} ${n === 1 ? 'story' : 'stories'} found for “${query}”.`;
+  }
+
+  /** Empties the box and the results, and leaves the focus in the box. */
+  function clearSearch() {
+    clearTimeout(typing);
+    searchInput.value = '';
+    shownQuery = '';
+    results.replaceChildren();
+    results.hidden = true;
+    searchStatus.textContent = '';
+    searchInput.focus();
+  }
+
+  /** Opens a hit: its page with the story picked out, zoomed to it, with the focus on its zone. */
+  function openHit(id, number) {
+    const i = indexOfPage(number);
+    if (i < 0) return;
+    pending = { article: id, page: number };
+    const turned = i !== state.index;
+    show(i, id);
+    // Zones are placed when OpenSeadragon opens the page; on the same page, or on the page image, they are there now.
+    if (!turned || !viewer) goToPending();
+  }
+
+  /** Zooms to the pending story's regions on the shown page (all of them, padded) and moves the focus to its zone. */
+  function goToPending() {
+    const want = pending;
+    pending = null;
+    const page = pages[state.index];
+    const article = articles.get(want.article);
+    if (!article || page.number !== want.page) return;
+    const regions = article.regions.filter((r) => r.page === page.number);
+    if (viewer && regions.length > 0) {
+      const x = Math.max(0, Math.min(...regions.map((r) => r.x)) - FIT_PADDING);
+      const y = Math.max(0, Math.min(...regions.map((r) => r.y)) - FIT_PADDING);
+      const right = Math.min(page.width, Math.max(...regions.map((r) => r.x + r.w)) + FIT_PADDING);
+      const bottom = Math.min(page.height, Math.max(...regions.map((r) => r.y + r.h)) + FIT_PADDING);
+      const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+      viewer.viewport.fitBoundsWithConstraints(viewportRect({ x, y, w: right - x, h: bottom - y }, page), still);
+    }
+    const zone = [...view.querySelectorAll('.zone')].find((z) => z.dataset.article === article.id && z.tabIndex >= 0);
+    if (!viewer) {
+      zone?.focus(); // the page image scrolls to it
+      return;
+    }
+    // OpenSeadragon's canvas must not scroll itself to the zone (the viewport shows it); the document brings the page
+    // view into sight (on a phone it is below the search).
+    zone?.focus({ preventScroll: true });
+    view.scrollIntoView({ block: 'nearest' });
+  }
+
+  searchForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    shownQuery = null; // Enter searches again even for the same words, so the count is read out again
+    runSearch();
+  });
+  searchInput.addEventListener('input', () => {
+    clearTimeout(typing);
+    typing = setTimeout(runSearch, TYPING_PAUSE);
+  });
+  results.addEventListener('click', (event) => {
+    const hit = event.target instanceof Element ? event.target.closest('a.hit') : null;
+    if (!hit || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+    event.preventDefault();
+    openHit(hit.dataset.article, Number(hit.dataset.page));
+  });
+  // Keys in the search: Escape clears it; ↓ from the box goes to the first hit; ↑ ↓ Home End move between hits.
+  searchArea.addEventListener('keydown', (event) => {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const hits = [...results.querySelectorAll('a.hit')];
+    const at = hits.indexOf(document.activeElement);
+    let to = null;
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      clearSearch();
+      return;
+    }
+    if (event.key === 'ArrowDown') to = event.target === searchInput ? 0 : at >= 0 ? Math.min(hits.length - 1, at + 1) : null;
+    else if (event.key === 'ArrowUp' && at >= 0) to = at - 1;
+    else if (event.key === 'Home' && at >= 0) to = 0;
+    else if (event.key === 'End' && at >= 0) to = hits.length - 1;
+    if (to === null || hits.length === 0) return;
+    event.preventDefault();
+    if (to < 0) searchInput.focus();
+    else hits[to].focus();
+  });
 
   // ---- Start: show the viewer, then the page the address asks for.
   $('viewer').hidden = false;

@@ -505,11 +505,11 @@ describe('the viewer’s files', () => {
   });
 
   it('carry OpenSeadragon as its npm package builds it, with its licence', () => {
-    const files = viewerFiles(m);
+    const files = viewerFiles(m, []);
     const osd = createRequire(import.meta.url).resolve('openseadragon/build/openseadragon/openseadragon.min.js');
     expect(files.get('viewer/openseadragon.min.js')).toBe(readFileSync(osd, 'utf8'));
     expect(String(files.get('viewer/openseadragon-LICENSE.txt'))).toMatch(/OpenSeadragon contributors/);
-    for (const name of ['viewer.js', 'viewer.css', 'article.css']) {
+    for (const name of ['viewer.js', 'search.js', 'viewer.css', 'article.css']) {
       expect(files.get(`viewer/${name}`)).toBe(readFileSync(fileURLToPath(new URL(`../../viewer/${name}`, import.meta.url)), 'utf8'));
     }
   });

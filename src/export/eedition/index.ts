@@ -151,7 +151,7 @@ async function editionFiles(edition: Edition, pages: readonly Page[], outputs: r
     articles,
   };
   for (const a of articles) files.set(a.view, articlePage(manifest, a));
-  for (const [k, v] of viewerFiles(manifest)) files.set(k, v);
+  for (const [k, v] of viewerFiles(manifest, pages)) files.set(k, v);
   files.set('iiif/manifest.json', JSON.stringify(iiifManifest(manifest), null, 2) + '\n');
   files.set('manifest.js', `window.${MANIFEST_GLOBAL} = ${JSON.stringify(manifest)};\n`);
   // Last in the map, so written last.
