@@ -53,6 +53,15 @@ export interface GlyphRun {
   readonly color: Cmyk;
   readonly tag?: ArticleTag;
   readonly src?: Span;
+  /**
+   * Set on a line's last run when the line ends inside a word that goes on at the start of the next line: the whole
+   * word as the copy has it, and whether the line breaker added the hyphen this run ends with (a discretionary hyphen,
+   * which is not in the copy) rather than breaking after the copy's own hyphen or inside an address. For readers of
+   * the words (the archive's ALTO), since the next line may be on another page.
+   */
+  readonly breaksWord?: { readonly word: string; readonly hyphen: boolean };
+  /** Set on a line's first run when the line starts with the rest of a word begun on the line before: the whole word. */
+  readonly finishesWord?: string;
 }
 
 export interface RuleItem {

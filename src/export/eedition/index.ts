@@ -1,4 +1,4 @@
-// export/eedition: laid-out pages → the e-edition (renditions, IIIF tiles and manifest, manifest.json, article views, viewer).
+// export/eedition: laid-out pages → the e-edition (renditions, IIIF tiles and manifest, manifest.json, article views, viewer, ALTO).
 import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import type { Article, Block, Diagnostic, Edition, FontSet, ImageAsset, ImageSet, Inline, Page } from '../../core/index.js';
 import { advertRasterId, fail, longDate } from '../../core/index.js';
+import type { PageArchive } from '../archive/index.js';
 import { iiifManifest } from './iiif.js';
 import { MANIFEST_GLOBAL, type ArticleBlock, type ArticleImage, type EEditionManifest, type ManifestArticle, type ManifestPage, type Region, type Rendition, type TextRun } from './manifest.js';
 import { paperSettings, type PaperSettings } from './paper.js';
@@ -55,6 +56,8 @@ export interface EEdition {
   readonly written: readonly string[];
   readonly manifest: EEditionManifest;
   readonly warnings: Diagnostic[];
+  /** Each page's ALTO and full-size image with checksums, and the articles in its ALTO, in page order: for the METS. */
+  readonly archive: readonly PageArchive[];
 }
 
 const QUALITY = 80;
@@ -156,7 +159,7 @@ async function editionFiles(edition: Edition, pages: readonly Page[], outputs: r
   files.set('manifest.js', `window.${MANIFEST_GLOBAL} = ${JSON.stringify(manifest)};\n`);
   // Last in the map, so written last.
   files.set('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
-  return { files, written: outputs.flatMap((out) => out.written), manifest, warnings };
+  return { files, written: outputs.flatMap((out) => out.written), manifest, warnings, archive: outputs.map((out) => out.archive) };
 }
 
 /** The page's job: its frame, the pictures it shows, and the settings. */

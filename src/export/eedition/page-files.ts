@@ -1,8 +1,9 @@
-// One page of the e-edition: raster, renditions and tile pyramid. Self-contained, so it runs in a worker thread.
+// One page of the e-edition: raster, renditions, tile pyramid and ALTO. Self-contained, so it runs in a worker thread.
 import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import type { Cmyk, FontSet, ImageAsset, Page } from '../../core/index.js';
 import { writeFiles } from '../../core/files.js';
+import { altoPage, archiveFile, type PageArchive } from '../archive/index.js';
 import { rasterisePage } from '../raster/index.js';
 import type { ManifestPage, Rendition } from './manifest.js';
 import { onPaper, paperColours, type PaperSettings } from './paper.js';
@@ -40,6 +41,8 @@ export interface PageOutput {
   /** The files the job wrote under `writeTo`, relative to it, sorted by name. */
   readonly written: readonly string[];
   readonly page: ManifestPage;
+  /** The page's ALTO and full-size image with their checksums, and the ALTO's articles: for the issue's METS. */
+  readonly archive: PageArchive;
 }
 
 const QUALITY = 80;
@@ -57,7 +60,8 @@ const pad = (n: number) => String(n).padStart(2, '0');
  * One page's renditions and tiles from one raster: the page painted at the zoom width in the colours it prints in,
  * its photos converted through the press's profile at the size they are seen; the page and thumbnail renditions
  * are that raster reduced, and the tile pyramid is cut from it. The zoom JPEG is the pyramid's full-size image
- * (one file, not two). The same job gives the same bytes in any thread.
+ * (one file, not two). The page's ALTO (`alto/page-NN.xml`) is made from its frame and describes that image. The same
+ * job gives the same bytes in any thread.
  */
 export async function pageFiles(job: PageJob, fonts: FontSet): Promise<PageOutput> {
   const { page, sizes } = job;
@@ -100,6 +104,21 @@ export async function pageFiles(job: PageJob, fonts: FontSet): Promise<PageOutpu
     for (const format of job.formats) renditions[name].push({ format, file: `${dir}/${name}.${format === 'jpeg' ? 'jpg' : 'webp'}`, width, height });
   }
   const label = `Page ${page.number}${page.section ? `: ${page.section}` : ''}`;
+  // The page for archives: its ALTO, from the frame, describing the full-size image (docs/archive.md).
+  const image = renditions.zoom.find((r) => r.format === 'jpeg') ?? renditions.zoom[0]!;
+  const imageBytes = files.get(image.file);
+  if (imageBytes === undefined) throw new Error(`export/eedition: page ${page.number}'s image ${image.file} was not made`);
+  const altoFile = `alto/page-${pad(page.number)}.xml`;
+  const alto = altoPage(page, fonts, { image: `../${image.file}` });
+  files.set(altoFile, alto.xml);
+  const archive: PageArchive = {
+    number: page.number,
+    label,
+    image: archiveFile(image.file, image.format === 'jpeg' ? 'image/jpeg' : 'image/webp', imageBytes),
+    alto: archiveFile(altoFile, 'text/xml', alto.xml),
+    articles: alto.articles,
+    adverts: alto.adverts,
+  };
   const sorted = [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   if (job.writeTo) writeFiles(job.writeTo, sorted);
   return {
@@ -116,5 +135,6 @@ export async function pageFiles(job: PageJob, fonts: FontSet): Promise<PageOutpu
       articles: page.articles,
       adverts: page.frame.items.flatMap((i) => (i.kind === 'advert' ? [{ type: 'advert' as const, name: i.name, url: i.url ?? null, x: i.x, y: i.y, w: i.w, h: i.h }] : [])),
     },
+    archive,
   };
 }

@@ -6,7 +6,8 @@ import type { SetLine } from './set-lines.js';
 
 /** Glyph runs of one line whose baseline is at `y` and whose measure starts at `x`. */
 export function lineRuns(line: SetLine, x: number, y: number, tag?: ArticleTag, src?: Span): GlyphRun[] {
-  return line.runs.map((r) => ({
+  const last = line.runs.length - 1;
+  return line.runs.map((r, i) => ({
     kind: 'glyphs',
     x: x + r.x,
     y,
@@ -22,6 +23,9 @@ export function lineRuns(line: SetLine, x: number, y: number, tag?: ArticleTag, 
     // Always present (undefined when absent): every run then has one shape, which keeps the exporters' loops fast.
     tag,
     src,
+    // A word broken across lines: the line's last run says so, and the next line's first (for the archive's ALTO).
+    breaksWord: i === last ? line.breaksWord : undefined,
+    finishesWord: i === 0 ? line.finishesWord : undefined,
   }));
 }
 

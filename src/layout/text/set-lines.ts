@@ -1,7 +1,7 @@
 // Broken lines → positioned glyph runs, justified (spaces plus optional font expansion), drawn exactly as PDFKit will draw them.
 import type { Align, PlacedGlyph } from '../../core/index.js';
 import type { Break } from './break-lines.js';
-import type { EmergencyBreak, Expansion, Item, StyledText, WordPart } from './items.js';
+import { FORCED, type EmergencyBreak, type Expansion, type Item, type StyledText, type WordPart } from './items.js';
 import type { Shaper } from './shape.js';
 
 /** A run of a set line, x relative to the line's start. */
@@ -38,6 +38,13 @@ export interface SetLine {
   readonly hyphenated: boolean;
   /** The line ends inside a word too wide for the measure: how that word was broken (the report names each one). */
   readonly emergency?: EmergencyBreak;
+  /**
+   * The line ends inside a word that goes on at the start of the next line (at a hyphenation point, after the copy's
+   * own hyphen, or inside an address): the whole word, and whether the breaker added a hyphen at the end of this line.
+   */
+  readonly breaksWord?: { readonly word: string; readonly hyphen: boolean };
+  /** The line starts with the rest of a word begun on the line before: the whole word. */
+  readonly finishesWord?: string;
   readonly last: boolean;
   readonly text: string;
 }
@@ -170,12 +177,19 @@ export interface SetOptions {
 export function setLines(items: readonly Item[], breaks: readonly Break[], lineWidth: (line: number) => number, opts: SetOptions | Align, shaper: Shaper): SetLine[] {
   const { align, expansion } = typeof opts === 'string' ? { align: opts, expansion: undefined } : opts;
   const lines: SetLine[] = [];
+  // Each line's words and how it ends, for the words broken across lines (brokenWords, below).
+  const ends: LineEnds[] = [];
   let from = 0;
   breaks.forEach((br, n) => {
     const measure = lineWidth(n);
     const { words, gaps, flex } = lineWords(items, from, br.position);
     const endItem = items[br.position];
     const hyphenated = !!endItem && endItem.type === 'penalty' && endItem.flagged && words.length > 0;
+    // Inside a word: a hyphenation point or address break (`hyphenation`), or after a compound's own hyphen (flagged,
+    // no width). A ragged line's break at a space is a penalty too, but neither flagged nor a hyphenation point.
+    const inWord = !!endItem && endItem.type === 'penalty' && (endItem.flagged || !!endItem.hyphenation) && endItem.penalty > FORCED && words.length > 0;
+    const texts = words.map((w) => w.parts.map((p) => p.text).join(''));
+    ends.push({ texts, inWord, hyphen: inWord && endItem.type === 'penalty' && endItem.width > 0 });
     const emergency = endItem && endItem.type === 'penalty' ? endItem.emergency : undefined;
     from = br.position + 1;
     const last = n === breaks.length - 1;
@@ -257,7 +271,55 @@ export function setLines(items: readonly Item[], breaks: readonly Break[], lineW
       text: words.map((w) => w.parts.map((p) => p.text).join('')).join(' '),
     });
   });
-  return lines;
+  return brokenWords(lines, ends);
+}
+
+/** A set line's words (as set: a hyphen the breaker added is the last word's last character) and how it ends. */
+interface LineEnds {
+  readonly texts: readonly string[];
+  /** The line ends inside a word. */
+  readonly inWord: boolean;
+  /** ... with a hyphen the breaker added. */
+  readonly hyphen: boolean;
+}
+
+/**
+ * Marks the words broken across lines: the line that breaks one gets the whole word (`breaksWord`), the line that
+ * finishes it gets it too (`finishesWord`). A word too wide for the measure may run over several lines, each of which
+ * then holds only a piece of it.
+ */
+function brokenWords(lines: SetLine[], ends: readonly LineEnds[]): SetLine[] {
+  const breaks = new Map<number, { word: string; hyphen: boolean }>();
+  const finishes = new Map<number, string>();
+  const piece = (e: LineEnds, k: number) => {
+    const t = e.texts[k]!;
+    return k === e.texts.length - 1 && e.hyphen ? t.slice(0, -1) : t;
+  };
+  let n = 0;
+  while (n < ends.length) {
+    if (!ends[n]!.inWord || n === ends.length - 1) {
+      n++;
+      continue;
+    }
+    // The word starts as line n's last word and takes each following line's first word, through lines of that one piece.
+    let word = piece(ends[n]!, ends[n]!.texts.length - 1);
+    let k = n + 1;
+    for (; k < ends.length; k++) {
+      const e = ends[k]!;
+      word += piece(e, 0);
+      if (!(e.texts.length === 1 && e.inWord && k < ends.length - 1)) break;
+    }
+    for (let j = n; j < k; j++) breaks.set(j, { word, hyphen: ends[j]!.hyphen });
+    for (let j = n + 1; j <= k; j++) finishes.set(j, word);
+    // Line k may end inside another word of its own.
+    n = k;
+  }
+  if (breaks.size === 0) return lines;
+  return lines.map((l, i) => {
+    const b = breaks.get(i);
+    const f = finishes.get(i);
+    return b || f ? { ...l, ...(b ? { breaksWord: b } : {}), ...(f !== undefined ? { finishesWord: f } : {}) } : l;
+  });
 }
 
 /** Groups words into runs of one style; each run's word spacing makes its spaces as wide as the gaps. */

@@ -1,0 +1,147 @@
+// Words broken across lines, from the line breaker to ALTO: the layout marks each one on its lines (the whole word,
+// and whether the hyphen at the break is one the breaker added), and the archive's reading of a page turns that into
+// HypPart1, HYP and HypPart2. Set with the shipped body style and fonts, in columns narrow enough to make breaks.
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { FontSet, FrameItem, GlyphRun, Page } from '../../src/core/index.js';
+import { altoPage, pageText } from '../../src/export/archive/index.js';
+import { setParagraph, Shaper, type SetLine } from '../../src/layout/index.js';
+import { lineRuns } from '../../src/layout/text/emit.js';
+import { loadFonts } from '../../src/publish/index.js';
+import { loadTemplateSet, type MarkupNode } from '../../src/template/index.js';
+import { elements, HAVE_SCHEMAS, SCHEMAS, SCHEMA_SKIP } from './archive-helpers.js';
+import { FONTS, TEMPLATES, tempDir } from '../helpers.js';
+
+const sheet = loadTemplateSet('tabloid', TEMPLATES).styles;
+const fonts: FontSet = loadFonts(sheet, FONTS);
+const shaper = new Shaper(fonts);
+const body = sheet.paragraph['body']!;
+const LEADING = body.leading;
+
+/** A paragraph of long words that must hyphenate in a 30 mm column (written for this test). */
+const COPY =
+  'Councillors representing neighbouring constituencies unanimously recommended comprehensive refurbishment, notwithstanding considerable disagreement concerning responsibilities, expenditure and accountability.';
+
+function set(content: string | readonly MarkupNode[], measure: number): SetLine[] {
+  return setParagraph(content, body, sheet, shaper, measure);
+}
+
+/** The lines as a page's frame: one line under the other, tagged as an article's paragraph. */
+function page(lines: readonly SetLine[], x = 20): Page {
+  const items: FrameItem[] = lines.flatMap((l, i) => lineRuns(l, x, 40 + i * LEADING, { article: 'test', role: 'P', block: 10 }));
+  return { number: 1, width: 300, height: 400, frame: { width: 300, height: 400, items }, articles: ['test'] };
+}
+
+describe('words broken across lines, as the layout marks them', () => {
+  it('marks a word the breaker hyphenated on both its lines, with the whole word as the copy has it', () => {
+    const lines = set(COPY, 85); // 30 mm
+    const broken = lines.filter((l) => l.breaksWord);
+    expect(broken.length).toBeGreaterThan(2);
+    const words = COPY.split(' ');
+    for (const l of broken) {
+      const n = lines.indexOf(l);
+      const next = lines[n + 1]!;
+      expect(l.breaksWord!.hyphen).toBe(true);
+      // The line shows the first piece and the breaker's hyphen; the next line starts with the rest.
+      expect(l.text.endsWith('-')).toBe(true);
+      const first = l.text.split(' ').pop()!.slice(0, -1);
+      const rest = next.text.split(' ')[0]!;
+      expect(first + rest).toBe(l.breaksWord!.word);
+      expect(next.finishesWord).toBe(l.breaksWord!.word);
+      expect(words).toContain(l.breaksWord!.word);
+    }
+    // Lines that end at a space say nothing.
+    for (const l of lines.filter((l) => !l.text.endsWith('-'))) expect(l.breaksWord).toBeUndefined();
+    expect(lines.filter((l) => l.finishesWord !== undefined)).toHaveLength(broken.length);
+  });
+
+  it('marks a compound broken after its own hyphen as a break inside the word, not a hyphen the breaker added', () => {
+    const measure = shaper.width('body', 'aaaa bbbb cccc twelve-', 9) + 9 + 1; // indent + a point to spare
+    const lines = set('aaaa bbbb cccc twelve-year-old dddd eeee', measure);
+    // It breaks after one of the compound's own hyphens (which one depends on how far the spaces give).
+    expect(lines[0]!.text).toMatch(/^aaaa bbbb cccc twelve-(year-)?$/);
+    expect(lines[0]!.breaksWord).toEqual({ word: 'twelve-year-old', hyphen: false });
+    expect(lines[1]!.finishesWord).toBe('twelve-year-old');
+  });
+
+  it('carries the marks onto the frame: the line’s last run breaks the word, the next line’s first run finishes it', () => {
+    const lines = set(COPY, 85);
+    const runs = page(lines).frame.items as GlyphRun[];
+    const marked = runs.filter((r) => r.breaksWord);
+    expect(marked).toHaveLength(lines.filter((l) => l.breaksWord).length);
+    for (const r of marked) {
+      // The last run on its baseline.
+      expect(runs.filter((o) => o.y === r.y && o.x > r.x)).toEqual([]);
+      const next = runs.filter((o) => Math.abs(o.y - (r.y + LEADING)) < 1e-9).sort((a, b) => a.x - b.x)[0]!;
+      expect(next.finishesWord).toBe(r.breaksWord!.word);
+    }
+  });
+});
+
+describe('pageText and ALTO of a set paragraph', () => {
+  it('reads every word back in order, a broken word as its two pieces with the breaker’s hyphen apart', () => {
+    const lines = set(COPY, 85);
+    const blocks = pageText(page(lines), fonts);
+    expect(blocks).toHaveLength(1);
+    const words = blocks[0]!.lines.flatMap((l) => l.words);
+    // Whole words: a first piece stands for the whole, a later piece is left out.
+    const read = words.filter((w) => w.part?.n !== 2).map((w) => (w.part ? w.part.whole : w.text));
+    expect(read).toEqual(COPY.split(' '));
+    for (const l of blocks[0]!.lines) {
+      const last = l.words[l.words.length - 1]!;
+      if (!last.hyphen) continue;
+      expect(last.part?.n).toBe(1);
+      expect(last.text.endsWith('-')).toBe(false);
+      // The hyphen follows its word on the line, within the column.
+      expect(last.hyphen.x0).toBeGreaterThanOrEqual(last.box.x1 - 0.5);
+      expect(last.hyphen.x1).toBeLessThanOrEqual(20 + 85 + 0.5);
+    }
+    // Words run left to right on each line, none overlapping the next.
+    for (const l of blocks[0]!.lines) for (let i = 1; i < l.words.length; i++) expect(l.words[i]!.box.x0).toBeGreaterThan(l.words[i - 1]!.box.x1);
+  });
+
+  it('keeps a word whose style changes inside it one word (an italic name and the comma after it)', () => {
+    const src = { file: 'test', line: 1, col: 1 };
+    const content: MarkupNode[] = [{ kind: '#text', text: 'said ' }, { kind: 'i', attrs: {}, children: [{ kind: '#text', text: 'Morwenna Rose' }], src }, { kind: '#text', text: ', who runs the kiosk.' }];
+    const lines = set(content, 300);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]!.runs.length).toBeGreaterThan(1);
+    const words = pageText(page(lines), fonts)[0]!.lines[0]!.words;
+    expect(words.map((w) => w.text)).toEqual(['said', 'Morwenna', 'Rose,', 'who', 'runs', 'the', 'kiosk.']);
+    // “Rose,” starts in the italic face: its style is the first letter's.
+    expect(words[2]!.font).toBe('body-italic');
+  });
+
+  it('writes HYP after the first piece, and HypPart1 and HypPart2 with the whole word', () => {
+    const lines = set(COPY, 85);
+    const alto = altoPage(page(lines), fonts, { image: 'page.jpg' });
+    const tls = elements(alto.xml, 'TextLine');
+    let hyps = 0;
+    tls.forEach((tl, i) => {
+      const kids = tl.children;
+      const hyp = kids.find((k) => k.name === 'HYP');
+      if (!hyp) return;
+      hyps++;
+      expect(kids[kids.length - 1]).toBe(hyp);
+      expect(hyp.attrs['CONTENT']).toBe('-');
+      const part1 = kids.filter((k) => k.name === 'String').pop()!;
+      const part2 = tls[i + 1]!.children.find((k) => k.name === 'String')!;
+      expect(part1.attrs['SUBS_TYPE']).toBe('HypPart1');
+      expect(part2.attrs['SUBS_TYPE']).toBe('HypPart2');
+      expect(part1.attrs['SUBS_CONTENT']).toBe(part2.attrs['SUBS_CONTENT']);
+      expect(part1.attrs['CONTENT']! + part2.attrs['CONTENT']!).toBe(part1.attrs['SUBS_CONTENT']);
+      // The hyphen sits right of its piece, in tenths of a millimetre.
+      expect(Number(hyp.attrs['HPOS'])).toBeGreaterThanOrEqual(Number(part1.attrs['HPOS']) + Number(part1.attrs['WIDTH']) - 1);
+    });
+    expect(hyps).toBe(lines.filter((l) => l.breaksWord?.hyphen).length);
+  });
+
+  it.skipIf(!HAVE_SCHEMAS)(`is valid against the ALTO 4.4 schema (xmllint; ${SCHEMA_SKIP})`, () => {
+    const file = join(tempDir(), 'page.xml');
+    writeFileSync(file, altoPage(page(set(COPY, 85)), fonts, { image: 'page.jpg' }).xml);
+    const r = spawnSync('xmllint', ['--noout', '--nonet', '--schema', join(SCHEMAS, 'alto-4-4.xsd'), file], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+  });
+});
