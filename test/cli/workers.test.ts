@@ -25,6 +25,8 @@ describe('newsprint build --workers', () => {
     // Pages, tiles, article views, manifests, plant files and report: thousands of files in all.
     expect(none.size).toBeGreaterThan(250);
     expect([...none.keys()].filter((k) => k.includes('/tiles/')).length).toBeGreaterThan(200);
+    // The archive files too: each page's ALTO (made on the worker threads) and the METS.
+    expect([...none.keys()].filter((k) => /\/e-edition\/(alto\/page-\d\d\.xml|mets\.xml)$/.test(k))).toHaveLength(5);
     for (const other of [one, two]) {
       expect([...other.keys()]).toEqual([...none.keys()]);
       const differing = [...none].filter(([k, v]) => !v.equals(other.get(k)!)).map(([k]) => k);
