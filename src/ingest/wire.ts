@@ -8,7 +8,7 @@ import { parseXml } from './xml.js';
 
 /** NewsML-G2 roots newsprint reads; a bare contentSet (no namespace or NewsML-G2's) is read as an item's content. */
 const NEWSML_ROOTS = ['newsItem', 'packageItem', 'newsMessage'];
-const ACCEPTED = 'NITF (<nitf>) or NewsML-G2 (<newsItem>, <packageItem>, <newsMessage>)';
+const ACCEPTED = 'NITF (<nitf>) nor NewsML-G2 (<newsItem>, <packageItem>, <newsMessage>)';
 
 /** A wire file's Article, and the other files it was put together from (a package's items beside it). */
 export interface WireArticle {

@@ -99,24 +99,30 @@ export function parseXml(file: string, text: string): XmlElement {
     lastEnd = parser.position - 1;
   });
   parser.on('cdata', (t) => {
-    addText(t, text.indexOf('[', text.lastIndexOf('<![CDATA[', parser.position - 1)) + 1);
+    addText(t, text.lastIndexOf('<![CDATA[', parser.position - 1) + '<![CDATA['.length);
     lastEnd = parser.position;
   });
   parser.on('comment', (c) => {
     const top = stack[stack.length - 1];
     if (top) top.children.push({ kind: 'comment', text: c, src: at(text.lastIndexOf('<!--', parser.position - 1)) });
-    lastEnd = parser.position;
+    // saxes reports a comment on its closing `--`, before the `>`.
+    lastEnd = parser.position + 1;
   });
   parser.on('processinginstruction', () => {
     lastEnd = parser.position;
   });
   parser.on('error', (e) => {
-    const message = String(e.message).replace(/^[^:]*:\d+:\d+: /, '').replace(/\.$/, '');
+    // saxes writes "line:column: message." (no file name is given to it).
+    const message = String(e.message).replace(/^\d+:\d+: /, '').replace(/\.$/, '');
     const here = Math.max(0, parser.position - 1);
-    if (message === 'undefined entity' || message === 'disallowed character in entity name') {
+    // saxes reads an entity up to the next `;`, or to the end of the file: a bare & shows up as one of these.
+    if (/entity|^unclosed tag|^unexpected end/.test(message)) {
+      const amp = badAmpersand(text, lastEnd);
+      if (amp !== undefined) stop('a bare & that starts no entity', amp, ['write &amp; for an ampersand']);
+    }
+    if (message === 'undefined entity') {
       const amp = text.lastIndexOf('&', here);
-      const semi = text.indexOf(';', amp);
-      const ref = semi > amp ? text.slice(amp, semi + 1) : '&';
+      const ref = text.slice(amp, text.indexOf(';', amp) + 1);
       fail(ENTITY_CODE, `unknown entity ${ref}: only XML’s five predefined entities and character references are read`, at(amp), ENTITY_HINTS);
     }
     if (message === 'unexpected close tag' && lastClosed) {
@@ -128,12 +134,35 @@ export function parseXml(file: string, text: string): XmlElement {
       const open = stack[stack.length - 1];
       stop(`<${open?.name ?? '?'}> is never closed`, open?.offset ?? here);
     }
+    if (/outside of root node/.test(message)) {
+      let start = lastEnd;
+      while (start < here && isXmlSpace(text.charCodeAt(start))) start++;
+      stop('text after the root element ends', start);
+    }
     stop(message, here);
   });
 
   parser.write(text).close();
   if (!root) return stop('the file holds no element', 0);
   return root;
+}
+
+/**
+ * The first `&` from `from` on that does not start a reference saxes can end: no `;` follows, or what lies between is
+ * no name (`&amp;`, `&#233;` and `&x;` are references; `& ` and `&fish and chips;` are not).
+ */
+function badAmpersand(text: string, from: number): number | undefined {
+  for (let amp = text.indexOf('&', from); amp >= 0; amp = text.indexOf('&', amp + 1)) {
+    const semi = text.indexOf(';', amp);
+    if (semi < 0 || !isReferenceName(text.slice(amp + 1, semi))) return amp;
+  }
+  return undefined;
+}
+
+/** A name (letters, digits, `_ : . -`, not starting with a digit, `.` or `-`) or a decimal or hex character number. */
+function isReferenceName(s: string): boolean {
+  if (s.startsWith('#')) return /^#(?:\d+|x[0-9a-fA-F]+)$/.test(s);
+  return s.length > 0 && /^[\p{L}_:][\p{L}\p{N}_:.\-\u00B7]*$/u.test(s);
 }
 
 /** XML white space: space, tab, line feed, carriage return. */
