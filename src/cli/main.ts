@@ -67,7 +67,7 @@ export async function run(argv: readonly string[]): Promise<number> {
       'Lay out an edition (or article files, a story a page) into the plant files (PDF/X), the e-edition and a report',
       (y) =>
         editionOptions(y, {
-          files: 'An edition file (.yaml) or article files (.txt scraped text, .md Markdown, .json ninjs). Default: the sample edition',
+          files: 'An edition file (.yaml) or article files (.txt scraped text, .md Markdown, .json ninjs, .xml NITF or NewsML-G2). Default: the sample edition',
           out: 'Output folder; the edition goes in <out>/<publication>-<date>/',
           plant: 'Printing plant profile: uk-tabloid, berliner, broadsheet (in plants/), or a profile file',
         })
@@ -114,7 +114,7 @@ export async function run(argv: readonly string[]): Promise<number> {
       'Set a story’s body as one long column (the galley proof) and print its depth, line count, hyphens and spacing',
       (y) =>
         y
-          .positional('article', { describe: 'An article file (.txt, .md or .json)', type: 'string', demandOption: true })
+          .positional('article', { describe: 'An article file (.txt, .md, .json or .xml)', type: 'string', demandOption: true })
           .options(GALLEY_OPTIONS)
           .example('$0 galley story.md', 'Galley at 48 mm in the template’s body style, to output/galley/story.pdf')
           .example('$0 galley story.txt --width 11pc --font LiberationSerif-Regular.ttf --size 9 --leading 10.5', 'Copyfit in another face and measure'),

@@ -100,6 +100,12 @@ describe('NITF', () => {
     expect(a.body[0]!.src).toMatchObject({ line: 5, col: 17 });
   });
 
+  it('takes a <!-- cut --> comment between blocks as the copy’s cut mark', () => {
+    const a = read('<nitf><body><body.head><hedline><hl1>Cuttable</hl1></hedline></body.head><body.content>\n<p>Keep.</p>\n<!-- cut -->\n<p>May go.</p><p>So may this.</p></body.content></body></nitf>');
+    expect(a.body.map(textOf)).toEqual(['Keep.', 'May go.', 'So may this.']);
+    expect(a.cutFrom).toBe(1);
+  });
+
   it('falls back to head/title for the headline', () => {
     const a = read('<nitf><head><title>From the title</title></head><body><body.content><p>x</p></body.content></body></nitf>');
     expect(a.headline).toBe('From the title');
