@@ -98,7 +98,9 @@ class Walker {
       return;
     }
     if (n.kind === 'text') {
+      // Blank text between blocks is layout; inside a loose paragraph it parts two words.
       if (n.text.trim() !== '') this.loose(n.src).add(n.text);
+      else this.open?.b.add(n.text);
       return;
     }
     const name = n.name;

@@ -106,6 +106,11 @@ describe('NITF', () => {
     expect(a.cutFrom).toBe(1);
   });
 
+  it('makes text loose in body.content a paragraph of its own, words kept apart, at its first word', () => {
+    const a = read('<nitf><body><body.head><hedline><hl1>Loose</hl1></hedline></body.head><body.content>\n  Loose <em>words</em> <a href="x">here</a>\n<p>Then a paragraph.</p></body.content></body></nitf>');
+    expect(a.body.map((b) => [textOf(b), b.src.line, b.src.col])).toEqual([['Loose words here', 2, 3], ['Then a paragraph.', 3, 1]]);
+  });
+
   it('falls back to head/title for the headline', () => {
     const a = read('<nitf><head><title>From the title</title></head><body><body.content><p>x</p></body.content></body></nitf>');
     expect(a.headline).toBe('From the title');
