@@ -66,6 +66,19 @@ describe('words broken across lines, as the layout marks them', () => {
     expect(lines[1]!.finishesWord).toBe('twelve-year-old');
   });
 
+  it('marks a web address broken at its own break points without a hyphen', () => {
+    const url = 'https://www.wexcombe-courier.example/news/2026/harbour-wall-repairs-consultation';
+    const lines = set(`Details are at ${url} until Friday.`, 85);
+    const at = lines.findIndex((l) => l.breaksWord?.word === url);
+    const broken = lines.filter((l) => l.breaksWord?.word === url);
+    expect(broken.length).toBeGreaterThan(0);
+    for (const l of broken) expect(l.breaksWord!.hyphen).toBe(false);
+    // The pieces, line by line, make the address: the first line's last word, then the next lines' first.
+    const pieces = [lines[at]!.text.split(' ').pop()!, ...lines.slice(at + 1, at + 1 + broken.length).map((l) => l.text.split(' ')[0]!)];
+    expect(pieces.join('')).toBe(url);
+    expect(lines.filter((l) => l.finishesWord === url)).toHaveLength(broken.length);
+  });
+
   it('carries the marks onto the frame: the line’s last run breaks the word, the next line’s first run finishes it', () => {
     const lines = set(COPY, 85);
     const runs = page(lines).frame.items as GlyphRun[];
@@ -100,6 +113,30 @@ describe('pageText and ALTO of a set paragraph', () => {
     }
     // Words run left to right on each line, none overlapping the next.
     for (const l of blocks[0]!.lines) for (let i = 1; i < l.words.length; i++) expect(l.words[i]!.box.x0).toBeGreaterThan(l.words[i - 1]!.box.x1);
+  });
+
+  it('reads a word broken at the foot of one page and finished on the next as its two pieces, each page alone', () => {
+    const lines = set(COPY, 85);
+    const n = lines.findIndex((l) => l.breaksWord?.hyphen);
+    const [first, second] = [page(lines.slice(0, n + 1)), { ...page(lines.slice(n + 1)), number: 5 }];
+    const last = pageText(first, fonts)[0]!.lines.at(-1)!.words.at(-1)!;
+    const next = pageText(second, fonts)[0]!.lines[0]!.words[0]!;
+    expect(last.part).toEqual({ n: 1, whole: lines[n]!.breaksWord!.word });
+    expect(last.hyphen).toBeDefined();
+    expect(next.part).toEqual({ n: 2, whole: lines[n]!.breaksWord!.word });
+    expect(last.text + next.text).toBe(lines[n]!.breaksWord!.word);
+  });
+
+  it('keeps a word broken after a compound’s own hyphen whole in its first piece, with no HYP', () => {
+    const measure = shaper.width('body', 'aaaa bbbb cccc twelve-', 9) + 9 + 1;
+    const lines = set('aaaa bbbb cccc twelve-year-old dddd eeee', measure);
+    const alto = altoPage(page(lines), fonts, { image: 'page.jpg' });
+    expect(elements(alto.xml, 'HYP')).toEqual([]);
+    const parts = elements(alto.xml, 'String').filter((e) => e.attrs['SUBS_TYPE']);
+    expect(parts.map((e) => e.attrs['SUBS_TYPE'])).toEqual(['HypPart1', 'HypPart2']);
+    expect(parts[0]!.attrs['CONTENT']).toMatch(/^twelve-(year-)?$/);
+    expect(parts.map((e) => e.attrs['CONTENT']).join('')).toBe('twelve-year-old');
+    expect(parts.every((e) => e.attrs['SUBS_CONTENT'] === 'twelve-year-old')).toBe(true);
   });
 
   it('keeps a word whose style changes inside it one word (an italic name and the comma after it)', () => {

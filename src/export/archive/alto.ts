@@ -138,12 +138,13 @@ export function altoPage(page: Page, fonts: FontSet, o: AltoOptions): AltoPage {
     body.push(`${indent}<TextLine${attrs({ ID: id('TL'), ...mm10(box) })}>`);
     const boxes = words.map((w) => mm10(w.box));
     words.forEach((w, i) => {
-      const part = w.part ? { SUBS_TYPE: w.part.n === 1 ? 'HypPart1' : 'HypPart2', SUBS_CONTENT: w.part.whole } : {};
       const b = boxes[i]!;
-      body.push(`${indent}  <String${attrs({ ID: id('ST'), STYLEREFS: styleOf(w), ...b, CONTENT: w.text, ...part })}/>`);
+      // Written out rather than through attrs(): a page has thousands of words.
+      const part = w.part ? ` SUBS_TYPE="${w.part.n === 1 ? 'HypPart1' : 'HypPart2'}" SUBS_CONTENT="${esc(w.part.whole)}"` : '';
+      body.push(`${indent}  <String ID="${id('ST')}" STYLEREFS="${styleOf(w)}" HPOS="${b.HPOS}" VPOS="${b.VPOS}" WIDTH="${b.WIDTH}" HEIGHT="${b.HEIGHT}" CONTENT="${esc(w.text)}"${part}/>`);
       // The space between two words: from the end of one (as rounded) to the start of the next.
       const next = boxes[i + 1];
-      if (next) body.push(`${indent}  <SP${attrs({ WIDTH: Math.max(0, next.HPOS - (b.HPOS + b.WIDTH)), HPOS: b.HPOS + b.WIDTH, VPOS: b.VPOS })}/>`);
+      if (next) body.push(`${indent}  <SP WIDTH="${Math.max(0, next.HPOS - (b.HPOS + b.WIDTH))}" HPOS="${b.HPOS + b.WIDTH}" VPOS="${b.VPOS}"/>`);
     });
     const hyphen = words[words.length - 1]?.hyphen;
     if (hyphen) body.push(`${indent}  <HYP${attrs({ ...mm10(hyphen), CONTENT: '-' })}/>`);

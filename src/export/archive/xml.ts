@@ -3,8 +3,12 @@
 /** Characters XML 1.0 does not allow at all (C0 controls other than tab and newlines, lone surrogates, U+FFFE/U+FFFF). */
 const NOT_XML = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
+/** Anything `esc` has to change: most words have nothing, and are returned as they are. */
+const NEEDS_ESCAPE = /[&<>"\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 /** Text or an attribute value, escaped (and anything XML cannot carry dropped). */
 export function esc(s: string): string {
+  if (!NEEDS_ESCAPE.test(s)) return s;
   return s.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
