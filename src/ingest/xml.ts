@@ -117,7 +117,7 @@ export function parseXml(file: string, text: string): XmlElement {
     const here = Math.max(0, parser.position - 1);
     // saxes reads an entity up to the next `;`, or to the end of the file: a bare & shows up as one of these.
     if (/entity|^unclosed tag|^unexpected end/.test(message)) {
-      const amp = badAmpersand(text, lastEnd);
+      const amp = badAmpersand(text, lastEnd, here);
       if (amp !== undefined) stop('a bare & that starts no entity', amp, ['write &amp; for an ampersand']);
     }
     if (message === 'undefined entity') {
@@ -148,11 +148,11 @@ export function parseXml(file: string, text: string): XmlElement {
 }
 
 /**
- * The first `&` from `from` on that does not start a reference saxes can end: no `;` follows, or what lies between is
- * no name (`&amp;`, `&#233;` and `&x;` are references; `& ` and `&fish and chips;` are not).
+ * The first `&` between `from` and `to` that does not start a reference saxes can end: no `;` follows, or what lies
+ * between is no name (`&amp;`, `&#233;` and `&x;` are references; `& ` and `&fish and chips;` are not).
  */
-function badAmpersand(text: string, from: number): number | undefined {
-  for (let amp = text.indexOf('&', from); amp >= 0; amp = text.indexOf('&', amp + 1)) {
+function badAmpersand(text: string, from: number, to: number): number | undefined {
+  for (let amp = text.indexOf('&', from); amp >= 0 && amp <= to; amp = text.indexOf('&', amp + 1)) {
     const semi = text.indexOf(';', amp);
     if (semi < 0 || !isReferenceName(text.slice(amp + 1, semi))) return amp;
   }

@@ -118,5 +118,8 @@ describe('DOCTYPE and entities', () => {
     expect(d.message).toMatch(/unknown entity &nbsp;/);
     expect(d.span).toEqual({ file: 'nbsp.xml', line: 2, col: 9 });
     expect(d.hints?.[0]).toMatch(/&#233;/);
+    // A bare & later in the same text is not taken for the problem.
+    expect(diagnosticOf(() => parseXml('both.xml', '<p>Ten&nbsp;pounds, fish & chips</p>')).message).toMatch(/unknown entity &nbsp;/);
+    expect(diagnosticOf(() => parseXml('bare.xml', '<p>Fish & chips; ten&#163;</p>'))).toMatchObject({ code: 'ingest/xml', message: 'malformed XML: a bare & that starts no entity', span: { col: 9 } });
   });
 });
