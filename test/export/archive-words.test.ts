@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FontSet, FrameItem, GlyphRun, Page } from '../../src/core/index.js';
-import { altoPage, pageText } from '../../src/export/archive/index.js';
+import { altoPage, archiveFile, metsDocument, pageText } from '../../src/export/archive/index.js';
 import { setParagraph, Shaper, type SetLine } from '../../src/layout/index.js';
 import { lineRuns } from '../../src/layout/text/emit.js';
 import { loadFonts } from '../../src/publish/index.js';
@@ -180,5 +180,42 @@ describe('pageText and ALTO of a set paragraph', () => {
     writeFileSync(file, altoPage(page(set(COPY, 85)), fonts, { image: 'page.jpg' }).xml);
     const r = spawnSync('xmllint', ['--noout', '--nonet', '--schema', join(SCHEMAS, 'alto-4-4.xsd'), file], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
+  });
+});
+
+describe('characters XML treats specially', () => {
+  const TEXT = 'Fish & chips at “The <Anchor>” cost £9.50 — a "bargain".';
+
+  it('escapes them in ALTO and METS: the files parse, and the words and titles read back as written', () => {
+    const alto = altoPage(page(set(TEXT, 300)), fonts, { image: 'pages/p&1.jpg' });
+    expect(elements(alto.xml, 'String').map((e) => e.attrs['CONTENT']).join(' ')).toBe(TEXT);
+    expect(elements(alto.xml, 'fileName')[0]!.text).toBe('pages/p&1.jpg');
+    const file = (href: string) => archiveFile(href, 'application/octet-stream', href);
+    const mets = metsDocument({
+      issue: { id: 'x', title: 'The <Coombe> & Vale "Gazette"', date: '2026-11-26', dateLong: 'Thursday, 26 November 2026', publisher: 'Coombe & Co' },
+      pages: [{ number: 1, label: 'Page 1', image: file('i.jpg'), alto: file('a.xml'), pdf: file('../p.pdf'), articles: alto.articles, adverts: [] }],
+      editionPdf: file('../e.pdf'),
+      articles: new Map([['test', { headline: TEXT, byline: 'A & B' }]]),
+    });
+    expect(elements(mets, 'mods:title').map((e) => e.text)).toEqual(['The <Coombe> & Vale "Gazette"', TEXT]);
+    expect(elements(mets, 'mods:publisher')[0]!.text).toBe('Coombe & Co');
+    // No issue number: no part.
+    expect(elements(mets, 'mods:part')).toEqual([]);
+  });
+
+  it.skipIf(!HAVE_SCHEMAS)(`stay valid against ALTO 4.4 and METS 1.12.1 (xmllint; ${SCHEMA_SKIP})`, () => {
+    const alto = altoPage(page(set(TEXT, 300)), fonts, { image: 'page.jpg' });
+    const file = (href: string) => archiveFile(href, 'application/octet-stream', href);
+    const mets = metsDocument({
+      issue: { id: 'x', title: 'The <Coombe> & Vale', date: '2026-11-26', dateLong: 'Thursday, 26 November 2026', issue: 3, publisher: 'Coombe & Co' },
+      pages: [{ number: 1, label: 'Page 1', image: file('i.jpg'), alto: file('a.xml'), pdf: file('../p.pdf'), articles: alto.articles, adverts: [] }],
+      editionPdf: file('../e.pdf'),
+      articles: new Map([['test', { headline: TEXT }]]),
+    });
+    const dir = tempDir({ 'alto.xml': alto.xml, 'mets.xml': mets });
+    for (const [name, schema] of [['alto.xml', 'alto-4-4.xsd'], ['mets.xml', 'mets-1-12-1.xsd']] as const) {
+      const r = spawnSync('xmllint', ['--noout', '--nonet', '--schema', join(SCHEMAS, schema), join(dir, name)], { encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+    }
   });
 });
