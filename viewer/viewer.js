@@ -450,6 +450,7 @@
       const link = el(
         'a',
         { className: 'hit', href: articleHash(hit.article, hit.page) },
+        // Named by what it shows (the two lines are read as "Headline Page 3"), as a reader's voice control expects.
         el('span', { className: 'hit-headline' }, ...markedNodes(hit.headline)),
         el('span', { className: 'hit-page' }, pageNote(hit)),
       );
