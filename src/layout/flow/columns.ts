@@ -21,6 +21,8 @@ export type FlowUnit =
       readonly dx?: number;
       /** Extra items drawn with the line, given its left edge and baseline (a drop cap). */
       readonly decorate?: (x: number, baseline: number) => FrameItem[];
+      /** What a reader reads just before the line's first word, drawn by `decorate` (a drop cap's letter). */
+      readonly leadIn?: string;
     }
   /** White space that disappears at the head of a column (space above a crosshead). */
   | { readonly kind: 'gap'; readonly steps: number }
@@ -65,16 +67,23 @@ function breakFault(units: readonly FlowUnit[], e: number): 'orphan' | 'widow' |
   return undefined;
 }
 
-/** Pours units into `n` columns of at most `depth` steps each. */
-function pour(units: readonly FlowUnit[], n: number, depth: number): Filled {
+/**
+ * Pours units into `n` columns of at most `depth` steps each. `level`: each column takes its share of what is left
+ * (the steps left over the columns left, rounded up) rather than all it can hold, so that when the widow, orphan
+ * and keep rules push a balanced story one step deeper, the extra white is spread a line a leg, not left at the
+ * foot of the last.
+ */
+function pour(units: readonly FlowUnit[], n: number, depth: number, level = false): Filled {
   const columns: FlowUnit[][] = [];
   const lone: Lone[] = [];
   let i = 0;
+  let left = level ? units.reduce((s, u) => s + u.steps, 0) : 0;
   for (let c = 0; c < n && i < units.length; c++) {
-    while (i < units.length && units[i]!.kind === 'gap') i++;
+    while (i < units.length && units[i]!.kind === 'gap') left -= units[i++]!.steps;
     const start = i;
     let used = 0;
-    while (i < units.length && used + units[i]!.steps <= depth) used += units[i++]!.steps;
+    const room = level ? Math.min(depth, Math.ceil(left / (n - c))) : depth;
+    while (i < units.length && used + units[i]!.steps <= room) used += units[i++]!.steps;
     // Move the column break up past widows, orphans and kept units, as long as the column keeps some text.
     let e = i;
     if (i < units.length && c < n - 1) {
@@ -86,6 +95,7 @@ function pour(units: readonly FlowUnit[], n: number, depth: number): Filled {
     if (i < units.length && c === n - 1) e = i;
     if (e === start && units[start] && units[start]!.steps > depth) break; // a unit taller than the column never fits
     columns.push(units.slice(start, e) as FlowUnit[]);
+    if (level) for (let k = start; k < e; k++) left -= units[k]!.steps;
     i = e;
   }
   const depthUsed = Math.max(0, ...columns.map((col) => col.reduce((s, u) => s + u.steps, 0)));
@@ -103,7 +113,11 @@ export function flowColumns(units: readonly FlowUnit[], n: number, capacity: num
     const total = units.reduce((s, u) => s + u.steps, 0);
     for (let d = Math.max(1, Math.ceil(total / n)); d <= capacity; d++) {
       const f = pour(units, n, d);
-      if (f.overset.length === 0) return f;
+      if (f.overset.length === 0) {
+        // The shallowest depth found; poured level at that depth, the legs end within a line or two of each other.
+        const even = pour(units, n, d, true);
+        return even.overset.length === 0 && even.depth <= f.depth ? even : f;
+      }
     }
   }
   return pour(units, n, capacity);

@@ -149,15 +149,20 @@ export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts
   if (opts.indent > 0) items.push({ type: 'box', width: opts.indent, parts: [] });
   let parts: WordPart[] = [];
   let lastStyle: StyledText | undefined;
-  const flushWord = () => {
+  // `wordEnd`: the box ends its word (a space or the paragraph's end follows), not a piece before a break point.
+  const flushWord = (wordEnd: boolean) => {
     if (parts.length === 0) return;
     const width = parts.reduce((w, p) => w + p.width, 0);
     const x = opts.expansion;
     if (x && !opts.ragged) {
-      // Expansion can widen or narrow each glyph gap by the letter-spacing limit and each glyph by the scaling limit.
-      const glyphs = parts.reduce((n, p) => n + p.glyphs, 0);
-      const flex = glyphs * x.letterSpacing + width * x.scaling;
-      items.push({ type: 'box', width, stretch: flex, shrink: flex, parts });
+      // Expansion can widen or narrow each gap between letters by the letter-spacing limit and each glyph by the
+      // scaling limit. Letter-spacing stops at the word's end: a word space is only ever its glue (set-lines.ts).
+      const glyphs = parts.reduce((n, p) => n + p.glyphs, 0) - (wordEnd ? 1 : 0);
+      const spacing = Math.max(0, glyphs) * x.letterSpacing;
+      // Scaling also narrows the letter-spacing it is applied to, so a box at its tightest is width − spacing −
+      // width·scaling + spacing·scaling: the shrink is that much less than the stretch (set-lines.ts widthAt), and
+      // a line the breaker takes at its tightest is one that really fits with its spaces at their minimum.
+      items.push({ type: 'box', width, stretch: spacing + width * x.scaling, shrink: spacing * (1 - x.scaling) + width * x.scaling, parts });
     } else items.push({ type: 'box', width, parts });
     parts = [];
   };
@@ -196,7 +201,7 @@ export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts
     let from = 0;
     points.forEach((at, k) => {
       parts.push(pieceOf(run, text.slice(from, at), measured!.widths[k]!, measured!.glyphs[k]!));
-      flushWord();
+      flushWord(false);
       items.push(penaltyAt(k));
       from = at;
     });
@@ -232,7 +237,7 @@ export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts
       }
       start += chunk.length;
       if (i < chunks.length - 1) {
-        flushWord();
+        flushWord(false);
         const compound: Penalty = { type: 'penalty', width: 0, penalty: opts.exHyphenPenalty ?? EXPLICIT_HYPHEN_PENALTY, flagged: true };
         items.push(wide ? { ...compound, emergency: { means: 'compound', word: whole, at: start }, ...ragOf(run) } : compound);
       }
@@ -260,7 +265,7 @@ export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts
     for (const piece of piecesOf[r]!) {
       if (piece === '') continue;
       if (/^\s+$/u.test(piece)) {
-        flushWord();
+        flushWord(true);
         const style = lastStyle ?? run;
         const last = items[items.length - 1];
         if (last && last.type === 'box') items.push(...spaceItems(shaper, style, opts));
@@ -270,7 +275,7 @@ export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts
       lastStyle = run;
     }
   });
-  flushWord();
+  flushWord(true);
   // Trailing spaces (and a ragged space's break) end nothing: drop them.
   while (items.length > 0 && items[items.length - 1]!.type !== 'box') items.pop();
   items.push({ type: 'penalty', width: 0, penalty: FORBIDDEN, flagged: false });
@@ -297,7 +302,7 @@ function tightestWidth(shaper: Shaper, s: StyledText, word: string, expansion: E
     w += (u.width * s.size) / 1000 + s.tracking * u.glyphs.length;
     glyphs += u.glyphs.length;
   }
-  return expansion ? w - 0.5 * (glyphs * expansion.letterSpacing + w * expansion.scaling) : w;
+  return expansion ? w - 0.5 * (Math.max(0, glyphs - 1) * expansion.letterSpacing + w * expansion.scaling) : w;
 }
 
 /**
@@ -333,5 +338,16 @@ function spaceItems(shaper: Shaper, style: StyledText, opts: ItemOptions): Item[
       { type: 'glue', width: space, stretch: -rag, shrink: 0, style },
     ];
   }
-  return [{ type: 'glue', width: space * ws.natural, stretch: space * (ws.max - ws.natural), shrink: space * (ws.natural - ws.min), style }];
+  // Never narrower than MIN_SPACE_EMS, whatever the style's limits: from the last glyph's advance to the next, the
+  // style's own tracking counted (set-lines.ts sets the gap at the glue's width plus that tracking).
+  const floor = MIN_SPACE_EMS * style.size - Math.min(0, style.tracking);
+  const shrink = Math.max(0, Math.min(space * (ws.natural - ws.min), space * ws.natural - floor));
+  return [{ type: 'glue', width: space * ws.natural, stretch: space * (ws.max - ws.natural), shrink, style }];
 }
+
+/**
+ * The narrowest word space, in ems of the type. Narrower reads as no space at all, to the eye and to text extraction
+ * (poppler's `pdftotext -raw` joins words closer than 0.15 em, whatever the PDF says between them), so no style's
+ * word-space minimum may take a space below it.
+ */
+export const MIN_SPACE_EMS = 0.16;

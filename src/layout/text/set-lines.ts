@@ -198,7 +198,11 @@ export function setLines(items: readonly Item[], breaks: readonly Break[], lineW
     let natural = 0;
     let glyphCount = 0;
     let indents = 0;
+    // Words with glyphs: letter-spacing expansion falls between a word's letters, not after its last (a word space
+    // is its glue alone, so it never drops below the style's minimum however tight the letters are set).
+    let wordEnds = 0;
     for (const w of words) {
+      if (w.parts.some((p) => p.face)) wordEnds++;
       for (const p of w.parts) {
         if (!p.face) {
           indents += p.width;
@@ -219,13 +223,13 @@ export function setLines(items: readonly Item[], breaks: readonly Break[], lineW
     const r = justify && room > 0 ? Math.max(slack / room, -1) : 0;
     // 2. Expansion takes its share, capped at its limits.
     let e = justify && expansion ? Math.max(-1, Math.min(1, r)) : 0;
-    // Character spacing follows every glyph, the line's last one too; that last bit is not ink, so the measure
-    // is filled to the last glyph's advance.
+    // The style's character spacing follows every glyph, the line's last one too; that last bit is not ink, so the
+    // measure is filled to the last glyph's advance. Letter-spacing expansion follows every glyph but a word's last.
     const lastPart = words[words.length - 1]?.parts.filter((p) => p.face).pop();
     const widthAt = (x: number) => {
       const ls = x * (expansion?.letterSpacing ?? 0);
       const h = 1 + x * (expansion?.scaling ?? 0);
-      return (natural - indents + glyphCount * ls) * h + indents - (lastPart ? (lastPart.tracking + ls) * h : 0);
+      return (natural - indents + (glyphCount - wordEnds) * ls) * h + indents - (lastPart ? lastPart.tracking * h : 0);
     };
     // A line without spaces (a piece of a word too wide for the measure) has nothing to take up expansion's small
     // non-linearity: find the expansion that fills it exactly (width grows with e), or as near as the limits allow.
@@ -327,19 +331,22 @@ function buildRuns(words: readonly Word[], gapWidths: readonly number[], offset:
   const runs: LineRun[] = [];
   let x = offset;
   let open: { x: number; style: StyledText; texts: string[]; gaps: number[] } | undefined;
-  const close = () => {
+  // `midWord`: the run ends inside a word (a word in several styles), so its letter-spacing goes on to the next part.
+  const close = (midWord = false) => {
     if (!open) return;
     const text = open.texts.join(' ');
     // All gaps inside one run are equal on a justified line; take their mean to absorb rounding.
     const gap = open.gaps.length ? open.gaps.reduce((a, b) => a + b, 0) / open.gaps.length : 0;
     const space = shaper.width(open.style.face, ' ', open.style.size) + open.style.tracking;
-    // A gap drawn with horizontal scaling h is h × (space + word spacing + tracking).
-    const ws = open.gaps.length ? Math.round((gap / hscale - space) * 1e4) / 1e4 : 0;
+    // A gap drawn with horizontal scaling h is h × (space + word spacing + tracking), after the letter-spacing that
+    // follows the word's last glyph as the PDF draws it (Tc follows every glyph): the word spacing takes that back, so
+    // the gap from the last glyph's advance is exactly the glue's width.
+    const ws = open.gaps.length ? Math.round((gap / hscale - space - letterSpacing) * 1e4) / 1e4 : 0;
     // Words shaped alone and spaces as the items measured them (a space's own kerning is not what the breaker weighed).
     const placed = placeWords(shaper, open.style, open.texts, ws, hscale);
     // The run's width is its ink extent: the advance without the character spacing after its last glyph.
     runs.push({ x: open.x, style: open.style, text, glyphs: placed.glyphs, width: placed.width - open.style.tracking * hscale, wordSpacing: ws, hscale });
-    x = open.x + placed.width;
+    x = open.x + placed.width - (midWord ? 0 : letterSpacing * hscale);
     open = undefined;
   };
   words.forEach((w, i) => {
@@ -356,7 +363,7 @@ function buildRuns(words: readonly Word[], gapWidths: readonly number[], offset:
         if (j === 0 && i > 0) x += gapWidths[i - 1]!;
         open = { x, style: p, texts: [p.text], gaps: [] };
       }
-      if (parts.length > 1) close();
+      if (parts.length > 1) close(j < parts.length - 1);
     });
   });
   close();
