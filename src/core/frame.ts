@@ -62,6 +62,12 @@ export interface GlyphRun {
   readonly breaksWord?: { readonly word: string; readonly hyphen: boolean };
   /** Set on a line's first run when the line starts with the rest of a word begun on the line before: the whole word. */
   readonly finishesWord?: string;
+  /**
+   * How the run's first `glyphs` glyphs read when the PDF's text is extracted, where that is not their characters: a
+   * drop cap reads as nothing where it stands, and the first line's first word reads with the cap's letter
+   * ("ORE" → "MORE"). Written as ActualText in tagged PDFs; the glyphs are drawn as they are.
+   */
+  readonly actualText?: { readonly glyphs: number; readonly text: string };
 }
 
 export interface RuleItem {

@@ -8,7 +8,7 @@ import { style, warn } from './context.js';
 import { spanWidth } from './geometry.js';
 import { flowColumns, type FlowUnit, type LineUnit } from './flow/columns.js';
 import { captionHeight, drawPicture, pictureHeight, type PictureSpec } from './flow/picture.js';
-import { capHeight, descent, lineFindings, lineRuns, placeLines } from './text/emit.js';
+import { capHeight, descent, lineFindings, lineRuns, placeLines, readWithLeadIn } from './text/emit.js';
 import { faceFor, setParagraph } from './text/paragraph.js';
 import { hyphenLadders, placeRun } from './text/set-lines.js';
 import type { SetLine } from './text/set-lines.js';
@@ -125,7 +125,7 @@ function bodyUnits(ctx: LayoutContext, story: MarkupElement, article: string, co
   const units: FlowUnit[] = [];
   const grid = ctx.area.baseline;
   let para = 0;
-  const addLines = (lines: SetLine[], tag: ArticleTag, src: Span | undefined, keep: boolean, extra: Partial<Pick<LineUnit, 'dx' | 'decorate' | 'keepWithNext'>>[] = []) => {
+  const addLines = (lines: SetLine[], tag: ArticleTag, src: Span | undefined, keep: boolean, extra: Partial<Pick<LineUnit, 'dx' | 'decorate' | 'keepWithNext' | 'leadIn'>>[] = []) => {
     para++;
     lines.forEach((line, index) => {
       units.push({ kind: 'line', line, tag, ...(src ? { src } : {}), keepWithNext: keep, steps: 1, para, index, count: lines.length, ...(extra[index] ?? {}) });
@@ -238,7 +238,10 @@ function dropCap(ctx: LayoutContext, content: readonly MarkupNode[], s: Paragrap
   const m = /^\s*([‘“'"]?[\p{L}\p{N}])/u.exec(firstText.text);
   if (!m) return undefined;
   const letter = m[1]!;
-  const rest: MarkupNode[] = [{ kind: '#text', text: firstText.text.slice(m[0].length) }, ...content.slice(1)];
+  const restText = firstText.text.slice(m[0].length);
+  const rest: MarkupNode[] = [{ kind: '#text', text: restText }, ...content.slice(1)];
+  // The letter begins the first line's first word ("M" + "ORE"), unless it is a word of its own ("A man…").
+  const joins = restText !== '' && !/^\s/u.test(restText);
   const face = faceFor(ctx.sheet, s.family, true, false);
   const capRatio = ctx.shaper.metrics(face).capHeight;
   const lines = s.dropCap;
@@ -247,14 +250,19 @@ function dropCap(ctx: LayoutContext, content: readonly MarkupNode[], s: Paragrap
   const width = glyphs.width + s.size * 0.4;
   // The cap is drawn with the first line (so it reads first), sitting on the last dropped line's baseline;
   // the dropped lines are kept together in one column.
-  const extra: Partial<Pick<LineUnit, 'dx' | 'decorate' | 'keepWithNext'>>[] = Array.from({ length: lines }, (_, k) => ({
+  // Joined, the cap reads as nothing where it stands and the first word reads whole ("MORE"): see readWithLeadIn.
+  const extra: Partial<Pick<LineUnit, 'dx' | 'decorate' | 'keepWithNext' | 'leadIn'>>[] = Array.from({ length: lines }, (_, k) => ({
     dx: width,
     keepWithNext: k < lines - 1,
     ...(k === 0
       ? {
           decorate: (x: number, baseline: number): FrameItem[] => [
-            { kind: 'glyphs', x: x - width, y: baseline + (lines - 1) * s.leading, font: face, size, text: letter, glyphs: glyphs.glyphs, width: glyphs.width, wordSpacing: 0, tracking: 0, hscale: 1, color: s.color, tag },
+            {
+              kind: 'glyphs', x: x - width, y: baseline + (lines - 1) * s.leading, font: face, size, text: letter, glyphs: glyphs.glyphs, width: glyphs.width, wordSpacing: 0, tracking: 0, hscale: 1, color: s.color, tag,
+              ...(joins ? { actualText: { glyphs: glyphs.glyphs.length, text: '' } } : {}),
+            },
           ],
+          ...(joins ? { leadIn: letter } : {}),
         }
       : {}),
   }));
@@ -360,7 +368,9 @@ export function layoutStory(ctx: LayoutContext, el: MarkupElement, box: StoryBox
       const baseline = firstBaseline + (step + u.steps - 1) * grid;
       if (u.kind === 'line') {
         if (u.decorate) items.push(...u.decorate(x + (u.dx ?? 0), baseline));
-        items.push(...lineRuns(u.line, x + (u.dx ?? 0), baseline, u.tag, u.src));
+        const runs = lineRuns(u.line, x + (u.dx ?? 0), baseline, u.tag, u.src);
+        if (u.leadIn !== undefined) readWithLeadIn(runs, u.leadIn);
+        items.push(...runs);
         lineFindings(ctx.warnings, u.line, u.src);
         if (u.line.spaceRatio > LOOSE_WARNING) warn(ctx, 'layout/loose-line', `loose line: word spaces ${u.line.spaceRatio.toFixed(2)} × natural in “${u.line.text}”`, u.src, ['a word more or less in the paragraph, or a hyphenation point, would even it']);
       } else if (u.kind === 'figure') {

@@ -4,7 +4,7 @@ import type { GlyphRun } from '../../core/index.js';
 /** The parts of PDFKit's embedded font (0.20) this writer uses: subset glyph ids, widths and ToUnicode entries. */
 interface EmbeddedFont {
   readonly id: string;
-  readonly font: { getGlyph(id: number): { advanceWidth: number } };
+  readonly font: { getGlyph(id: number): { advanceWidth: number }; glyphForCodePoint(cp: number): { id: number } };
   readonly subset: { includeGlyph(id: number): number };
   readonly widths: number[];
   readonly unicode: (readonly number[])[];
@@ -49,6 +49,51 @@ function subsetGlyph(font: EmbeddedFont, table: SubsetGlyph[], id: number, cp: r
   return (table[id] = { code: codeOf(gid), width });
 }
 
+/** The font's space glyph, drawn at every word space so that text extracts with its spaces. */
+const spaceGlyphs = new WeakMap<EmbeddedFont, SubsetGlyph>();
+function spaceGlyph(font: EmbeddedFont, table: SubsetGlyph[]): SubsetGlyph {
+  let sg = spaceGlyphs.get(font);
+  if (!sg) {
+    const id = font.font.glyphForCodePoint(0x20).id;
+    spaceGlyphs.set(font, (sg = table[id] ?? subsetGlyph(font, table, id, [0x20])));
+  }
+  return sg;
+}
+
+/** White space in a run's text that layout sets as a gap between glyphs (a word space, a no-break space). */
+const isSpace = (c: number): boolean => c === 0x20 || c === 0xa0 || c === 0x09 || c === 0x202f || c === 0x2009;
+
+/**
+ * Which glyphs of a run have a word space before them in its text (and whether the text ends with one), found by
+ * walking the text and the glyphs' characters side by side. Undefined when they do not agree (layout's text and
+ * glyphs always do; then nothing is added rather than a space in the wrong place).
+ */
+function wordSpaces(run: GlyphRun): { before: boolean[]; after: boolean } | undefined {
+  const text = run.text;
+  const before: boolean[] = [];
+  let j = 0;
+  for (const g of run.glyphs) {
+    let space = false;
+    while (j < text.length && isSpace(text.charCodeAt(j))) (space = true), j++;
+    before.push(space && before.length > 0);
+    for (const cp of g.cp) {
+      if (text.codePointAt(j) !== cp) return undefined;
+      j += cp > 0xffff ? 2 : 1;
+    }
+  }
+  let after = false;
+  while (j < text.length && isSpace(text.charCodeAt(j))) (after = true), j++;
+  return j === text.length ? { before, after } : undefined;
+}
+
+/** A PDF text string: UTF-16BE with its byte-order mark, in hex (any character, no escaping); `()` when empty. */
+function textString(text: string): string {
+  if (text === '') return '()';
+  let hex = 'FEFF';
+  for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0');
+  return `<${hex}>`;
+}
+
 /** Rounds to `places` decimals. */
 const round = (n: number, places: number): number => {
   const f = 10 ** places;
@@ -74,7 +119,7 @@ function num(n: number, places = 3): string {
  * changes, and the q/Q around the text object restores them. `gs` is an
  * operator for the graphics state inside that q/Q (overprinting black).
  */
-export function drawGlyphs(doc: unknown, runs: readonly GlyphRun[], gs?: string): void {
+export function drawGlyphs(doc: unknown, runs: readonly GlyphRun[], gs?: string, actualText = false): void {
   const d = doc as Doc;
   const font = d._font;
   const drawn = runs.filter((r) => r.glyphs.length > 0);
@@ -112,6 +157,14 @@ export function drawGlyphs(doc: unknown, runs: readonly GlyphRun[], gs?: string)
     // Where the PDF's pen is, in unscaled text space relative to the run's first glyph, points.
     let pen = 0;
     const origin = glyphs[0]!.x;
+    // A word space is a real space glyph (Identity-H codes are two bytes, so Tw never applies to it), followed by
+    // the adjustment to where layout put the next word: no glyph moves, however tight the line, and pdftotext,
+    // pdf.js and mutool all read the space.
+    const spaces = wordSpaces(run);
+    const space = spaces ? spaceGlyph(font, table) : undefined;
+    // The run's first glyphs in a marked-content span with their actual text (a drop cap read with its word).
+    const spanEnd = actualText && run.actualText ? Math.min(run.actualText.glyphs, glyphs.length) : 0;
+    if (spanEnd > 0) out.push(`/Span <</ActualText ${textString(run.actualText!.text)}>> BDC`);
     for (let i = 0; i < glyphs.length; i++) {
       const g = glyphs[i]!;
       const sg = table[g.id] ?? subsetGlyph(font, table, g.id, g.cp);
@@ -124,10 +177,22 @@ export function drawGlyphs(doc: unknown, runs: readonly GlyphRun[], gs?: string)
         rise = want;
       }
       codes += sg.code;
+      if (i === spanEnd - 1) {
+        tj += `(${codes})`;
+        out.push(`[${tj}] TJ`, 'EMC');
+        tj = codes = '';
+      }
       const next = glyphs[i + 1];
-      if (!next) break;
+      if (!next) {
+        if (spaces?.after) codes += space!.code;
+        break;
+      }
       // After this glyph the pen is at its advance plus Tc (all times Tz); layout wants the next glyph at next.x.
       pen += (sg.width * size) / 1000 + tc;
+      if (spaces?.before[i + 1]) {
+        codes += space!.code;
+        pen += (space!.width * size) / 1000 + tc;
+      }
       const adjust = round((pen - (next.x - origin) / h) * perPoint, 1);
       if (adjust !== 0) {
         tj += `(${codes})${num(adjust, 1)}`;
@@ -136,7 +201,7 @@ export function drawGlyphs(doc: unknown, runs: readonly GlyphRun[], gs?: string)
       }
     }
     if (codes) tj += `(${codes})`;
-    out.push(`[${tj}] TJ`);
+    if (tj) out.push(`[${tj}] TJ`);
   }
   out.push('ET', 'Q', '');
   // As bytes (each character one byte), which PDFKit writes as they are.

@@ -83,6 +83,8 @@ const sameInk = (a: GlyphRun, b: GlyphRun): boolean =>
 /** How colour and photos are written: overprinting solid black (plant files), and the photos' print renditions. */
 interface Ink {
   readonly overprint: Overprint | undefined;
+  /** Runs' actual text (a drop cap read with its word) is written as ActualText: tagged files only (PDF 1.5 and up). */
+  readonly actualText: boolean;
   readonly printImages: ReadonlyMap<FrameItem, PlacedPrintImage> | undefined;
   /** PDF adverts copied into the document as forms, by file, and how to draw one (loaded only when there are adverts). */
   readonly forms: ReadonlyMap<string, EmbeddedPage>;
@@ -105,7 +107,7 @@ function drawItems(doc: Doc, items: readonly FrameItem[], from: number, to: numb
       next = items[k + group.length];
     }
     doc.font(item.font).fontSize(item.size).fillColor([...item.color]);
-    drawGlyphs(doc, group, ink.overprint && isSolidBlack(item.color) ? ink.overprint.on() : undefined);
+    drawGlyphs(doc, group, ink.overprint && isSolidBlack(item.color) ? ink.overprint.on() : undefined, ink.actualText);
     k += group.length;
   }
 }
@@ -255,7 +257,7 @@ export async function writePdf(layout: EditionLayout, fonts: FontSet, images: Im
       forms.set(item.file, await formXObject!.embedPdfPage(doc, bytes, 0, { file: item.file, keepGroup: flavour.tagged }));
     }
   }
-  const ink: Ink = { overprint: plant ? new Overprint(doc as unknown as XDoc) : undefined, printImages: options.printImages, forms, ...(formXObject ? { drawForm: formXObject.drawPdfPage } : {}) };
+  const ink: Ink = { overprint: plant ? new Overprint(doc as unknown as XDoc) : undefined, actualText: structure !== undefined, printImages: options.printImages, forms, ...(formXObject ? { drawForm: formXObject.drawPdfPage } : {}) };
   for (const page of written) {
     const bleed = proof ? PROOF_BLEED : (plant?.bleed ?? 0);
     const offset = proof ? PROOF_BLEED + PROOF_MARGIN : bleed;

@@ -29,6 +29,22 @@ export function lineRuns(line: SetLine, x: number, y: number, tag?: ArticleTag, 
   }));
 }
 
+/**
+ * Makes the first run of a line read with `leadIn` before its first word (a drop cap's letter drawn beside the
+ * line): its first word's glyphs get that word, with the letter, as their actual text.
+ */
+export function readWithLeadIn(runs: GlyphRun[], leadIn: string): void {
+  const run = runs[0];
+  if (!run) return;
+  let j = 0;
+  let k = 0;
+  while (k < run.glyphs.length && j < run.text.length && !/\s/u.test(run.text[j]!)) {
+    for (const cp of run.glyphs[k]!.cp) j += cp > 0xffff ? 2 : 1;
+    k++;
+  }
+  runs[0] = { ...run, actualText: { glyphs: k, text: leadIn + run.text.slice(0, j) } };
+}
+
 /** Cap height of a style's regular face, points: where a display line's caps reach above its baseline. */
 export function capHeight(ctx: LayoutContext, s: ParagraphStyle): number {
   return ctx.shaper.metrics(faceFor(ctx.sheet, s.family, s.bold, s.italic)).capHeight * s.size;
