@@ -128,7 +128,13 @@ export function makeFolders(dir: string): string[] {
   const made: string[] = [];
   try {
     for (const p of missing) {
-      mkdirSync(p);
+      try {
+        mkdirSync(p);
+      } catch (e) {
+        // Made meanwhile by another process (two queue workers writing into the same new folder): there, not ours.
+        if ((e as NodeJS.ErrnoException).code === 'EEXIST' && statOf(p)?.isDirectory()) continue;
+        throw e;
+      }
       made.push(p);
     }
   } catch (e) {
