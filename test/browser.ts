@@ -66,3 +66,25 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
       .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
   });
 }
+
+/** A page of the browser, with what it asked for and what went wrong on the way. */
+export interface Opened {
+  readonly page: Page;
+  readonly requests: string[];
+  readonly failed: string[];
+  readonly errors: string[];
+}
+
+/** Opens `url` in a new page of the browser, recording its requests, failed requests, page errors and console errors. */
+export async function openWatched(browser: LaunchedBrowser, url: string): Promise<Opened> {
+  const page = await browser.context.newPage();
+  const opened: Opened = { page, requests: [], failed: [], errors: [] };
+  page.on('request', (r) => opened.requests.push(r.url()));
+  page.on('requestfailed', (r) => opened.failed.push(`${r.url()}: ${r.failure()?.errorText ?? ''}`));
+  page.on('pageerror', (e) => opened.errors.push(e.message));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') opened.errors.push(msg.text());
+  });
+  await page.goto(url);
+  return opened;
+}

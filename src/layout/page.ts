@@ -139,6 +139,7 @@ export function layoutPage(ctx: LayoutContext, root: MarkupElement, width: numbe
     width,
     height,
     frame: { width, height, items },
-    articles,
+    // The page's own stories, then any continued here from another page (placed by the composer, not in the markup).
+    articles: [...articles, ...new Set(items.flatMap((i) => (i.kind === 'anchor' && !articles.includes(i.article) ? [i.article] : [])))],
   };
 }

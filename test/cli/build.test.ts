@@ -138,6 +138,8 @@ describe('the sample edition', () => {
     expect(report.pages.every((p: { composition?: unknown }) => p.composition)).toBe(true);
     expect(report.pages[0].composition.jumped).toEqual([{ article: 'school-expansion', to: 5 }]);
     expect(report.pages[4].composition.continued).toEqual([{ article: 'school-expansion', from: 1 }]);
+    // The continuation is on page 5's list of articles too, after the page's own (the e-edition's zones come from it).
+    expect(report.pages[4].articles.at(-1)).toBe('school-expansion');
     expect(report.pages.reduce((n: number, p: { composition: { adverts: string[] } }) => n + p.composition.adverts.length, 0)).toBe(6);
     expect(report.findings.filter((f: { severity: string }) => f.severity === 'error')).toEqual([]);
     expect(report.plant).toMatchObject({ name: 'uk-tabloid', pdfx: 'X-1a:2001', outputCondition: 'CGATS TR 002' });

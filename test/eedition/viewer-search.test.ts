@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GlyphRun, Page } from '../../src/core/index.js';
 import type { EEditionManifest, ManifestArticle, ManifestPage } from '../../src/export/eedition/manifest.js';
 import { pageWords, viewerFiles } from '../../src/export/eedition/viewer.js';
-import { launchChromium, seriousViolations, type LaunchedBrowser } from '../browser.js';
+import { launchChromium, openWatched, seriousViolations, type LaunchedBrowser, type Opened } from '../browser.js';
 import { cli } from '../cli/run.js';
 import { FULL_SAMPLE_EDITION } from '../helpers.js';
 import { readPdf, words as pdfWords } from '../pdf-reader.js';
@@ -233,25 +233,11 @@ afterAll(async () => {
   if (out) rmSync(out, { recursive: true, force: true });
 });
 
-interface Opened {
-  readonly page: BrowserPage;
-  readonly requests: string[];
-  readonly failed: string[];
-  readonly errors: string[];
-}
 
 /** Opens the viewer from file:// and waits until it says which page it shows. */
 async function openViewer(hash = ''): Promise<Opened> {
-  const page = await chromium.context.newPage();
-  const opened: Opened = { page, requests: [], failed: [], errors: [] };
-  page.on('request', (r) => opened.requests.push(r.url()));
-  page.on('requestfailed', (r) => opened.failed.push(`${r.url()}: ${r.failure()?.errorText ?? ''}`));
-  page.on('pageerror', (e) => opened.errors.push(e.message));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') opened.errors.push(msg.text());
-  });
-  await page.goto(pathToFileURL(join(dir, 'index.html')).href + hash);
-  await page.locator('#status:not(:empty)').waitFor();
+  const opened = await openWatched(chromium, pathToFileURL(join(dir, 'index.html')).href + hash);
+  await opened.page.locator('#status:not(:empty)').waitFor();
   return opened;
 }
 

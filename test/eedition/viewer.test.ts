@@ -9,7 +9,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EEditionManifest, ManifestArticle, TextRun } from '../../src/export/eedition/manifest.js';
 import { articlePage, viewerFiles } from '../../src/export/eedition/viewer.js';
-import { launchChromium, seriousViolations, type LaunchedBrowser } from '../browser.js';
+import { launchChromium, openWatched, seriousViolations, type LaunchedBrowser, type Opened } from '../browser.js';
 import { cli } from '../cli/run.js';
 import { SAMPLE_EDITION } from '../helpers.js';
 
@@ -33,27 +33,8 @@ afterAll(async () => {
   if (out) rmSync(out, { recursive: true, force: true });
 });
 
-/** A page of the browser on a file of the e-edition, with what it asked for and what went wrong on the way. */
-interface Opened {
-  readonly page: Page;
-  readonly requests: string[];
-  readonly failed: string[];
-  readonly errors: string[];
-}
-
 /** Opens a file of an e-edition folder (the built one unless told) from file://, with a fragment if given. */
-async function open(file = 'index.html', hash = '', folder = dir): Promise<Opened> {
-  const page = await chromium.context.newPage();
-  const opened: Opened = { page, requests: [], failed: [], errors: [] };
-  page.on('request', (r) => opened.requests.push(r.url()));
-  page.on('requestfailed', (r) => opened.failed.push(`${r.url()}: ${r.failure()?.errorText ?? ''}`));
-  page.on('pageerror', (e) => opened.errors.push(e.message));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') opened.errors.push(msg.text());
-  });
-  await page.goto(pathToFileURL(join(folder, file)).href + hash);
-  return opened;
-}
+const open = (file = 'index.html', hash = '', folder = dir): Promise<Opened> => openWatched(chromium, pathToFileURL(join(folder, file)).href + hash);
 
 /** Opens the viewer and waits until it says which page it shows. */
 async function openViewer(hash = '', folder = dir): Promise<Opened> {
