@@ -1,8 +1,11 @@
 // HTML story bodies (ninjs text/html) to blocks, with htmlparser2 doing the tokenising and entity decoding.
-import { Parser } from 'htmlparser2';
+import type { Parser } from 'htmlparser2';
+import { lazyPackage } from '../core/lazy.js';
 import type { Block, ImageRef, Inline } from '../core/article.js';
 import type { Span } from '../core/span.js';
 import { cleanText, RunBuilder } from './runs.js';
+
+const htmlparser2 = lazyPackage<typeof import('htmlparser2')>('htmlparser2');
 
 /** What the HTML reader needs from its caller: where an HTML offset is, and how to turn an img src into a file. */
 export interface HtmlContext {
@@ -66,7 +69,7 @@ export function htmlToBlocks(html: string, ctx: HtmlContext): Block[] {
     return block?.b;
   };
 
-  const parser: Parser = new Parser({
+  const parser: Parser = new (htmlparser2().Parser)({
     oncomment(data) {
       if (/^\s*cut\s*$/i.test(data) && !list && !figure) {
         closeBlock();
@@ -137,7 +140,7 @@ export function htmlToBlocks(html: string, ctx: HtmlContext): Block[] {
 /** The text of an HTML fragment, tags dropped, entities decoded, whitespace collapsed. */
 export function htmlToText(html: string): string {
   const b = new RunBuilder();
-  const parser = new Parser({ ontext: (t) => b.add(t), onopentag: (n) => { if (n === 'br' || n === 'p') b.add(' '); } }, { decodeEntities: true });
+  const parser = new (htmlparser2().Parser)({ ontext: (t) => b.add(t), onopentag: (n) => { if (n === 'br' || n === 'p') b.add(' '); } }, { decodeEntities: true });
   parser.write(html);
   parser.end();
   return b.text();

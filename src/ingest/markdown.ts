@@ -1,6 +1,6 @@
 // Markdown articles: YAML front matter for the story's metadata, CommonMark for its body.
 import type { BlockContent, DefinitionContent, ListItem, PhrasingContent, RootContent } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
+import { lazyPackage } from '../core/lazy.js';
 import { isScalar, type Node } from 'yaml';
 import type { Article, Block, Byline, ImageRef, Inline } from '../core/article.js';
 import { fail, type Span } from '../core/span.js';
@@ -8,6 +8,8 @@ import { isIsoDateTime, ukDateToIso } from './dates.js';
 import { resolveImagePath } from './paths.js';
 import { optional, PLAIN, RunBuilder, slugFromPath, type RunStyle } from './runs.js';
 import { parseYaml, YamlFields, type YamlSource } from './yaml-fields.js';
+
+const mdast = lazyPackage<typeof import('mdast-util-from-markdown')>('mdast-util-from-markdown');
 
 /**
  * Front matter keys. `headline` is required; `date`/`updated` are ISO dates
@@ -44,7 +46,7 @@ export function parseMarkdown(file: string, text: string): Article {
   }
 
   // 2. Parse the body; mdast lines count from the body's first line.
-  const tree = fromMarkdown(lines.slice(bodyOffset).join('\n'));
+  const tree = mdast().fromMarkdown(lines.slice(bodyOffset).join('\n'));
   const at = (n: { position?: { start: { line: number; column: number } } }): Span => ({
     file,
     line: (n.position?.start.line ?? 1) + bodyOffset,

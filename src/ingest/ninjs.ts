@@ -1,11 +1,14 @@
 // IPTC ninjs (News in JSON) articles, 1.x to 3.x: headline, byline, dates, HTML or plain body, lead picture.
-import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import type { Node, ParseError } from 'jsonc-parser';
+import { lazyPackage } from '../core/lazy.js';
 import type { Article, Block, ImageRef } from '../core/article.js';
 import { fail, positionAt, type Span } from '../core/span.js';
 import { isIsoDateTime } from './dates.js';
 import { htmlToBlocks, htmlToText } from './html.js';
 import { resolveImagePath } from './paths.js';
 import { cleanText, optional, plainRuns, slugFromPath } from './runs.js';
+
+const jsonc = lazyPackage<typeof import('jsonc-parser')>('jsonc-parser');
 
 /*
  * Fields read (property names are matched case-insensitively, so ninjs 3's
@@ -33,7 +36,7 @@ const FULL_SIZE = ['original', 'baseimage', 'highres', 'hires', 'master', 'large
  */
 export function parseNinjs(file: string, text: string): Article {
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: false });
+  const root = jsonc().parseTree(text, errors, { allowTrailingComma: false, disallowComments: false });
   const spanAt = (offset: number): Span => ({ file, ...positionAt(text, offset) });
   const first = errors[0];
   if (first) fail('ingest/json-syntax', `JSON syntax error: ${describeError(first)}`, spanAt(first.offset));
@@ -197,6 +200,6 @@ function chooseRendition(r: Node | undefined): Node | undefined {
 }
 
 function describeError(e: ParseError): string {
-  const name = printParseErrorCode(e.error);
+  const name = jsonc().printParseErrorCode(e.error);
   return name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }

@@ -1,6 +1,9 @@
 // XML article files (NITF, NewsML-G2) read safely with saxes into a small element tree with a span on every node.
-import { SaxesParser, type SaxesTagNS } from 'saxes';
+import type { SaxesTagNS } from 'saxes';
+import { lazyPackage } from '../core/lazy.js';
 import { fail, type Span } from '../core/span.js';
+
+const saxes = lazyPackage<typeof import('saxes')>('saxes');
 
 /** An element: its local name and namespace, its attributes by name as written, its children, where it starts. */
 export interface XmlElement {
@@ -44,7 +47,7 @@ const ENTITY_HINTS = ['write the character itself (files are UTF-8) or a charact
  */
 export function parseXml(file: string, text: string): XmlElement {
   const at = spanFinder(file, text);
-  const parser = new SaxesParser({ xmlns: true, position: true });
+  const parser = new (saxes().SaxesParser)({ xmlns: true, position: true });
   const stack: { name: string; ns: string; attrs: Record<string, string>; children: XmlNode[]; src: Span; offset: number }[] = [];
   let root: XmlElement | undefined;
   // Where the markup before the current text ended: the text starts there.
