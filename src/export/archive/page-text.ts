@@ -1,5 +1,5 @@
 // A page's text read back from its frame as an archive wants it: blocks of lines of words, each word with its box.
-import type { ArticleTag, FontSet, FrameItem, GlyphRun, Page, PlacedGlyph } from '../../core/index.js';
+import type { ArticleTag, FontSet, GlyphRun, Page, PlacedGlyph } from '../../core/index.js';
 import { union, type Box } from './xml.js';
 
 /** One word as printed, with where its ink can be: from its first glyph's origin to its last glyph's advance, ascent to descent. */
@@ -73,8 +73,8 @@ const BLOCK_LEADING_EMS = 2.5;
 /**
  * The page's text in blocks, lines and words, in the frame's order. Words are split at the spaces of each run's text
  * and take their glyphs in order (a ligature stands for its letters); a run that begins where the one before ended
- * goes on with the same word. A drop cap (a letter or two set large, drawn before the line whose baseline is above
- * its own) is the first letter of the first word of that line, and the word's box grows to hold it. Words broken
+ * goes on with the same word. A drop cap the layout marks as beginning the next line's first word is that word's
+ * first letter, and the word's box grows to hold it. Words broken
  * across lines are marked from the runs' `breaksWord` and `finishesWord`, which the layout sets.
  */
 export function pageText(page: Page, fonts: FontSet): TextBlock[] {
@@ -86,7 +86,7 @@ export function pageText(page: Page, fonts: FontSet): TextBlock[] {
   for (let i = 0; i < items.length; i++) {
     const run = items[i]!;
     if (run.kind !== 'glyphs' || run.glyphs.length === 0 || run.text.trim() === '') continue;
-    if (isDropCap(run, items[i + 1])) {
+    if (isDropCap(run)) {
       cap = { text: run.text.trim(), box: runBox(run, faceOf(run.font)) };
       continue;
     }
@@ -130,21 +130,12 @@ function continuesLine(line: LineBuild, run: GlyphRun): boolean {
 const sameTag = (a: ArticleTag | undefined, b: ArticleTag | undefined): boolean => (a === undefined || b === undefined ? a === b : a.article === b.article && a.role === b.role && a.block === b.block);
 
 /**
- * A drop cap: a letter or two (an opening quote and a letter), at least half as large again as the text of the next
- * item, which is the first run of the line it begins: same structure element, its baseline above the cap's and its
- * start to the cap's right (story.ts draws the cap just before that line).
+ * A drop cap that begins the next line's first word: the layout marks it as reading as nothing where it stands
+ * (`actualText` empty over all its glyphs), since that word reads with its letter (story.ts). A cap that is a word
+ * of its own ("A man…") has no such mark, and is read as its own word.
  */
-function isDropCap(run: GlyphRun, next: FrameItem | undefined): boolean {
-  return (
-    next !== undefined &&
-    next.kind === 'glyphs' &&
-    run.tag !== undefined &&
-    sameTag(run.tag, next.tag) &&
-    next.y < run.y - 1 &&
-    run.size > 1.5 * next.size &&
-    next.x > run.x &&
-    [...run.text.trim()].length <= 2
-  );
+function isDropCap(run: GlyphRun): boolean {
+  return run.actualText !== undefined && run.actualText.text === '' && run.actualText.glyphs >= run.glyphs.length;
 }
 
 /** Adds a run's words to its line: the first may go on with the line's last word; broken words are marked. */
