@@ -136,15 +136,57 @@ function isLegalBreak(items: readonly Item[], i: number, hyphenate: boolean): bo
   return it.type === 'glue' && i > 0 && items[i - 1]!.type === 'box';
 }
 
+/** The adjustment ratio of a line `short` points short of its measure (negative: too long) with the given stretch and shrink. */
+function ratioOf(short: number, stretch: number, shrink: number): number {
+  return short > 0 ? (stretch > 0 ? short / stretch : INF_BAD) : short < 0 ? (shrink > 0 ? short / shrink : -Infinity) : 0;
+}
+
+/**
+ * The candidates at one breakpoint, kept as parallel arrays so that only the best per class become nodes: the inner
+ * loop of the breaker runs for every active node at every legal break, and allocating there dominated its cost before
+ * the code is optimised (a command-line run is over before it is).
+ */
+class Candidates {
+  count = 0;
+  readonly line: number[] = [];
+  readonly fitness: number[] = [];
+  readonly hyphens: number[] = [];
+  readonly demerits: number[] = [];
+  readonly ratio: number[] = [];
+  readonly prev: Node[] = [];
+
+  /** Keeps the cheapest candidate per (line, fitness class, hyphens in a row), line numbers past `easy` counting as one. */
+  offer(easy: number, line: number, fitness: number, hyphens: number, demerits: number, ratio: number, prev: Node): void {
+    const cls = Math.min(line, easy);
+    for (let k = 0; k < this.count; k++) {
+      if (Math.min(this.line[k]!, easy) === cls && this.fitness[k] === fitness && this.hyphens[k] === hyphens) {
+        if (demerits < this.demerits[k]!) this.set(k, line, fitness, hyphens, demerits, ratio, prev);
+        return;
+      }
+    }
+    this.set(this.count++, line, fitness, hyphens, demerits, ratio, prev);
+  }
+
+  private set(k: number, line: number, fitness: number, hyphens: number, demerits: number, ratio: number, prev: Node): void {
+    this.line[k] = line;
+    this.fitness[k] = fitness;
+    this.hyphens[k] = hyphens;
+    this.demerits[k] = demerits;
+    this.ratio[k] = ratio;
+    this.prev[k] = prev;
+  }
+}
+
 /** One pass of the algorithm. Returns the best final node, or null when no feasible breaks exist. */
 function pass(items: readonly Item[], lineWidth: (line: number) => number, o: BreakOptions, sums: ReturnType<typeof prefixSums>, tolerance: number, hyphenate: boolean, emergencyStretch: number, lastResort: boolean): Node | null {
   const start: Node = { position: -1, line: 0, fitness: 1, hyphens: 0, flagged: false, emergency: false, width: 0, stretch: 0, shrink: 0, spaces: 0, demerits: 0, ratio: 0, prev: null };
-  let active: Node[] = [afterBreak(items, sums, start)];
-  let finals: Node[] = [];
-  // Candidates at the current breakpoint, reused from one breakpoint to the next.
-  const best: Node[] = [];
+  // The active nodes, compacted in place as nodes die.
+  const active: Node[] = [afterBreak(items, sums, start.position, start.line, start.fitness, start.hyphens, start.flagged, start.emergency, 0, 0, null)];
+  const finals: Node[] = [];
+  const best = new Candidates();
   // Line numbers from here on are alike (none when looseness asks for an exact count of lines).
   const easy = o.looseness === 0 ? (o.easyLine ?? Infinity) + 1 : Infinity;
+  const { width: sumWidth, stretch: sumStretch, shrink: sumShrink, spaces: sumSpaces } = sums;
   for (let i = 0; i < items.length; i++) {
     if (!isLegalBreak(items, i, hyphenate)) continue;
     const it = items[i]!;
@@ -156,19 +198,20 @@ function pass(items: readonly Item[], lineWidth: (line: number) => number, o: Br
     const penaltyStretch = isPenalty ? (it.stretch ?? 0) : 0;
     const emergency = isPenalty && it.emergency !== undefined;
     // Best candidate per (line, fitness, hyphens-in-row) class; TeX keeps one per line and fitness.
-    best.length = 0;
-    const keep: Node[] = [];
+    best.count = 0;
+    let kept = 0;
     let lastDeactivated: Node | null = null;
-    for (const a of active) {
-      const width = sums.width[i]! - a.width + penaltyWidth;
+    const n = active.length;
+    for (let k = 0; k < n; k++) {
+      const a = active[k]!;
+      const width = sumWidth[i]! - a.width + penaltyWidth;
       const L = lineWidth(a.line);
-      const stretch = sums.stretch[i]! - a.stretch + penaltyStretch;
-      const shrink = sums.shrink[i]! - a.shrink;
+      const stretch = sumStretch[i]! - a.stretch + penaltyStretch;
+      const shrink = sumShrink[i]! - a.shrink;
       // r is the line's true adjustment ratio; emergency stretch only widens what is feasible, never what it costs.
-      const ratio = (st: number) => (width < L ? (st > 0 ? (L - width) / st : INF_BAD) : width > L ? (shrink > 0 ? (L - width) / shrink : -Infinity) : 0);
-      let r = ratio(stretch);
-      let rFeasible = emergencyStretch > 0 ? ratio(stretch + emergencyStretch) : r;
-      const noSpace = sums.spaces[i]! === a.spaces;
+      let r = ratioOf(L - width, stretch, shrink);
+      let rFeasible = emergencyStretch > 0 ? ratioOf(L - width, stretch + emergencyStretch, shrink) : r;
+      const noSpace = sumSpaces[i]! === a.spaces;
       // A piece of a word too wide for the measure, alone on its line, has no space to justify with: it is always
       // feasible, set flush left, and costs by the white it leaves at the line's end, as a share of a twentieth of the
       // measure when its expansion gives less: a piece that fills the line costs little, one that leaves a third of
@@ -183,7 +226,7 @@ function pass(items: readonly Item[], lineWidth: (line: number) => number, o: Br
       const tooTight = noSpace && r < 0 && width - 0.5 * shrink > L;
       // A node whose line can no longer fit dies; a forced break ends every line here.
       if (r < -1) lastDeactivated = a;
-      else if (!forced) keep.push(a);
+      else if (!forced) active[kept++] = a;
       if (r >= -1 && !tooTight) {
         if (badness(rFeasible) > tolerance && !lastResort) continue;
         // Counted only to one past the limit: beyond it every count behaves alike, and distinct counts would multiply
@@ -199,27 +242,28 @@ function pass(items: readonly Item[], lineWidth: (line: number) => number, o: Br
         if (flagged && o.hyphenDemeritsAt) d += o.hyphenDemeritsAt(a.line);
         const fit = fitness(r);
         if (Math.abs(fit - a.fitness) > 1) d += o.adjDemerits;
-        offer(best, easy, { position: i, line: a.line + 1, fitness: fit, hyphens, flagged, emergency, width: 0, stretch: 0, shrink: 0, spaces: 0, demerits: a.demerits + d, ratio: r, prev: a });
+        best.offer(easy, a.line + 1, fit, hyphens, a.demerits + d, r, a);
       }
     }
     // The last resort: when every node would die here with nothing new, break anyway (an overfull line), as TeX does.
-    if (lastResort && best.length === 0 && keep.length === 0 && lastDeactivated) {
+    if (lastResort && best.count === 0 && kept === 0 && lastDeactivated) {
       const a = lastDeactivated;
-      const width = sums.width[i]! - a.width + penaltyWidth;
-      const shrink = sums.shrink[i]! - a.shrink;
+      const width = sumWidth[i]! - a.width + penaltyWidth;
+      const shrink = sumShrink[i]! - a.shrink;
       const r = shrink > 0 ? (lineWidth(a.line) - width) / shrink : -Infinity;
-      offer(best, easy, { position: i, line: a.line + 1, fitness: 0, hyphens: flagged ? a.hyphens + 1 : 0, flagged, emergency, width: 0, stretch: 0, shrink: 0, spaces: 0, demerits: a.demerits + 1e9, ratio: r, prev: a });
+      best.offer(easy, a.line + 1, 0, flagged ? a.hyphens + 1 : 0, a.demerits + 1e9, r, a);
     }
-    active = forced ? [] : keep;
-    for (const node of best) {
-      if (forced) finals.push(node);
-      else active.push(afterBreak(items, sums, node));
+    active.length = forced ? 0 : kept;
+    for (let k = 0; k < best.count; k++) {
+      const prev = best.prev[k]!;
+      if (forced) finals.push({ position: i, line: best.line[k]!, fitness: best.fitness[k]!, hyphens: best.hyphens[k]!, flagged, emergency, width: 0, stretch: 0, shrink: 0, spaces: 0, demerits: best.demerits[k]!, ratio: best.ratio[k]!, prev });
+      else active.push(afterBreak(items, sums, i, best.line[k]!, best.fitness[k]!, best.hyphens[k]!, flagged, emergency, best.demerits[k]!, best.ratio[k]!, prev));
     }
     if (forced && finals.length > 0) break;
     if (active.length === 0 && !forced) return null;
   }
   if (finals.length === 0) return null;
-  finals = finals.sort((x, y) => x.demerits - y.demerits);
+  finals.sort((x, y) => x.demerits - y.demerits);
   let chosen = finals[0]!;
   if (o.looseness !== 0) {
     const target = chosen.line + o.looseness;
@@ -232,46 +276,19 @@ function pass(items: readonly Item[], lineWidth: (line: number) => number, o: Br
 }
 
 /**
- * Keeps the cheapest candidate per (line, fitness class, hyphens in a row), line numbers past `easy` counting as one:
- * a linear scan, as there are only a few.
+ * A new active node for a break at `position`: its line starts after the break, where glue and penalties are
+ * discarded up to the next box, so its totals are those up to that box.
  */
-function offer(best: Node[], easy: number, n: Node): void {
-  const line = Math.min(n.line, easy);
-  for (let k = 0; k < best.length; k++) {
-    const b = best[k]!;
-    if (Math.min(b.line, easy) === line && b.fitness === n.fitness && b.hyphens === n.hyphens) {
-      if (n.demerits < b.demerits) best[k] = n;
-      return;
-    }
-  }
-  best.push(n);
-}
-
-/** The totals a line starting after `node` begins with: glue and penalties right after a break are discarded up to the next box. */
-function afterBreak(items: readonly Item[], sums: ReturnType<typeof prefixSums>, node: Node): Node {
-  let j = node.position + 1;
+function afterBreak(items: readonly Item[], sums: ReturnType<typeof prefixSums>, position: number, line: number, fitness: number, hyphens: number, flagged: boolean, emergency: boolean, demerits: number, ratio: number, prev: Node | null): Node {
+  let j = position + 1;
   while (j < items.length) {
     const it = items[j]!;
     if (it.type === 'box') break;
-    if (it.type === 'penalty' && it.penalty <= FORCED && j > node.position + 1) break;
+    if (it.type === 'penalty' && it.penalty <= FORCED && j > position + 1) break;
     j++;
   }
-  // An explicit literal in Node's field order keeps every node the same shape for the engine (a spread does not).
-  return {
-    position: node.position,
-    line: node.line,
-    fitness: node.fitness,
-    hyphens: node.hyphens,
-    flagged: node.flagged,
-    emergency: node.emergency,
-    width: sums.width[j]!,
-    stretch: sums.stretch[j]!,
-    shrink: sums.shrink[j]!,
-    spaces: sums.spaces[j]!,
-    demerits: node.demerits,
-    ratio: node.ratio,
-    prev: node.prev,
-  };
+  // An explicit literal in Node's field order keeps every node the same shape for the engine.
+  return { position, line, fitness, hyphens, flagged, emergency, width: sums.width[j]!, stretch: sums.stretch[j]!, shrink: sums.shrink[j]!, spaces: sums.spaces[j]!, demerits, ratio, prev };
 }
 
 function trace(node: Node): Break[] {
@@ -301,6 +318,19 @@ export function breakParagraph(items: readonly Item[], lineWidth: (line: number)
   const n4 = pass(items, lineWidth, o, sums, INF_BAD, hasHyphens, o.emergencyStretch, true);
   if (!n4) throw new Error('line breaking found no breaks even in its last-resort pass');
   return { breaks: trace(n4), pass: 4 };
+}
+
+/**
+ * TeX's first pass alone: breaks at spaces and explicit hyphens only, within the pretolerance; null when it finds
+ * none (or the pretolerance is negative, which skips it). Its result is the one breakParagraph would give from the
+ * same words with their hyphenation points, which this pass never uses: a caller can look the points up only for
+ * the paragraphs that need them, as TeX does.
+ */
+export function breakWithoutHyphenation(items: readonly Item[], lineWidth: (line: number) => number, options: Partial<BreakOptions> = {}): BreakResult | null {
+  const o = { ...DEFAULT_BREAK_OPTIONS, ...options };
+  if (o.pretolerance < 0) return null;
+  const n = pass(items, lineWidth, o, prefixSums(items), o.pretolerance, false, 0, false);
+  return n ? { breaks: trace(n), pass: 1 } : null;
 }
 
 /** The breaks alone, for callers that need no pass information. */
