@@ -1,12 +1,51 @@
 #!/usr/bin/env node
 // newsprint command: runs the compiled CLI (npm install / npm ci compile it through the prepare script).
-import { existsSync } from 'node:fs';
+//
+// It starts from dist/cli/newsprint.cjs, the CLI bundled into one script, with the V8 code cache made for it at build
+// time (scripts/bundle-cli.mjs): a command then starts without resolving, reading and compiling some 200 modules
+// (docs/composer.md, "Cold start"). Without the bundle (NEWSPRINT_BUNDLE=0, or only `tsc` run) it runs dist/ as ES
+// modules, which behave the same.
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Script, constants } from 'node:vm';
 
 const main = new URL('../dist/cli/main.js', import.meta.url);
-if (!existsSync(fileURLToPath(main))) {
-  process.stderr.write('newsprint: the CLI is not compiled yet; run `npm install` (or `npm run build:ts`) in the newsprint folder first\n');
+const compiled = statSync(fileURLToPath(main), { throwIfNoEntry: false });
+if (!compiled) {
+  process.stderr.write('newsprint: the CLI is not compiled yet; run `npm install` (or `npm run build`) in the newsprint folder first\n');
   process.exit(3);
 }
-const { run } = await import(main.href);
+
+/** The CLI from the bundle and its code cache; undefined when there is no bundle or it is not to be used. */
+function fromBundle() {
+  const file = fileURLToPath(new URL('../dist/cli/newsprint.cjs', import.meta.url));
+  const dynamicImport = constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
+  if (process.env.NEWSPRINT_BUNDLE === '0' || !dynamicImport || !existsSync(file)) return undefined;
+  const source = readFileSync(file, 'utf8');
+  const [, id, built] = /^\/\/ newsprint CLI bundle ([0-9a-f]+) ([0-9.]+)\n/.exec(source) ?? [];
+  // Made from other compiled modules than these (tsc has run since): they are what is to run.
+  if (!id || Number(built) !== compiled.mtimeMs) return undefined;
+  // Named by the bundle's hash: a cache is only ever used with the bundle it was made from.
+  const cacheFile = join(dirname(file), `newsprint.${id}.cache`);
+  const writing = process.env.NEWSPRINT_CODE_CACHE === 'write';
+  const cachedData = !writing && existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
+  const script = new Script(Module.wrap(source), { filename: file, cachedData, importModuleDynamically: dynamicImport });
+  // V8 refuses a cache made by another version or with other flags, and then compiles as usual.
+  if (process.env.NEWSPRINT_CODE_CACHE === 'report') process.stderr.write(`newsprint: code cache ${cachedData ? (script.cachedDataRejected ? 'rejected' : 'used') : 'absent'}\n`);
+  const mod = { exports: {} };
+  script.runInThisContext().call(mod.exports, mod.exports, createRequire(file), mod, file, dirname(file));
+  if (writing) {
+    // After the command, with every function it ran compiled (the build's training run).
+    process.once('exit', () => {
+      const tmp = `${cacheFile}.${process.pid}.tmp`;
+      writeFileSync(tmp, script.createCachedData());
+      renameSync(tmp, cacheFile);
+    });
+  }
+  return mod.exports.run;
+}
+
+const run = fromBundle() ?? (await import(main.href)).run;
 process.exitCode = await run(process.argv.slice(2));

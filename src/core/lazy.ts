@@ -8,7 +8,8 @@ const load = createRequire(import.meta.url);
  * The package `name`, loaded on the first call (synchronously: Node ≥ 20.19 requires ES modules too). Type it with the
  * package's own types: `lazyPackage<typeof import('saxes')>('saxes')`.
  */
-export function lazyPackage<T>(name: string): () => T {
+export function lazyPackage<T>(name: string, loader?: () => unknown): () => T {
   let loaded: T | undefined;
-  return () => (loaded ??= load(name) as T);
+  // `loader` is the bundled CLI's own copy of the package (scripts/bundle-cli.mjs adds it), made ready on first use too.
+  return () => (loaded ??= (loader ? loader() : load(name)) as T);
 }

@@ -1,0 +1,108 @@
+// Bundles the compiled CLI (dist/cli/main.js and everything it loads in the main thread) into one CommonJS file,
+// dist/cli/newsprint.cjs, and makes its V8 code cache: what bin/newsprint.js starts from (docs/composer.md, "Cold
+// start"). Node 22 caches compiled code for ES modules itself (module.enableCompileCache); Node 20 cannot, but it can
+// run one script with a code cache (vm.Script cachedData), so the CLI is one script.
+//
+//   node scripts/bundle-cli.mjs          (run by `npm run build` and `prepare`, after tsc)
+//
+// Packages with native parts, their own worker threads or files read by path stay outside the bundle and load from
+// node_modules as before; so do the format readers loaded on first use (src/core/lazy.ts).
+// Every `import.meta.url` in the bundle is the address of the module's own file in dist/, so paths made from it
+// (the viewer's files, the e-edition's worker) are the same in the bundle as in dist.
+import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { rolldown } from 'rolldown';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const out = join(dist, 'cli', 'newsprint.cjs');
+
+/** Loaded from node_modules at run time: native code, worker threads, files read by path, or rarely needed and large. */
+const EXTERNAL = ['sharp', '@napi-rs/canvas', 'pdfjs-dist', 'piscina', 'bullmq', 'ioredis', 'playwright-core', 'yargs', '@cantoo/pdf-lib', 'handlebars'];
+const isExternal = (id) => id.startsWith('node:') || EXTERNAL.some((p) => id === p || id.startsWith(`${p}/`));
+
+/**
+ * An external package is loaded where its importer runs, not when the bundle starts: each is imported through a small
+ * CommonJS module of the bundle that requires it, which the bundler initialises only when a module that imports it
+ * does (a rolldown external import would be hoisted to the bundle's top and load sharp for a galley).
+ */
+const SHIM = '\0newsprint-external:';
+const lazyExternalsPlugin = {
+  name: 'newsprint-lazy-externals',
+  resolveId(id, importer) {
+    if (id.startsWith('node:')) return { id, external: true };
+    if (!isExternal(id)) return null;
+    if (importer?.startsWith(SHIM)) return { id, external: true };
+    return SHIM + id;
+  },
+  load(id) {
+    if (!id.startsWith(SHIM)) return null;
+    return { code: `module.exports = require(${JSON.stringify(id.slice(SHIM.length))});`, moduleType: 'js' };
+  },
+};
+
+/**
+ * A format reader loaded on first use (`lazyPackage('saxes')`, src/core/lazy.ts) is bundled too, and still made
+ * ready only on first use: the call is given a `require` of the package, which the bundler turns into the bundled
+ * copy's lazy initialisation.
+ */
+const lazyPackagePlugin = {
+  name: 'newsprint-lazy-package',
+  transform(code, id) {
+    if (!id.startsWith(dist + sep) || !code.includes('lazyPackage(')) return null;
+    return { code: code.replace(/\blazyPackage\((['"])([^'"]+)\1\)/g, (_, q, name) => `lazyPackage(${q}${name}${q}, () => require(${q}${name}${q}))`), map: null };
+  },
+};
+
+/** import.meta.url of a module of ours, as an expression valid where the bundle runs. */
+const metaUrlPlugin = {
+  name: 'newsprint-import-meta-url',
+  transform(code, id) {
+    if (!id.startsWith(dist + sep) || !code.includes('import.meta.url')) return null;
+    const rel = relative(dirname(out), id).split(sep).join('/');
+    return { code: code.replaceAll('import.meta.url', `require('node:url').pathToFileURL(require('node:path').join(__dirname, ${JSON.stringify(rel)})).href`), map: null };
+  },
+};
+
+if (!existsSync(join(dist, 'cli', 'main.js'))) {
+  console.error('bundle-cli: dist/cli/main.js is missing; run tsc first (npm run build)');
+  process.exit(1);
+}
+const bundle = await rolldown({
+  input: join(dist, 'cli', 'main.js'),
+  platform: 'node',
+  plugins: [lazyExternalsPlugin, lazyPackagePlugin, metaUrlPlugin],
+  logLevel: 'warn',
+});
+const tmp = `${out}.${process.pid}.tmp`;
+await bundle.write({ file: tmp, format: 'cjs', codeSplitting: false, sourcemap: false });
+await bundle.close();
+// The bundle's own hash names its code cache, so a cache is never used with a bundle it was not made from.
+const source = readFileSync(tmp);
+const id = createHash('sha256').update(source).digest('hex').slice(0, 16);
+// ... and the time dist/cli/main.js was written, which every run of tsc renews: a bundle older than the compiled
+// modules is not used (the bin runs them instead) until the next `npm run build`.
+const built = statSync(join(dist, 'cli', 'main.js')).mtimeMs;
+writeFileSync(tmp, Buffer.concat([Buffer.from(`// newsprint CLI bundle ${id} ${built}\n`), source]));
+renameSync(tmp, out);
+for (const f of readdirSync(join(dist, 'cli'))) if (/^newsprint\.[0-9a-f]+\.cache$/.test(f)) rmSync(join(dist, 'cli', f));
+
+// The code cache: compiled by a galley of the sample long read, so the functions a command runs are in it.
+const training = spawnSync(process.execPath, [join(root, 'bin', 'newsprint.js'), 'galley', join(root, 'examples', 'long-read', 'the-river.md'), '--out', join(dist, 'cli', `training-${process.pid}.pdf`), '--quiet'], {
+  env: { ...process.env, NEWSPRINT_CODE_CACHE: 'write' },
+  encoding: 'utf8',
+});
+rmSync(join(dist, 'cli', `training-${process.pid}.pdf`), { force: true });
+if (training.status !== 0) {
+  console.error(`bundle-cli: the training galley failed:\n${training.stderr}`);
+  process.exit(1);
+}
+const cache = readdirSync(join(dist, 'cli')).find((f) => f === `newsprint.${id}.cache`);
+if (!cache) {
+  console.error('bundle-cli: no code cache was written');
+  process.exit(1);
+}
+console.log(`bundle-cli: dist/cli/newsprint.cjs (${(source.length / 1e6).toFixed(1)} MB) and its code cache (${(readFileSync(join(dist, 'cli', cache)).length / 1e6).toFixed(1)} MB)`);

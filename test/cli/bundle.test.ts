@@ -1,0 +1,67 @@
+// The command as installed: bin/newsprint.js starts from the bundled CLI and its code cache (scripts/bundle-cli.mjs),
+// and what it makes is byte for byte what the compiled ES modules make.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '..', '..');
+const bin = join(root, 'bin', 'newsprint.js');
+const dir = mkdtempSync(join(tmpdir(), 'newsprint-bundle-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const newsprint = (args: string[], env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+
+describe('the bundled command', () => {
+  it('starts from the bundle with the code cache made for it at build time', () => {
+    const r = newsprint(['galley', join(root, 'examples', 'long-read', 'the-river.md'), '--out', join(dir, 'cache.pdf'), '--quiet'], { NEWSPRINT_CODE_CACHE: 'report' });
+    expect(r.status, r.stderr).toBe(0);
+    // "absent" or "rejected" would mean every command compiles its code again: `npm run build` makes both.
+    expect(r.stderr).toContain('newsprint: code cache used');
+  });
+
+  it('makes the same galley PDF, byte for byte, as the compiled modules, and fails the same way on bad input', () => {
+    const story = join(root, 'examples', 'long-read', 'the-river.md');
+    const a = newsprint(['galley', story, '--width', '40mm', '--out', join(dir, 'bundled.pdf'), '--text', join(dir, 'bundled.txt'), '--json']);
+    const b = newsprint(['galley', story, '--width', '40mm', '--out', join(dir, 'modules.pdf'), '--text', join(dir, 'modules.txt'), '--json'], { NEWSPRINT_BUNDLE: '0' });
+    expect(a.status, a.stderr).toBe(0);
+    expect(b.status, b.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'bundled.pdf')).equals(readFileSync(join(dir, 'modules.pdf')))).toBe(true);
+    expect(readFileSync(join(dir, 'bundled.txt'), 'utf8')).toBe(readFileSync(join(dir, 'modules.txt'), 'utf8'));
+    expect(JSON.parse(a.stdout).lines).toBe(JSON.parse(b.stdout).lines);
+    // A mistake in the copy: the same one-line message and exit code either way.
+    const bad = join(dir, 'bad.md');
+    execFileSync('sh', ['-c', `printf -- '---\\nheadline: [unclosed\\n---\\n\\nText.\\n' > '${bad}'`]);
+    const x = newsprint(['galley', bad, '--out', join(dir, 'bad.pdf')]);
+    const y = newsprint(['galley', bad, '--out', join(dir, 'bad.pdf')], { NEWSPRINT_BUNDLE: '0' });
+    expect(x.status).toBe(1);
+    expect(x.status).toBe(y.status);
+    expect(x.stderr).toBe(y.stderr);
+    expect(x.stderr).toContain('bad.md');
+  });
+
+  it('loads a package a command does not need only when it is used: no sharp or yargs for a galley', () => {
+    const script = `
+      const Module = require('node:module');
+      const seen = new Set();
+      const load = Module._load;
+      Module._load = function (request, ...rest) { seen.add(request); return load.call(this, request, ...rest); };
+      process.argv = [process.execPath, ${JSON.stringify(bin)}, 'galley', ${JSON.stringify(join(root, 'examples', 'long-read', 'the-river.md'))}, '--out', ${JSON.stringify(join(dir, 'lazy.pdf'))}, '--quiet'];
+      import(${JSON.stringify(bin)}).then(() => setTimeout(() => console.log(JSON.stringify([...seen])), 50));
+    `;
+    const seen = JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })) as string[];
+    expect(seen.length).toBeGreaterThan(0);
+    for (const p of ['sharp', 'yargs', 'handlebars', '@napi-rs/canvas', 'pdfjs-dist', 'bullmq']) expect(seen.some((s) => s === p || s.startsWith(`${p}/`)), p).toBe(false);
+  });
+
+  it('runs the other commands through the bundle too: help, and a mistake on the command line', () => {
+    const help = newsprint(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/newsprint <command>/);
+    const wrong = newsprint(['galley', 'story.md', '--bogus']);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toMatch(/bogus/);
+  });
+});
