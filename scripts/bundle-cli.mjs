@@ -21,7 +21,9 @@ const dist = join(root, 'dist');
 const out = join(dist, 'cli', 'newsprint.cjs');
 
 /** Loaded from node_modules at run time: native code, worker threads, files read by path, or rarely needed and large. */
-const EXTERNAL = ['sharp', '@napi-rs/canvas', 'pdfjs-dist', 'piscina', 'bullmq', 'ioredis', 'playwright-core', 'yargs', '@cantoo/pdf-lib', 'handlebars'];
+const EXTERNAL = ['sharp', '@napi-rs/canvas', 'pdfjs-dist', 'piscina', 'bullmq', 'ioredis', 'playwright-core', 'yargs', '@cantoo/pdf-lib', 'handlebars',
+  // UMD, whose factory requires its own files by relative name: the bundler cannot follow them.
+  'jsonc-parser'];
 const isExternal = (id) => id.startsWith('node:') || EXTERNAL.some((p) => id === p || id.startsWith(`${p}/`));
 
 /**

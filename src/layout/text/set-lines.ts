@@ -272,7 +272,7 @@ export function setLines(items: readonly Item[], breaks: readonly Break[], lineW
       hyphenated,
       ...(emergency ? { emergency } : {}),
       last,
-      text: words.map((w) => w.parts.map((p) => p.text).join('')).join(' '),
+      text: texts.join(' '),
     });
   });
   return brokenWords(lines, ends);
@@ -349,26 +349,41 @@ function buildRuns(words: readonly Word[], gapWidths: readonly number[], offset:
     x = open.x + placed.width - (midWord ? 0 : letterSpacing * hscale);
     open = undefined;
   };
-  words.forEach((w, i) => {
+  for (let i = 0; i < words.length; i++) {
+    const all = words[i]!.parts;
     // An indent is a part without a face: it moves the pen and draws nothing.
-    const parts = w.parts.filter((p) => p.face).map((p) => (letterSpacing ? { ...p, tracking: p.tracking + letterSpacing } : p));
-    for (const p of w.parts) if (!p.face) x += p.width;
-    parts.forEach((p, j) => {
-      const continues = open && j === 0 && i > 0 && parts.length === 1 && sameStyle(open.style, p) && Math.abs((open.gaps[0] ?? gapWidths[i - 1]!) - gapWidths[i - 1]!) < 1e-6;
+    let count = 0;
+    for (let k = 0; k < all.length; k++) {
+      if (all[k]!.face) count++;
+      else x += all[k]!.width;
+    }
+    // A part is drawn with the line's letter-spacing added to its tracking; the style object with it is made only
+    // for a part that opens a run (most words go on the run before them).
+    let j = 0;
+    for (let k = 0; k < all.length; k++) {
+      const p = all[k]!;
+      if (!p.face) continue;
+      const continues =
+        open && j === 0 && i > 0 && count === 1 && sameStyleTracked(open.style, p, letterSpacing) && Math.abs((open.gaps[0] ?? gapWidths[i - 1]!) - gapWidths[i - 1]!) < 1e-6;
       if (continues) {
         open!.gaps.push(gapWidths[i - 1]!);
         open!.texts.push(p.text);
       } else {
         close();
         if (j === 0 && i > 0) x += gapWidths[i - 1]!;
-        open = { x, style: p, texts: [p.text], gaps: [] };
+        open = { x, style: letterSpacing ? { ...p, tracking: p.tracking + letterSpacing } : p, texts: [p.text], gaps: [] };
       }
-      if (parts.length > 1) close(j < parts.length - 1);
-    });
-  });
+      if (count > 1) close(j < count - 1);
+      j++;
+    }
+  }
   close();
   return runs;
 }
+
+/** sameStyle(a, the part `p` with `letterSpacing` added to its tracking), without making that part. */
+const sameStyleTracked = (a: StyledText, p: StyledText, letterSpacing: number) =>
+  a.face === p.face && a.size === p.size && a.tracking === (letterSpacing ? p.tracking + letterSpacing : p.tracking) && (a.color === p.color || a.color.every((v, i) => v === p.color[i]));
 
 /**
  * Hyphen ladders: the lines (in reading order) that end a third hyphenated line in a row, and the longest run.

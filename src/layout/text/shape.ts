@@ -53,9 +53,26 @@ interface FontkitPosition {
 
 /** The font has a glyph for every character of `text` (U+FFFF, the batch separator, counts as missing). */
 function coversAll(font: { hasGlyphForCodePoint(cp: number): boolean }, text: string): boolean {
-  for (const ch of text) if (!font.hasGlyphForCodePoint(ch.codePointAt(0)!)) return false;
+  let known = coverage.get(font);
+  if (!known) coverage.set(font, (known = new Uint8Array(COVERAGE_KEPT)));
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    if (cp >= COVERAGE_KEPT) {
+      if (!font.hasGlyphForCodePoint(cp)) return false;
+      continue;
+    }
+    // 0: not asked yet, 1: the font has it, 2: it has not (its cmap is asked once per character, not once per word).
+    let k = known[cp]!;
+    if (k === 0) known[cp] = k = font.hasGlyphForCodePoint(cp) ? 1 : 2;
+    if (k === 2) return false;
+  }
   return true;
 }
+
+/** Characters below this (Latin, Greek, Cyrillic, punctuation and symbols) have their coverage kept per font. */
+const COVERAGE_KEPT = 0x3000;
+const coverage = new WeakMap<object, Uint8Array>();
 
 /** Glyphs from..to of a fontkit glyph run as a Shaped, at 1000 units per em (`k` = 1000 / unitsPerEm). */
 function shapedFrom(glyphs: readonly FontkitGlyph[], positions: readonly FontkitPosition[], from: number, to: number, k: number): Shaped {

@@ -9,6 +9,8 @@ const TRAIL = /[)\]}>’”'".,;:!?]*$/u;
 
 /** Whether a token between spaces is a web or e-mail address, which is never hyphenated. */
 export function isAddress(token: string): boolean {
+  // Every address has a colon, an at sign or the full stop of `www.`: most words have none, and skip the pattern.
+  if (token.indexOf(':') < 0 && token.indexOf('@') < 0 && token.indexOf('.') < 0) return false;
   return ADDRESS.test(token);
 }
 
