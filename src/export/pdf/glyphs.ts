@@ -70,13 +70,16 @@ const isSpace = (c: number): boolean => c === 0x20 || c === 0xa0 || c === 0x09 |
  */
 function wordSpaces(run: GlyphRun): { before: boolean[]; after: boolean } | undefined {
   const text = run.text;
-  const before: boolean[] = [];
+  const glyphs = run.glyphs;
+  const before = new Array<boolean>(glyphs.length);
   let j = 0;
-  for (const g of run.glyphs) {
+  for (let i = 0; i < glyphs.length; i++) {
     let space = false;
     while (j < text.length && isSpace(text.charCodeAt(j))) (space = true), j++;
-    before.push(space && before.length > 0);
-    for (const cp of g.cp) {
+    before[i] = space && i > 0;
+    const cps = glyphs[i]!.cp;
+    for (let k = 0; k < cps.length; k++) {
+      const cp = cps[k]!;
       if (text.codePointAt(j) !== cp) return undefined;
       j += cp > 0xffff ? 2 : 1;
     }
@@ -94,16 +97,19 @@ function textString(text: string): string {
   return `<${hex}>`;
 }
 
-/** Rounds to `places` decimals. */
+/** Powers of ten by number of decimals (a look-up: this runs for every glyph, mostly before the code is optimised). */
+const TENS = [1, 10, 100, 1000, 10000];
+
+/** Rounds to `places` decimals (0 to 4). */
 const round = (n: number, places: number): number => {
-  const f = 10 ** places;
+  const f = TENS[places]!;
   return Math.round(n * f) / f;
 };
 
 /** Numbers in content streams: at most three decimals (1/1000 pt), no exponent, no "-0". */
 function num(n: number, places = 3): string {
   const r = round(n, places);
-  return Object.is(r, -0) ? '0' : String(r);
+  return r === 0 ? '0' : String(r);
 }
 
 /**
@@ -168,7 +174,7 @@ export function drawGlyphs(doc: unknown, runs: readonly GlyphRun[], gs?: string,
     for (let i = 0; i < glyphs.length; i++) {
       const g = glyphs[i]!;
       const sg = table[g.id] ?? subsetGlyph(font, table, g.id, g.cp);
-      const want = round(-g.dy, 3);
+      const want = g.dy === 0 ? 0 : round(-g.dy, 3);
       if (want !== rise) {
         if (codes) tj += `(${codes})`;
         if (tj) out.push(`[${tj}] TJ`);

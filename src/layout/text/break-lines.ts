@@ -130,12 +130,6 @@ function prefixSums(items: readonly Item[]) {
   return { width, stretch, shrink, spaces };
 }
 
-function isLegalBreak(items: readonly Item[], i: number, hyphenate: boolean): boolean {
-  const it = items[i]!;
-  if (it.type === 'penalty') return it.penalty < FORBIDDEN && (hyphenate || !it.hyphenation);
-  return it.type === 'glue' && i > 0 && items[i - 1]!.type === 'box';
-}
-
 /** The adjustment ratio of a line `short` points short of its measure (negative: too long) with the given stretch and shrink. */
 function ratioOf(short: number, stretch: number, shrink: number): number {
   return short > 0 ? (stretch > 0 ? short / stretch : INF_BAD) : short < 0 ? (shrink > 0 ? short / shrink : -Infinity) : 0;
@@ -187,9 +181,11 @@ function pass(items: readonly Item[], lineWidth: (line: number) => number, o: Br
   // Line numbers from here on are alike (none when looseness asks for an exact count of lines).
   const easy = o.looseness === 0 ? (o.easyLine ?? Infinity) + 1 : Infinity;
   const { width: sumWidth, stretch: sumStretch, shrink: sumShrink, spaces: sumSpaces } = sums;
+  const { linePenalty, spacingExponent, maxHyphensInRow, doubleHyphenDemerits, finalHyphenDemerits, adjDemerits, hyphenDemeritsAt } = o;
   for (let i = 0; i < items.length; i++) {
-    if (!isLegalBreak(items, i, hyphenate)) continue;
     const it = items[i]!;
+    // A legal break (isLegalBreak, written out: this loop runs for every item of every pass).
+    if (it.type === 'penalty' ? it.penalty >= FORBIDDEN || (!hyphenate && it.hyphenation) : it.type !== 'glue' || i === 0 || items[i - 1]!.type !== 'box') continue;
     const isPenalty = it.type === 'penalty';
     const penalty = isPenalty ? it.penalty : 0;
     const flagged = isPenalty && it.flagged;
@@ -231,17 +227,18 @@ function pass(items: readonly Item[], lineWidth: (line: number) => number, o: Br
         if (badness(rFeasible) > tolerance && !lastResort) continue;
         // Counted only to one past the limit: beyond it every count behaves alike, and distinct counts would multiply
         // the nodes kept at each break of a word broken over many lines.
-        const hyphens = flagged ? Math.min(a.hyphens + 1, o.maxHyphensInRow + 1) : 0;
+        const hyphens = flagged ? Math.min(a.hyphens + 1, maxHyphensInRow + 1) : 0;
         // The limit on hyphens in a row gives way to a word too wide for the measure, which must break.
-        if (hyphens > o.maxHyphensInRow && !emergency) continue;
-        let d = (o.linePenalty + spacingCost(r, o.spacingExponent)) ** 2;
-        if (penalty > 0) d += penalty ** 2;
-        else if (penalty < 0 && !forced) d -= penalty ** 2;
-        if (flagged && a.flagged) d += o.doubleHyphenDemerits;
-        if (forced && a.flagged) d += o.finalHyphenDemerits;
-        if (flagged && o.hyphenDemeritsAt) d += o.hyphenDemeritsAt(a.line);
+        if (hyphens > maxHyphensInRow && !emergency) continue;
+        const cost = linePenalty + spacingCost(r, spacingExponent);
+        let d = cost * cost;
+        if (penalty > 0) d += penalty * penalty;
+        else if (penalty < 0 && !forced) d -= penalty * penalty;
+        if (flagged && a.flagged) d += doubleHyphenDemerits;
+        if (forced && a.flagged) d += finalHyphenDemerits;
+        if (flagged && hyphenDemeritsAt) d += hyphenDemeritsAt(a.line);
         const fit = fitness(r);
-        if (Math.abs(fit - a.fitness) > 1) d += o.adjDemerits;
+        if (Math.abs(fit - a.fitness) > 1) d += adjDemerits;
         best.offer(easy, a.line + 1, fit, hyphens, a.demerits + d, r, a);
       }
     }

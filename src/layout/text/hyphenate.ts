@@ -32,7 +32,7 @@ export const DEFAULT_HYPHENATION: HyphenationOptions = Object.freeze({
 });
 
 /** The soft hyphen: an editor's break, invisible unless the line breaks there. */
-const SOFT_HYPHEN = '\u00AD';
+export const SOFT_HYPHEN = '\u00AD';
 /** Marker the pattern library inserts at each break: a private-use character, which no word that reaches the patterns contains. */
 const MARK = '\u{F8FF}';
 /** Apostrophes inside words (children’s, o’clock): straight, curly and the modifier letter; each one UTF-16 unit. */

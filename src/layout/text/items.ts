@@ -1,6 +1,6 @@
 // Paragraph → boxes, glue and penalties (Knuth & Plass 1981), measured by the Shaper.
 import type { Cmyk, Span } from '../../core/index.js';
-import { emergencyHyphenationPoints, stripSoftHyphens } from './hyphenate.js';
+import { emergencyHyphenationPoints, SOFT_HYPHEN, stripSoftHyphens } from './hyphenate.js';
 import type { Shaper } from './shape.js';
 import { addressPoints, isAddress, letterPoints } from './word-breaks.js';
 
@@ -152,12 +152,17 @@ export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts
   // `wordEnd`: the box ends its word (a space or the paragraph's end follows), not a piece before a break point.
   const flushWord = (wordEnd: boolean) => {
     if (parts.length === 0) return;
-    const width = parts.reduce((w, p) => w + p.width, 0);
+    let width = 0;
+    let glyphCount = 0;
+    for (let k = 0; k < parts.length; k++) {
+      width += parts[k]!.width;
+      glyphCount += parts[k]!.glyphs;
+    }
     const x = opts.expansion;
     if (x && !opts.ragged) {
       // Expansion can widen or narrow each gap between letters by the letter-spacing limit and each glyph by the
       // scaling limit. Letter-spacing stops at the word's end: a word space is only ever its glue (set-lines.ts).
-      const glyphs = parts.reduce((n, p) => n + p.glyphs, 0) - (wordEnd ? 1 : 0);
+      const glyphs = glyphCount - (wordEnd ? 1 : 0);
       const spacing = Math.max(0, glyphs) * x.letterSpacing;
       // Scaling also narrows the letter-spacing it is applied to, so a box at its tightest is width − spacing −
       // width·scaling + spacing·scaling: the shrink is that much less than the stretch (set-lines.ts widthAt), and
@@ -196,16 +201,21 @@ export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts
   for (const [face, words] of byFace) shaper.prepare(face, words);
   // The break points of a piece of a word at `points`, each followed by the penalty `penaltyAt(k)`.
   const addPieces = (run: StyledText, text: string, points: readonly number[], penaltyAt: (k: number) => Penalty) => {
+    if (points.length === 0) {
+      parts.push(part(run, text));
+      return;
+    }
     // The word is shaped once, whole (as it is set when it does not break); its pieces take their glyphs' widths.
-    const measured = points.length > 0 ? shaper.pieces(run.face, text, run.size, run.tracking, points) : undefined;
+    const measured = shaper.pieces(run.face, text, run.size, run.tracking, points);
     let from = 0;
-    points.forEach((at, k) => {
-      parts.push(pieceOf(run, text.slice(from, at), measured!.widths[k]!, measured!.glyphs[k]!));
+    for (let k = 0; k < points.length; k++) {
+      const at = points[k]!;
+      parts.push(pieceOf(run, text.slice(from, at), measured.widths[k]!, measured.glyphs[k]!));
       flushWord(false);
       items.push(penaltyAt(k));
       from = at;
-    });
-    parts.push(measured ? pieceOf(run, text.slice(from), measured.widths[points.length]!, measured.glyphs[points.length]!) : part(run, text));
+    }
+    parts.push(pieceOf(run, text.slice(from), measured.widths[points.length]!, measured.glyphs[points.length]!));
   };
   // A break inside a word in ragged text gains the rag a word space would give its line.
   const ragOf = (run: StyledText) => (opts.ragged ? { stretch: RAG_EMS * run.size } : {});
@@ -217,6 +227,11 @@ export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts
       return;
     }
     const chunks = chunksOf(piece);
+    // The common case: one chunk, no soft hyphen, no hyphenation asked for (the breaker's first pass) and not too wide.
+    if (chunks.length === 1 && !wide && !opts.hyphenate && !piece.includes(SOFT_HYPHEN)) {
+      parts.push(part(run, piece));
+      return;
+    }
     const whole = stripSoftHyphens(piece).text;
     let start = 0; // where the chunk starts in `whole`
     chunks.forEach((raw, i) => {
@@ -261,6 +276,7 @@ export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts
       return { type: 'penalty', width: 0, penalty: letter ? LETTER_PENALTY : ADDRESS_PENALTY, flagged: false, hyphenation: true, emergency: { means: letter ? 'letter' : 'address', word: text, at: points[k]! }, ...ragOf(run) };
     });
   };
+  const spaces = new Map<StyledText, Item[]>();
   runs.forEach((run, r) => {
     for (const piece of piecesOf[r]!) {
       if (piece === '') continue;
@@ -268,7 +284,12 @@ export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts
         flushWord(true);
         const style = lastStyle ?? run;
         const last = items[items.length - 1];
-        if (last && last.type === 'box') items.push(...spaceItems(shaper, style, opts));
+        if (last && last.type === 'box') {
+          // The items of a space depend on its style alone, and items are never changed: made once a style.
+          let space = spaces.get(style);
+          if (!space) spaces.set(style, (space = spaceItems(shaper, style, opts)));
+          for (let k = 0; k < space.length; k++) items.push(space[k]!);
+        }
         continue;
       }
       addWord(run, piece);

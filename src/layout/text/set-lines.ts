@@ -188,12 +188,28 @@ export function setLines(items: readonly Item[], breaks: readonly Break[], lineW
     // Inside a word: a hyphenation point or address break (`hyphenation`), or after a compound's own hyphen (flagged,
     // no width). A ragged line's break at a space is a penalty too, but neither flagged nor a hyphenation point.
     const inWord = !!endItem && endItem.type === 'penalty' && (endItem.flagged || !!endItem.hyphenation) && endItem.penalty > FORCED && words.length > 0;
-    const texts = words.map((w) => w.parts.map((p) => p.text).join(''));
+    const texts: string[] = [];
+    for (let k = 0; k < words.length; k++) {
+      const ps = words[k]!.parts;
+      let t = ps.length > 0 ? ps[0]!.text : '';
+      for (let j = 1; j < ps.length; j++) t += ps[j]!.text;
+      texts.push(t);
+    }
     ends.push({ texts, inWord, hyphen: inWord && endItem.type === 'penalty' && endItem.width > 0 });
     const emergency = endItem && endItem.type === 'penalty' ? endItem.emergency : undefined;
     from = br.position + 1;
     const last = n === breaks.length - 1;
-    const naturalGaps = gaps.reduce((a, g) => a + g.width, 0);
+    let naturalGaps = 0;
+    let gapStretch = 0;
+    let gapShrink = 0;
+    let minimumGaps = 0;
+    for (let k = 0; k < gaps.length; k++) {
+      const g = gaps[k]!;
+      naturalGaps += g.width;
+      gapStretch += g.stretch;
+      gapShrink += g.shrink;
+      minimumGaps = minimumGaps + g.width - g.shrink;
+    }
     // Each word once: its natural width (with its style's tracking) and its glyph count, for the expansion below.
     let natural = 0;
     let glyphCount = 0;
@@ -201,31 +217,37 @@ export function setLines(items: readonly Item[], breaks: readonly Break[], lineW
     // Words with glyphs: letter-spacing expansion falls between a word's letters, not after its last (a word space
     // is its glue alone, so it never drops below the style's minimum however tight the letters are set).
     let wordEnds = 0;
-    for (const w of words) {
-      if (w.parts.some((p) => p.face)) wordEnds++;
-      for (const p of w.parts) {
+    // The last part with glyphs: its tracking after the line's last glyph is not ink (widthAt, below).
+    let lastPart: WordPart | undefined;
+    for (let k = 0; k < words.length; k++) {
+      const ps = words[k]!.parts;
+      let faced = false;
+      for (let j = 0; j < ps.length; j++) {
+        const p = ps[j]!;
         if (!p.face) {
           indents += p.width;
           continue;
         }
+        faced = true;
+        if (k === words.length - 1) lastPart = p;
         const u = shaper.unit(p.face, p.text);
         const g = u.glyphs.length;
         natural += (u.width * p.size) / 1000 + p.tracking * g;
         glyphCount += g;
       }
+      if (faced) wordEnds++;
     }
     natural += indents;
     const slack = measure - natural - naturalGaps;
     // Justified lines take up their slack; a paragraph's last line only shrinks, when it would not fit otherwise (as in TeX).
     const justify = align === 'justify' && (!last || slack < 0);
     // 1. How far the line must stretch or shrink, as a ratio of all it can give (spaces and expansion).
-    const room = slack >= 0 ? gaps.reduce((a, g) => a + g.stretch, 0) + flex.stretch : gaps.reduce((a, g) => a + g.shrink, 0) + flex.shrink;
+    const room = slack >= 0 ? gapStretch + flex.stretch : gapShrink + flex.shrink;
     const r = justify && room > 0 ? Math.max(slack / room, -1) : 0;
     // 2. Expansion takes its share, capped at its limits.
     let e = justify && expansion ? Math.max(-1, Math.min(1, r)) : 0;
     // The style's character spacing follows every glyph, the line's last one too; that last bit is not ink, so the
     // measure is filled to the last glyph's advance. Letter-spacing expansion follows every glyph but a word's last.
-    const lastPart = words[words.length - 1]?.parts.filter((p) => p.face).pop();
     const widthAt = (x: number) => {
       const ls = x * (expansion?.letterSpacing ?? 0);
       const h = 1 + x * (expansion?.scaling ?? 0);
@@ -252,7 +274,7 @@ export function setLines(items: readonly Item[], breaks: readonly Break[], lineW
     if (justify && gaps.length > 0) {
       // A line the breaker found feasible fills the measure exactly (expansion's small non-linearity included);
       // an overfull one (the breaker's last resort) keeps its spaces at their minimum and sticks out.
-      const minimum = gaps.reduce((a, g) => a + g.width - g.shrink, 0);
+      const minimum = minimumGaps;
       const total = br.ratio >= -1 ? Math.max(measure - wordsWidth, minimum - 0.5) : Math.max(measure - wordsWidth, minimum);
       gapWidths = gaps.map((g) => (naturalGaps > 0 ? (g.width * total) / naturalGaps : total / gaps.length));
     }
