@@ -42,7 +42,8 @@ export function addressPoints(token: string): number[] {
   return [...points].filter((p) => p - from >= 2 && to - p >= 2).sort((a, b) => a - b);
 }
 
-const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+/** Made when first needed: building a segmenter loads ICU's break rules (some 10 ms), and most runs never break a word letter by letter. */
+let graphemes: Intl.Segmenter | undefined;
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
 
 /**
@@ -54,6 +55,7 @@ export function letterPoints(text: string, from: number, to: number, lettersOnly
   const out: number[] = [];
   let prevLetter = false;
   let first = true;
+  graphemes ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
   for (const { segment, index } of graphemes.segment(text.slice(from, to))) {
     const letter = LETTER_OR_DIGIT.test(segment);
     if (!first && (!lettersOnly || (prevLetter && letter))) out.push(from + index);
