@@ -3,16 +3,18 @@
 //
 // It starts from dist/cli/newsprint.cjs, the CLI bundled into one script, with the V8 code cache made for it at build
 // time (scripts/bundle-cli.mjs): a command then starts without resolving, reading and compiling some 200 modules
-// (docs/composer.md, "Cold start"). Without the bundle (NEWSPRINT_BUNDLE=0, or only `tsc` run) it runs dist/ as ES
-// modules, which behave the same.
-import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Script, constants } from 'node:vm';
+// (docs/composer.md, "Cold start"). Without the bundle (NEWSPRINT_BUNDLE=0, or only `tsc` run since) it runs dist/ as
+// ES modules, which behave the same. This file is CommonJS (bin/package.json): an ES module entry point would start
+// Node's module loader for nothing when the bundle is used.
+'use strict';
+const { existsSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
+const Module = require('node:module');
+const { dirname, join } = require('node:path');
+const { pathToFileURL } = require('node:url');
+const { Script, constants } = require('node:vm');
 
-const main = new URL('../dist/cli/main.js', import.meta.url);
-const compiled = statSync(fileURLToPath(main), { throwIfNoEntry: false });
+const dist = join(__dirname, '..', 'dist', 'cli');
+const compiled = statSync(join(dist, 'main.js'), { throwIfNoEntry: false });
 if (!compiled) {
   process.stderr.write('newsprint: the CLI is not compiled yet; run `npm install` (or `npm run build`) in the newsprint folder first\n');
   process.exit(3);
@@ -20,22 +22,22 @@ if (!compiled) {
 
 /** The CLI from the bundle and its code cache; undefined when there is no bundle or it is not to be used. */
 function fromBundle() {
-  const file = fileURLToPath(new URL('../dist/cli/newsprint.cjs', import.meta.url));
-  const dynamicImport = constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
+  const file = join(dist, 'newsprint.cjs');
+  const dynamicImport = constants && constants.USE_MAIN_CONTEXT_DEFAULT_LOADER;
   if (process.env.NEWSPRINT_BUNDLE === '0' || !dynamicImport || !existsSync(file)) return undefined;
-  const source = readFileSync(file, 'utf8');
-  const [, id, built] = /^\/\/ newsprint CLI bundle ([0-9a-f]+) ([0-9.]+)\n/.exec(source) ?? [];
+  const source = readFileSync(file, 'latin1'); // the bundle is ASCII
+  const head = /^\/\/ newsprint CLI bundle ([0-9a-f]+) ([0-9.]+)\n/.exec(source);
   // Made from other compiled modules than these (tsc has run since): they are what is to run.
-  if (!id || Number(built) !== compiled.mtimeMs) return undefined;
+  if (!head || Number(head[2]) !== compiled.mtimeMs) return undefined;
   // Named by the bundle's hash: a cache is only ever used with the bundle it was made from.
-  const cacheFile = join(dirname(file), `newsprint.${id}.cache`);
+  const cacheFile = join(dist, `newsprint.${head[1]}.cache`);
   const writing = process.env.NEWSPRINT_CODE_CACHE === 'write';
   const cachedData = !writing && existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
   const script = new Script(Module.wrap(source), { filename: file, cachedData, importModuleDynamically: dynamicImport });
   // V8 refuses a cache made by another version or with other flags, and then compiles as usual.
   if (process.env.NEWSPRINT_CODE_CACHE === 'report') process.stderr.write(`newsprint: code cache ${cachedData ? (script.cachedDataRejected ? 'rejected' : 'used') : 'absent'}\n`);
   const mod = { exports: {} };
-  script.runInThisContext().call(mod.exports, mod.exports, createRequire(file), mod, file, dirname(file));
+  script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(file), mod, file, dirname(file));
   if (writing) {
     // After the command, with every function it ran compiled (the build's training run).
     process.once('exit', () => {
@@ -47,5 +49,9 @@ function fromBundle() {
   return mod.exports.run;
 }
 
-const run = fromBundle() ?? (await import(main.href)).run;
-process.exitCode = await run(process.argv.slice(2));
+const bundled = fromBundle();
+(bundled ? Promise.resolve(bundled) : import(pathToFileURL(join(dist, 'main.js')).href).then((m) => m.run))
+  .then((run) => run(process.argv.slice(2)))
+  .then((code) => {
+    process.exitCode = code;
+  });

@@ -86,6 +86,12 @@ await bundle.write({ file: tmp, format: 'cjs', codeSplitting: false, sourcemap: 
 await bundle.close();
 // The bundle's own hash names its code cache, so a cache is never used with a bundle it was not made from.
 const source = readFileSync(tmp);
+// bin/newsprint.js reads the bundle as Latin-1, which is only right for ASCII.
+const wide = source.findIndex((b) => b > 0x7f);
+if (wide >= 0) {
+  console.error(`bundle-cli: the bundle has a character past ASCII at byte ${wide}: ${JSON.stringify(source.subarray(Math.max(0, wide - 40), wide + 40).toString())}`);
+  process.exit(1);
+}
 const id = createHash('sha256').update(source).digest('hex').slice(0, 16);
 // ... and the time dist/cli/main.js was written, which every run of tsc renews: a bundle older than the compiled
 // modules is not used (the bin runs them instead) until the next `npm run build`.
