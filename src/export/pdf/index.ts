@@ -241,7 +241,9 @@ export async function writePdf(layout: EditionLayout, fonts: FontSet, images: Im
   const ids = { title: meta.title, date, id: documentId([meta.title, meta.date, plant?.name ?? '', plant?.pdfx ?? '', pages.join(',')]) };
   if (plant) makePdfx(doc as unknown as XDoc, plant, ids);
   else useOwnXmp(doc as unknown as XDoc, ids);
-  for (const face of fonts.values()) doc.registerFont(face.id, face.file);
+  // PDFKit takes the fontkit font layout already opened (PDFKit 0.20 accepts one): the file is not read and its
+  // tables not decoded a second time, and the glyphs layout used are the ones embedded.
+  for (const face of fonts.values()) doc.registerFont(face.id, face.font as unknown as Buffer);
   const structure = flavour.tagged ? new ArticleStructure(doc) : undefined;
   // The adverts' pages, copied in once each, in the order the pages place them.
   const forms = new Map<string, EmbeddedPage>();
