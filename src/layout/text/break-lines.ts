@@ -203,6 +203,12 @@ function pass(items: readonly Item[], lineWidth: (line: number) => number, o: Br
       const width = sumWidth[i]! - a.width + penaltyWidth;
       const L = lineWidth(a.line);
       const stretch = sumStretch[i]! - a.stretch + penaltyStretch;
+      // Most nodes, most of the time: a line from them to here is still too loose to take, and they stay active (the
+      // general case below gives the same, at more cost).
+      if (L > width && emergencyStretch === 0 && !lastResort && !emergency && !a.emergency && badness(stretch > 0 ? (L - width) / stretch : INF_BAD) > tolerance) {
+        if (!forced) active[kept++] = a;
+        continue;
+      }
       const shrink = sumShrink[i]! - a.shrink;
       // r is the line's true adjustment ratio; emergency stretch only widens what is feasible, never what it costs.
       let r = ratioOf(L - width, stretch, shrink);

@@ -180,7 +180,8 @@ export function setLines(items: readonly Item[], breaks: readonly Break[], lineW
   // Each line's words and how it ends, for the words broken across lines (brokenWords, below).
   const ends: LineEnds[] = [];
   let from = 0;
-  breaks.forEach((br, n) => {
+  for (let n = 0; n < breaks.length; n++) {
+    const br = breaks[n]!;
     const measure = lineWidth(n);
     const { words, gaps, flex } = lineWords(items, from, br.position);
     const endItem = items[br.position];
@@ -248,11 +249,8 @@ export function setLines(items: readonly Item[], breaks: readonly Break[], lineW
     let e = justify && expansion ? Math.max(-1, Math.min(1, r)) : 0;
     // The style's character spacing follows every glyph, the line's last one too; that last bit is not ink, so the
     // measure is filled to the last glyph's advance. Letter-spacing expansion follows every glyph but a word's last.
-    const widthAt = (x: number) => {
-      const ls = x * (expansion?.letterSpacing ?? 0);
-      const h = 1 + x * (expansion?.scaling ?? 0);
-      return (natural - indents + (glyphCount - wordEnds) * ls) * h + indents - (lastPart ? lastPart.tracking * h : 0);
-    };
+    const lastTracking = lastPart ? lastPart.tracking : undefined;
+    const widthAt = (x: number) => expandedWidth(x, expansion, natural, indents, glyphCount - wordEnds, lastTracking);
     // A line without spaces (a piece of a word too wide for the measure) has nothing to take up expansion's small
     // non-linearity: find the expansion that fills it exactly (width grows with e), or as near as the limits allow.
     if (gaps.length === 0 && e !== 0 && widthAt(e) > measure) {
@@ -270,19 +268,21 @@ export function setLines(items: readonly Item[], breaks: readonly Break[], lineW
     const hscale = 1 + e * (expansion?.scaling ?? 0);
     const wordsWidth = widthAt(e);
     // 3. The spaces take the rest, all in the same proportion to their natural width.
-    let gapWidths = gaps.map((g) => g.width);
-    if (justify && gaps.length > 0) {
-      // A line the breaker found feasible fills the measure exactly (expansion's small non-linearity included);
-      // an overfull one (the breaker's last resort) keeps its spaces at their minimum and sticks out.
-      const minimum = minimumGaps;
-      const total = br.ratio >= -1 ? Math.max(measure - wordsWidth, minimum - 0.5) : Math.max(measure - wordsWidth, minimum);
-      gapWidths = gaps.map((g) => (naturalGaps > 0 ? (g.width * total) / naturalGaps : total / gaps.length));
+    const gapWidths = new Array<number>(gaps.length);
+    // A line the breaker found feasible fills the measure exactly (expansion's small non-linearity included);
+    // an overfull one (the breaker's last resort) keeps its spaces at their minimum and sticks out.
+    const total = justify && gaps.length > 0 ? (br.ratio >= -1 ? Math.max(measure - wordsWidth, minimumGaps - 0.5) : Math.max(measure - wordsWidth, minimumGaps)) : 0;
+    let gapSum = 0;
+    for (let k = 0; k < gaps.length; k++) {
+      const w = !(justify && gaps.length > 0) ? gaps[k]!.width : naturalGaps > 0 ? (gaps[k]!.width * total) / naturalGaps : total / gaps.length;
+      gapWidths[k] = w;
+      gapSum += w;
     }
-    const spaceRatio = justify && naturalGaps > 0 ? gapWidths.reduce((a, b) => a + b, 0) / naturalGaps : 1;
+    const spaceRatio = justify && naturalGaps > 0 ? gapSum / naturalGaps : 1;
     const spaceRatioEq = justify && !last && naturalGaps > 0 ? (measure - natural) / naturalGaps : spaceRatio;
-    const used = wordsWidth + gapWidths.reduce((a, b) => a + b, 0);
+    const used = wordsWidth + gapSum;
     const offset = align === 'right' ? measure - used : align === 'center' ? (measure - used) / 2 : 0;
-    lines.push({
+    const line: Mutable<SetLine> = {
       runs: buildRuns(words, gapWidths, offset, letterSpacing, hscale, shaper),
       measure,
       width: used,
@@ -292,12 +292,26 @@ export function setLines(items: readonly Item[], breaks: readonly Break[], lineW
       hscale,
       overfull: Math.max(0, used - measure - 0.01),
       hyphenated,
-      ...(emergency ? { emergency } : {}),
       last,
       text: texts.join(' '),
-    });
-  });
+    };
+    if (emergency) line.emergency = emergency;
+    lines.push(line);
+  }
   return brokenWords(lines, ends);
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * The width of a line's words with expansion `x` (−1…1 of its limits): letter-spacing between the letters of each
+ * word (`gaps` places), everything scaled, indents not; less the style's tracking after the last glyph, which is
+ * not ink.
+ */
+function expandedWidth(x: number, expansion: Expansion | undefined, natural: number, indents: number, gaps: number, lastTracking: number | undefined): number {
+  const ls = x * (expansion?.letterSpacing ?? 0);
+  const h = 1 + x * (expansion?.scaling ?? 0);
+  return (natural - indents + gaps * ls) * h + indents - (lastTracking !== undefined ? lastTracking * h : 0);
 }
 
 /** A set line's words (as set: a hyphen the breaker added is the last word's last character) and how it ends. */
