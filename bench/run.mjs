@@ -1,7 +1,7 @@
 // Benchmarks: CLI start-up, and each stage of building the sample edition, as medians with peak memory.
 // Run with `npm run bench` (compiles first through `prepare` on install; uses dist/).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -171,41 +171,7 @@ for (const which of ['page', 'edition']) {
   }
 }
 
-// 7. Cold: one whole process per galley, start-up and module loading included — what a sub-editor waits for at the
-// command line. newsprint runs its CLI on an article file; the references read the same paragraphs from JSON.
-const { loadArticle } = await dist('ingest/index.js');
-const seedFile = join(root, '..', 'shared', 'seeds', '000_8750602a2a0151a0.txt');
-const coldDir = mkdtempSync(join(tmpdir(), 'newsprint-bench-cold-'));
-const paragraphsOf = (a) => a.body.filter((b) => 'runs' in b).map((b) => b.runs.map((r) => r.text).join(''));
-const coldTexts = [];
-try {
-  const body = paragraphsOf(loadArticle(seedFile));
-  const ten = Array.from({ length: 10 }, () => body).flat();
-  writeFileSync(join(coldDir, 'seed10.md'), `---\nheadline: The seed story's body ten times\n---\n\n${ten.join('\n\n')}\n`);
-  coldTexts.push({ name: 'seed10', article: join(coldDir, 'seed10.md'), paragraphs: ten });
-} catch {
-  console.log('\n(cold galley of seed10 skipped: the seed story is not beside this clone, ../shared/seeds)');
-}
-const river = join(root, 'examples', 'long-read', 'the-river.md');
-coldTexts.push({ name: 'long', article: river, paragraphs: paragraphsOf(loadArticle(river)) });
-const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 7);
-const font = join(root, 'fonts', 'liberation-serif', 'LiberationSerif-Regular.ttf');
-const timed = (args) => {
-  const t = performance.now();
-  const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`${args.join(' ')}: ${r.stderr}`);
-  return performance.now() - t;
-};
-console.log(`\ngalley as a whole process, cold (median of ${COLD_RUNS} processes)`);
-for (const t of coldTexts) {
-  const json = join(coldDir, `${t.name}.json`);
-  writeFileSync(json, JSON.stringify(t.paragraphs));
-  const cli = [join(root, 'bin', 'newsprint.js'), 'galley', t.article, '--font', font, '--size', '9', '--leading', '10.5', '--out', join(coldDir, `${t.name}.pdf`), '--quiet'];
-  const ours = median(Array.from({ length: COLD_RUNS }, () => timed(cli)));
-  console.log(`  ${t.name}: newsprint galley ${ms(ours)}`);
-  for (const ref of ['pdfkit', 'react-pdf']) {
-    const theirs = median(Array.from({ length: COLD_RUNS }, () => timed([join(root, 'bench', 'reference-process.mjs'), ref, json, join(coldDir, `${t.name}-${ref}.pdf`)])));
-    console.log(`  ${t.name}: ${ref.padEnd(9)} ${ms(theirs).padStart(8)}   newsprint is ${(theirs / ours).toFixed(2)}× its speed`);
-  }
-}
-rmSync(coldDir, { recursive: true, force: true });
+// 7. Cold: one whole process per galley, start-up and module loading included (bench/cold-case.mjs, which runs alone too).
+console.log('');
+const cold = spawnSync(process.execPath, [join(root, 'bench', 'cold-case.mjs')], { stdio: 'inherit' });
+if (cold.status !== 0) process.exitCode = 1;
