@@ -33,7 +33,8 @@ function fromBundle() {
   const cacheFile = join(dist, `newsprint.${head[1]}.cache`);
   const writing = process.env.NEWSPRINT_CODE_CACHE === 'write';
   const cachedData = !writing && existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
-  const script = new Script(Module.wrap(source), { filename: file, cachedData, importModuleDynamically: dynamicImport });
+  // The file is the bundle in CommonJS's own wrapper function (scripts/bundle-cli.mjs).
+  const script = new Script(source, { filename: file, cachedData, importModuleDynamically: dynamicImport });
   // V8 refuses a cache made by another version or with other flags, and then compiles as usual.
   if (process.env.NEWSPRINT_CODE_CACHE === 'report') process.stderr.write(`newsprint: code cache ${cachedData ? (script.cachedDataRejected ? 'rejected' : 'used') : 'absent'}\n`);
   const mod = { exports: {} };

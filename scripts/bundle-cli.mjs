@@ -96,7 +96,9 @@ const id = createHash('sha256').update(source).digest('hex').slice(0, 16);
 // ... and the time dist/cli/main.js was written, which every run of tsc renews: a bundle older than the compiled
 // modules is not used (the bin runs them instead) until the next `npm run build`.
 const built = statSync(join(dist, 'cli', 'main.js')).mtimeMs;
-writeFileSync(tmp, Buffer.concat([Buffer.from(`// newsprint CLI bundle ${id} ${built}\n`), source]));
+// The file is already the CommonJS wrapper around the bundle, so bin/newsprint.js compiles it as it stands (wrapping it
+// at run time would copy all 3 MB of it into a second string).
+writeFileSync(tmp, Buffer.concat([Buffer.from(`// newsprint CLI bundle ${id} ${built}\n(function (exports, require, module, __filename, __dirname) {\n`), source, Buffer.from('\n})\n')]));
 renameSync(tmp, out);
 for (const f of readdirSync(join(dist, 'cli'))) if (/^newsprint\.[0-9a-f]+\.cache$/.test(f)) rmSync(join(dist, 'cli', f));
 

@@ -192,10 +192,15 @@ export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts
   // The paragraph's new words are shaped together, face by face (one call to the shaper each, not one per word).
   const byFace = new Map<string, string[]>();
   const piecesOf = runs.map((run) => {
-    const pieces = run.text.split(/(\s+)/u);
+    const pieces = wordsAndSpaces(run.text);
     let words = byFace.get(run.face);
     if (!words) byFace.set(run.face, (words = [' ', '-']));
-    for (const piece of pieces) if (piece !== '' && !/^\s/u.test(piece)) for (const chunk of chunksOf(piece)) words.push(stripSoftHyphens(chunk).text);
+    for (let k = 0; k < pieces.length; k += 2) {
+      const piece = pieces[k]!;
+      if (piece === '') continue;
+      if (!HAS_DASH.test(piece) && !piece.includes(SOFT_HYPHEN)) words.push(piece);
+      else for (const chunk of chunksOf(piece)) words.push(stripSoftHyphens(chunk).text);
+    }
     return pieces;
   });
   for (const [face, words] of byFace) shaper.prepare(face, words);
@@ -278,9 +283,12 @@ export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts
   };
   const spaces = new Map<StyledText, Item[]>();
   runs.forEach((run, r) => {
-    for (const piece of piecesOf[r]!) {
+    const pieces = piecesOf[r]!;
+    for (let k = 0; k < pieces.length; k++) {
+      const piece = pieces[k]!;
       if (piece === '') continue;
-      if (/^\s+$/u.test(piece)) {
+      // Words at even places, the white space between them at odd ones (wordsAndSpaces).
+      if (k % 2 === 1) {
         flushWord(true);
         const style = lastStyle ?? run;
         const last = items[items.length - 1];
@@ -304,6 +312,35 @@ export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts
   items.push({ type: 'glue', width: 0, stretch: opts.ragged && opts.balance ? RAG_EMS * end.size : 1e6, shrink: 0, style: end });
   items.push({ type: 'penalty', width: 0, penalty: FORCED, flagged: false });
   return items;
+}
+
+/** JavaScript's white space (what `\\s` matches): a run of it between words is one word space. */
+function isWhite(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * `text` as `text.split(/(\s+)/u)` gives it: words at even places (empty at either end when the text starts or ends
+ * with white space) and the runs of white space between them at odd places; written out, as it runs for every
+ * paragraph.
+ */
+function wordsAndSpaces(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    if (!isWhite(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && isWhite(text.charCodeAt(j))) j++;
+    out.push(text.slice(start, i), text.slice(i, j));
+    start = i = j;
+  }
+  out.push(text.slice(start));
+  return out;
 }
 
 function measure(shaper: Shaper, s: StyledText, text: string): number {
