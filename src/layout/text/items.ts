@@ -191,18 +191,7 @@ export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts
   const hyphen = (style: StyledText) => (hyphenFor === style ? hyphenWidth : ((hyphenFor = style), (hyphenWidth = measure(shaper, style, '-'))));
   // The paragraph's new words are shaped together, face by face (one call to the shaper each, not one per word).
   const byFace = new Map<string, string[]>();
-  const piecesOf = runs.map((run) => {
-    const pieces = wordsAndSpaces(run.text);
-    let words = byFace.get(run.face);
-    if (!words) byFace.set(run.face, (words = [' ', '-']));
-    for (let k = 0; k < pieces.length; k += 2) {
-      const piece = pieces[k]!;
-      if (piece === '') continue;
-      if (!HAS_DASH.test(piece) && !piece.includes(SOFT_HYPHEN)) words.push(piece);
-      else for (const chunk of chunksOf(piece)) words.push(stripSoftHyphens(chunk).text);
-    }
-    return pieces;
-  });
+  const piecesOf = runs.map((run) => wordsToShape(run, byFace));
   for (const [face, words] of byFace) shaper.prepare(face, words);
   // The break points of a piece of a word at `points`, each followed by the penalty `penaltyAt(k)`.
   const addPieces = (run: StyledText, text: string, points: readonly number[], penaltyAt: (k: number) => Penalty) => {
@@ -314,6 +303,23 @@ export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts
   return items;
 }
 
+/**
+ * The words and spaces of a run (wordsAndSpaces), and its words as the shaper measures them (pieces between explicit
+ * hyphens, soft hyphens left out) added to `byFace` under the run's face, for one call to Shaper.prepare a face.
+ */
+export function wordsToShape(run: StyledText, byFace: Map<string, string[]>): string[] {
+  const pieces = wordsAndSpaces(run.text);
+  let words = byFace.get(run.face);
+  if (!words) byFace.set(run.face, (words = [' ', '-']));
+  for (let k = 0; k < pieces.length; k += 2) {
+    const piece = pieces[k]!;
+    if (piece === '') continue;
+    if (!HAS_DASH.test(piece) && !piece.includes(SOFT_HYPHEN)) words.push(piece);
+    else for (const chunk of chunksOf(piece)) words.push(stripSoftHyphens(chunk).text);
+  }
+  return pieces;
+}
+
 /** JavaScript's white space (what `\\s` matches): a run of it between words is one word space. */
 function isWhite(c: number): boolean {
   return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
@@ -355,8 +361,10 @@ function measure(shaper: Shaper, s: StyledText, text: string): number {
 function tightestWidth(shaper: Shaper, s: StyledText, word: string, expansion: Expansion | undefined): number {
   let w = 0;
   let glyphs = 0;
-  for (const chunk of chunksOf(word)) {
-    const u = shaper.unit(s.face, stripSoftHyphens(chunk).text);
+  // Most words are one piece without soft hyphens: chunksOf would give the word itself.
+  const chunks = HAS_DASH.test(word) || word.includes(SOFT_HYPHEN) ? chunksOf(word) : [word];
+  for (let k = 0; k < chunks.length; k++) {
+    const u = shaper.unit(s.face, stripSoftHyphens(chunks[k]!).text);
     w += (u.width * s.size) / 1000 + s.tracking * u.glyphs.length;
     glyphs += u.glyphs.length;
   }
