@@ -3,7 +3,7 @@ import type { Article, Diagnostic, FontSet, FrameItem, Page, ParagraphStyle, Sty
 import { mm, toMm } from '../core/index.js';
 import type { MarkupNode } from '../template/index.js';
 import { lineFindings, lineRuns } from './text/emit.js';
-import { prepareWords, setParagraphWithPass } from './text/paragraph.js';
+import { setParagraphWithPass } from './text/paragraph.js';
 import { hyphenLadders, type SetLine } from './text/set-lines.js';
 import { Shaper } from './text/shape.js';
 
@@ -99,10 +99,7 @@ export function layoutGalley(article: Article, o: GalleyOptions): Galley {
     const content = blockText(b);
     return content ? { b, i, content, style: b.kind === 'crosshead' ? crosshead : b.kind === 'quote' ? quote : s } : undefined;
   });
-  const paragraphs = blocks.filter((x) => x !== undefined);
-  // The story's words shaped in one go, before its paragraphs are set.
-  prepareWords(paragraphs, o.sheet, shaper);
-  paragraphs.forEach(({ b, i, content, style }) => {
+  blocks.filter((x) => x !== undefined).forEach(({ b, i, content, style }) => {
     const set = setParagraphWithPass(content, style, o.sheet, shaper, o.measure, { indent: true });
     if (set.pass >= 3) emergency++;
     for (const line of set.lines) {

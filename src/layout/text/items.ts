@@ -306,8 +306,9 @@ export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts
 /**
  * The words and spaces of a run (wordsAndSpaces), and its words as the shaper measures them (pieces between explicit
  * hyphens, soft hyphens left out) added to `byFace` under the run's face, for one call to Shaper.prepare a face.
+ * (One call for a whole story is no faster: fontkit's time grows with the text it is given.)
  */
-export function wordsToShape(run: StyledText, byFace: Map<string, string[]>): string[] {
+function wordsToShape(run: StyledText, byFace: Map<string, string[]>): string[] {
   const pieces = wordsAndSpaces(run.text);
   let words = byFace.get(run.face);
   if (!words) byFace.set(run.face, (words = [' ', '-']));

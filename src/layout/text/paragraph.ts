@@ -3,7 +3,7 @@ import type { ParagraphStyle, StyleSheet } from '../../core/index.js';
 import type { MarkupNode } from '../../template/index.js';
 import { breakParagraph, breakWithoutHyphenation, type BreakOptions } from './break-lines.js';
 import { hyphenationPoints } from './hyphenate.js';
-import { paragraphItems, wordsToShape, type Hyphenator, type ItemOptions, type StyledText } from './items.js';
+import { paragraphItems, type Hyphenator, type ItemOptions, type StyledText } from './items.js';
 import { setLines, type SetLine } from './set-lines.js';
 import type { Shaper } from './shape.js';
 
@@ -49,17 +49,6 @@ export interface ParagraphOptions {
   readonly easyLine?: number;
   /** Ragged lines balanced, the last one included (headlines, standfirsts): no last line of one short word. */
   readonly balance?: boolean;
-}
-
-/**
- * Shapes the words of many paragraphs (a story's body, before they are set one by one) in one call to the shaper a
- * face: fontkit's set-up for a call (script, feature plan, lookups) is then paid once a story, not once a paragraph.
- * Only a head start: a paragraph set later shapes whatever is not already shaped.
- */
-export function prepareWords(paragraphs: readonly { readonly content: readonly MarkupNode[] | string; readonly style: ParagraphStyle }[], sheet: StyleSheet, shaper: Shaper): void {
-  const byFace = new Map<string, string[]>();
-  for (const { content, style } of paragraphs) for (const run of styledRuns(content, style, sheet)) wordsToShape(run, byFace);
-  for (const [face, words] of byFace) shaper.prepare(face, words);
 }
 
 /** The hyphenator a style asks for: en-GB Liang patterns with the style's limits, or none. */
