@@ -11,6 +11,7 @@
 // (the viewer's files, the e-edition's worker) are the same in the bundle as in dist.
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
+import { builtinModules } from 'node:module';
 import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,18 +25,21 @@ const out = join(dist, 'cli', 'newsprint.cjs');
 const EXTERNAL = ['sharp', '@napi-rs/canvas', 'pdfjs-dist', 'piscina', 'bullmq', 'ioredis', 'playwright-core', 'yargs', '@cantoo/pdf-lib', 'handlebars',
   // UMD, whose factory requires its own files by relative name: the bundler cannot follow them.
   'jsonc-parser'];
-const isExternal = (id) => id.startsWith('node:') || EXTERNAL.some((p) => id === p || id.startsWith(`${p}/`));
+/** Node's own modules (`node:zlib`, or `zlib` as packages write it): loaded from Node, when first imported. */
+const BUILTIN = new Set(builtinModules);
+const isBuiltin = (id) => id.startsWith('node:') || BUILTIN.has(id);
+const isExternal = (id) => isBuiltin(id) || EXTERNAL.some((p) => id === p || id.startsWith(`${p}/`));
 
 /**
- * An external package is loaded where its importer runs, not when the bundle starts: each is imported through a small
- * CommonJS module of the bundle that requires it, which the bundler initialises only when a module that imports it
- * does (a rolldown external import would be hoisted to the bundle's top and load sharp for a galley).
+ * An external package or Node module is loaded where its importer runs, not when the bundle starts: each is imported
+ * through a small CommonJS module of the bundle that requires it, which the bundler initialises only when a module
+ * that imports it does (a rolldown external import would be hoisted to the bundle's top and load sharp, or Node's
+ * HTTP server, for a galley).
  */
 const SHIM = '\0newsprint-external:';
 const lazyExternalsPlugin = {
   name: 'newsprint-lazy-externals',
   resolveId(id, importer) {
-    if (id.startsWith('node:')) return { id, external: true };
     if (!isExternal(id)) return null;
     if (importer?.startsWith(SHIM)) return { id, external: true };
     return SHIM + id;
