@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { builtinModules } from 'node:module';
-import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rolldown } from 'rolldown';
@@ -97,12 +97,9 @@ if (wide >= 0) {
   process.exit(1);
 }
 const id = createHash('sha256').update(source).digest('hex').slice(0, 16);
-// ... and the time dist/cli/main.js was written, which every run of tsc renews: a bundle older than the compiled
-// modules is not used (the bin runs them instead) until the next `npm run build`.
-const built = statSync(join(dist, 'cli', 'main.js')).mtimeMs;
 // The file is already the CommonJS wrapper around the bundle, so bin/newsprint.js compiles it as it stands (wrapping it
 // at run time would copy all 3 MB of it into a second string).
-writeFileSync(tmp, Buffer.concat([Buffer.from(`// newsprint CLI bundle ${id} ${built}\n(function (exports, require, module, __filename, __dirname) {\n`), source, Buffer.from('\n})\n')]));
+writeFileSync(tmp, Buffer.concat([Buffer.from(`// newsprint CLI bundle ${id}\n(function (exports, require, module, __filename, __dirname) {\n`), source, Buffer.from('\n})\n')]));
 renameSync(tmp, out);
 for (const f of readdirSync(join(dist, 'cli'))) if (/^newsprint\.[0-9a-f]+\.cache$/.test(f)) rmSync(join(dist, 'cli', f));
 

@@ -1,7 +1,7 @@
 // The command as installed: bin/newsprint.js starts from the bundled CLI and its code cache (scripts/bundle-cli.mjs),
 // and what it makes is byte for byte what the compiled ES modules make.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -66,6 +66,23 @@ describe('the bundled command', () => {
     // ...while what it does need comes through the same door.
     expect(seen).toContain('node:fs');
     expect(seen.some((s) => s === 'zlib' || s === 'node:zlib')).toBe(true);
+  });
+
+  it('is not used when the compiled modules are newer than it (tsc run alone since): they run instead', () => {
+    const main = join(root, 'dist', 'cli', 'main.js');
+    const was = statSync(main);
+    const story = join(root, 'examples', 'long-read', 'the-river.md');
+    try {
+      utimesSync(main, was.atime, new Date(Date.now() + 60_000));
+      const r = newsprint(['galley', story, '--out', join(dir, 'stale.pdf'), '--quiet'], { NEWSPRINT_CODE_CACHE: 'report' });
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr).not.toContain('code cache');
+    } finally {
+      utimesSync(main, was.atime, was.mtime);
+    }
+    const r = newsprint(['galley', story, '--out', join(dir, 'fresh.pdf'), '--quiet'], { NEWSPRINT_CODE_CACHE: 'report' });
+    expect(r.stderr).toContain('code cache used');
+    expect(readFileSync(join(dir, 'stale.pdf')).equals(readFileSync(join(dir, 'fresh.pdf')))).toBe(true);
   });
 
   it('runs the other commands through the bundle too: help, and a mistake on the command line', () => {
