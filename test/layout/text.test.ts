@@ -27,6 +27,24 @@ describe('paragraph setting', () => {
     expect(lines.map((l) => l.text).join(' ')).toBe(TEXT);
   });
 
+  it('takes any run of white space between words as one word space, and none at the ends', () => {
+    // Every kind JavaScript's \s knows: tab, line feed, no-break, ogham, en quad … hair, line and paragraph
+    // separators, narrow no-break, medium mathematical, ideographic, and the byte-order mark.
+    const white = ['\t', '\n', '\u00a0', '\u1680', '\u2000', '\u2009', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff', ' \t \u2009 '];
+    const words = white.map((_, i) => `word${i}`);
+    const text = ` ${words.map((w, i) => w + white[i]).join('')}end `;
+    const items = paragraphItems([{ ...body, text }], shaper, { indent: 0, wordSpace: WS, ragged: false });
+    const boxes = items.filter((it) => it.type === 'box');
+    expect(boxes.map((b) => (b.type === 'box' ? b.parts.map((p) => p.text).join('') : ''))).toEqual([...words, 'end']);
+    // One word space between each pair (the paragraph's closing fill aside): the same glue, whatever the white space.
+    const spaces = items.filter((it) => it.type === 'glue' && it.stretch < 1e5);
+    expect(spaces).toHaveLength(words.length);
+    expect(new Set(spaces.map((g) => (g.type === 'glue' ? g.width : 0))).size).toBe(1);
+    // A zero-width space is not white space: it stays inside its word.
+    const zw = paragraphItems([{ ...body, text: 'a\u200bb c' }], shaper, { indent: 0, wordSpace: WS, ragged: false }).filter((it) => it.type === 'box');
+    expect(zw).toHaveLength(2);
+  });
+
   it('justifies every line but the last to the measure exactly, and never past it', () => {
     const lines = set(TEXT);
     expect(lines.length).toBeGreaterThan(3);

@@ -285,7 +285,7 @@ export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts
           // The items of a space depend on its style alone, and items are never changed: made once a style.
           let space = spaces.get(style);
           if (!space) spaces.set(style, (space = spaceItems(shaper, style, opts)));
-          for (let k = 0; k < space.length; k++) items.push(space[k]!);
+          for (let j = 0; j < space.length; j++) items.push(space[j]!);
         }
         continue;
       }
@@ -321,7 +321,7 @@ function wordsToShape(run: StyledText, byFace: Map<string, string[]>): string[] 
   return pieces;
 }
 
-/** JavaScript's white space (what `\\s` matches): a run of it between words is one word space. */
+/** JavaScript's white space (what `\s` matches): a run of it between words is one word space. */
 function isWhite(c: number): boolean {
   return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
