@@ -136,8 +136,14 @@ export function drawGlyphs(doc: unknown, runs: readonly GlyphRun[], gs?: string,
   const size = drawn[0]!.size;
   const perPoint = 1000 / size;
   const pageHeight = d.page.height;
+  const out = content;
+  out.len = 0;
   // PDFKit's page space has y down; the text object is written in PDF's y-up space, as PDFKit itself does.
-  const out: string[] = ['q', ...(gs ? [gs] : []), `1 0 0 -1 0 ${num(pageHeight)} cm`, 'BT', `/${font.id} ${num(size)} Tf`];
+  out.line('q');
+  if (gs) out.line(gs);
+  out.line(`1 0 0 -1 0 ${num(pageHeight)} cm`);
+  out.line('BT');
+  out.line(`/${font.id} ${num(size)} Tf`);
   let lineX = 0;
   let lineY = 0;
   let tz = 1;
@@ -148,18 +154,16 @@ export function drawGlyphs(doc: unknown, runs: readonly GlyphRun[], gs?: string,
     // Start of the run, rounded as written, so the next Td is measured from where the PDF really is.
     const x = round(run.x + glyphs[0]!.x, 3);
     const y = round(pageHeight - run.y, 3);
-    out.push(`${num(x - lineX)} ${num(y - lineY)} Td`);
+    out.line(`${num(x - lineX)} ${num(y - lineY)} Td`);
     lineX = x;
     lineY = y;
     const h = run.hscale;
-    if (h !== tz) out.push(`${num(h * 100)} Tz`);
+    if (h !== tz) out.line(`${num(h * 100)} Tz`);
     tz = h;
     // The run's uniform letter-spacing as character spacing (Tc), so the TJ array needs numbers only at word
     // spaces and kerning pairs.
-    if (run.tracking !== tc) out.push(`${num(run.tracking)} Tc`);
+    if (run.tracking !== tc) out.line(`${num(run.tracking)} Tc`);
     tc = run.tracking;
-    let tj = '';
-    let codes = ''; // the codes of glyphs since the last adjustment
     // Where the PDF's pen is, in unscaled text space relative to the run's first glyph, points.
     let pen = 0;
     const origin = glyphs[0]!.x;
@@ -170,46 +174,106 @@ export function drawGlyphs(doc: unknown, runs: readonly GlyphRun[], gs?: string,
     const space = spaces ? spaceGlyph(font, table) : undefined;
     // The run's first glyphs in a marked-content span with their actual text (a drop cap read with its word).
     const spanEnd = actualText && run.actualText ? Math.min(run.actualText.glyphs, glyphs.length) : 0;
-    if (spanEnd > 0) out.push(`/Span <</ActualText ${textString(run.actualText!.text)}>> BDC`);
+    if (spanEnd > 0) out.line(`/Span <</ActualText ${textString(run.actualText!.text)}>> BDC`);
     for (let i = 0; i < glyphs.length; i++) {
       const g = glyphs[i]!;
       const sg = table[g.id] ?? subsetGlyph(font, table, g.id, g.cp);
       const want = g.dy === 0 ? 0 : round(-g.dy, 3);
       if (want !== rise) {
-        if (codes) tj += `(${codes})`;
-        if (tj) out.push(`[${tj}] TJ`);
-        tj = codes = '';
-        out.push(`${num(want)} Ts`);
+        out.endTj();
+        out.line(`${num(want)} Ts`);
         rise = want;
       }
-      codes += sg.code;
+      out.code(sg.code);
       if (i === spanEnd - 1) {
-        tj += `(${codes})`;
-        out.push(`[${tj}] TJ`, 'EMC');
-        tj = codes = '';
+        out.endTj();
+        out.line('EMC');
       }
       const next = glyphs[i + 1];
       if (!next) {
-        if (spaces?.after) codes += space!.code;
+        if (spaces?.after) out.code(space!.code);
         break;
       }
       // After this glyph the pen is at its advance plus Tc (all times Tz); layout wants the next glyph at next.x.
       pen += (sg.width * size) / 1000 + tc;
       if (spaces?.before[i + 1]) {
-        codes += space!.code;
+        out.code(space!.code);
         pen += (space!.width * size) / 1000 + tc;
       }
       const adjust = round((pen - (next.x - origin) / h) * perPoint, 1);
       if (adjust !== 0) {
-        tj += `(${codes})${num(adjust, 1)}`;
-        codes = '';
+        out.adjust(num(adjust, 1));
         pen -= (adjust * size) / 1000;
       }
     }
-    if (codes) tj += `(${codes})`;
-    if (tj) out.push(`[${tj}] TJ`);
+    out.endTj();
   }
-  out.push('ET', 'Q', '');
-  // As bytes (each character one byte), which PDFKit writes as they are.
-  d.addContent(Buffer.from(out.join('\n'), 'latin1'));
+  out.line('ET');
+  out.line('Q');
+  // A copy of the bytes written (the buffer is this module's, reused for the next text object).
+  d.addContent(Buffer.from(out.buf.subarray(0, out.len)));
 }
+
+/**
+ * A text object's content stream as it is written, byte by byte (every character is one byte: operators, numbers and
+ * the glyph codes' literal strings): no string is made for each glyph or each TJ array along the way.
+ */
+class ContentBytes {
+  buf = new Uint8Array(1 << 16);
+  len = 0;
+  /** A TJ array and a string in it are open. */
+  private array = false;
+  private string = false;
+
+  /** Makes room for `n` more bytes. */
+  private room(n: number): void {
+    if (this.len + n <= this.buf.length) return;
+    const grown = new Uint8Array(Math.max(this.buf.length * 2, this.len + n));
+    grown.set(this.buf.subarray(0, this.len));
+    this.buf = grown;
+  }
+
+  private text(s: string): void {
+    this.room(s.length);
+    for (let i = 0; i < s.length; i++) this.buf[this.len++] = s.charCodeAt(i);
+  }
+
+  /** An operator line. */
+  line(s: string): void {
+    this.text(s);
+    this.buf[this.len++] = 0x0a;
+  }
+
+  /** A glyph's code, in the TJ array's current string (both opened as needed). */
+  code(c: string): void {
+    this.room(c.length + 2);
+    if (!this.array) (this.buf[this.len++] = 0x5b), (this.array = true); // [
+    if (!this.string) (this.buf[this.len++] = 0x28), (this.string = true); // (
+    for (let i = 0; i < c.length; i++) this.buf[this.len++] = c.charCodeAt(i);
+  }
+
+  /** An adjustment after the codes so far: it closes their string (an empty one, "()", if there were none). */
+  adjust(n: string): void {
+    this.room(3);
+    if (!this.array) (this.buf[this.len++] = 0x5b), (this.array = true);
+    if (!this.string) this.buf[this.len++] = 0x28;
+    this.buf[this.len++] = 0x29; // )
+    this.string = false;
+    this.text(n);
+  }
+
+  /** Closes the TJ array, if one is open, with its operator. */
+  endTj(): void {
+    if (this.string) {
+      this.room(1);
+      this.buf[this.len++] = 0x29;
+      this.string = false;
+    }
+    if (this.array) {
+      this.line('] TJ');
+      this.array = false;
+    }
+  }
+}
+
+const content = new ContentBytes();
