@@ -90,11 +90,12 @@ interface Node {
   readonly flagged: boolean;
   /** The break is inside a word wider than the measure (an emergency break). */
   readonly emergency: boolean;
-  /** Sums of width, stretch, shrink and word spaces from the paragraph start to the first box after this break. */
-  readonly width: number;
-  readonly stretch: number;
-  readonly shrink: number;
-  readonly spaces: number;
+  /**
+   * Where the line after this break starts (the first box after it) as an index into the prefix sums: a line from
+   * here to a later break is the difference of the sums there and here (an index, not four copied sums, keeps the
+   * nodes small).
+   */
+  readonly from: number;
   readonly demerits: number;
   readonly ratio: number;
   readonly prev: Node | null;
@@ -173,9 +174,9 @@ class Candidates {
 
 /** One pass of the algorithm. Returns the best final node, or null when no feasible breaks exist. */
 function pass(items: readonly Item[], lineWidth: (line: number) => number, o: BreakOptions, sums: ReturnType<typeof prefixSums>, tolerance: number, hyphenate: boolean, emergencyStretch: number, lastResort: boolean): Node | null {
-  const start: Node = { position: -1, line: 0, fitness: 1, hyphens: 0, flagged: false, emergency: false, width: 0, stretch: 0, shrink: 0, spaces: 0, demerits: 0, ratio: 0, prev: null };
+  const start: Node = { position: -1, line: 0, fitness: 1, hyphens: 0, flagged: false, emergency: false, from: 0, demerits: 0, ratio: 0, prev: null };
   // The active nodes, compacted in place as nodes die.
-  const active: Node[] = [afterBreak(items, sums, start.position, start.line, start.fitness, start.hyphens, start.flagged, start.emergency, 0, 0, null)];
+  const active: Node[] = [afterBreak(items, start.position, start.line, start.fitness, start.hyphens, start.flagged, start.emergency, 0, 0, null)];
   const finals: Node[] = [];
   const best = new Candidates();
   // Line numbers from here on are alike (none when looseness asks for an exact count of lines).
@@ -200,20 +201,21 @@ function pass(items: readonly Item[], lineWidth: (line: number) => number, o: Br
     const n = active.length;
     for (let k = 0; k < n; k++) {
       const a = active[k]!;
-      const width = sumWidth[i]! - a.width + penaltyWidth;
+      const from = a.from;
+      const width = sumWidth[i]! - sumWidth[from]! + penaltyWidth;
       const L = lineWidth(a.line);
-      const stretch = sumStretch[i]! - a.stretch + penaltyStretch;
+      const stretch = sumStretch[i]! - sumStretch[from]! + penaltyStretch;
       // Most nodes, most of the time: a line from them to here is still too loose to take, and they stay active (the
       // general case below gives the same, at more cost).
       if (L > width && emergencyStretch === 0 && !lastResort && !emergency && !a.emergency && badness(stretch > 0 ? (L - width) / stretch : INF_BAD) > tolerance) {
         if (!forced) active[kept++] = a;
         continue;
       }
-      const shrink = sumShrink[i]! - a.shrink;
+      const shrink = sumShrink[i]! - sumShrink[from]!;
       // r is the line's true adjustment ratio; emergency stretch only widens what is feasible, never what it costs.
       let r = ratioOf(L - width, stretch, shrink);
       let rFeasible = emergencyStretch > 0 ? ratioOf(L - width, stretch + emergencyStretch, shrink) : r;
-      const noSpace = sumSpaces[i]! === a.spaces;
+      const noSpace = sumSpaces[i]! === sumSpaces[from]!;
       // A piece of a word too wide for the measure, alone on its line, has no space to justify with: it is always
       // feasible, set flush left, and costs by the white it leaves at the line's end, as a share of a twentieth of the
       // measure when its expansion gives less: a piece that fills the line costs little, one that leaves a third of
@@ -251,16 +253,16 @@ function pass(items: readonly Item[], lineWidth: (line: number) => number, o: Br
     // The last resort: when every node would die here with nothing new, break anyway (an overfull line), as TeX does.
     if (lastResort && best.count === 0 && kept === 0 && lastDeactivated) {
       const a = lastDeactivated;
-      const width = sumWidth[i]! - a.width + penaltyWidth;
-      const shrink = sumShrink[i]! - a.shrink;
+      const width = sumWidth[i]! - sumWidth[a.from]! + penaltyWidth;
+      const shrink = sumShrink[i]! - sumShrink[a.from]!;
       const r = shrink > 0 ? (lineWidth(a.line) - width) / shrink : -Infinity;
       best.offer(easy, a.line + 1, 0, flagged ? a.hyphens + 1 : 0, a.demerits + 1e9, r, a);
     }
     active.length = forced ? 0 : kept;
     for (let k = 0; k < best.count; k++) {
       const prev = best.prev[k]!;
-      if (forced) finals.push({ position: i, line: best.line[k]!, fitness: best.fitness[k]!, hyphens: best.hyphens[k]!, flagged, emergency, width: 0, stretch: 0, shrink: 0, spaces: 0, demerits: best.demerits[k]!, ratio: best.ratio[k]!, prev });
-      else active.push(afterBreak(items, sums, i, best.line[k]!, best.fitness[k]!, best.hyphens[k]!, flagged, emergency, best.demerits[k]!, best.ratio[k]!, prev));
+      if (forced) finals.push({ position: i, line: best.line[k]!, fitness: best.fitness[k]!, hyphens: best.hyphens[k]!, flagged, emergency, from: 0, demerits: best.demerits[k]!, ratio: best.ratio[k]!, prev });
+      else active.push(afterBreak(items, i, best.line[k]!, best.fitness[k]!, best.hyphens[k]!, flagged, emergency, best.demerits[k]!, best.ratio[k]!, prev));
     }
     if (forced && finals.length > 0) break;
     if (active.length === 0 && !forced) return null;
@@ -282,7 +284,7 @@ function pass(items: readonly Item[], lineWidth: (line: number) => number, o: Br
  * A new active node for a break at `position`: its line starts after the break, where glue and penalties are
  * discarded up to the next box, so its totals are those up to that box.
  */
-function afterBreak(items: readonly Item[], sums: ReturnType<typeof prefixSums>, position: number, line: number, fitness: number, hyphens: number, flagged: boolean, emergency: boolean, demerits: number, ratio: number, prev: Node | null): Node {
+function afterBreak(items: readonly Item[], position: number, line: number, fitness: number, hyphens: number, flagged: boolean, emergency: boolean, demerits: number, ratio: number, prev: Node | null): Node {
   let j = position + 1;
   while (j < items.length) {
     const it = items[j]!;
@@ -291,7 +293,7 @@ function afterBreak(items: readonly Item[], sums: ReturnType<typeof prefixSums>,
     j++;
   }
   // An explicit literal in Node's field order keeps every node the same shape for the engine.
-  return { position, line, fitness, hyphens, flagged, emergency, width: sums.width[j]!, stretch: sums.stretch[j]!, shrink: sums.shrink[j]!, spaces: sums.spaces[j]!, demerits, ratio, prev };
+  return { position, line, fitness, hyphens, flagged, emergency, from: j, demerits, ratio, prev };
 }
 
 function trace(node: Node): Break[] {
