@@ -77,6 +77,11 @@ export function stripSoftHyphens(word: string): { text: string; points: number[]
   return { text, points: points.filter((p) => p < text.length) };
 }
 
+/** `word` without its soft hyphens (stripSoftHyphens(word).text), and the word itself, unmade, when it has none. */
+export function withoutSoftHyphens(word: string): string {
+  return word.includes(SOFT_HYPHEN) ? stripSoftHyphens(word).text : word;
+}
+
 /**
  * Break points inside `word` as UTF-16 offsets (a hyphen goes after `word.slice(0, offset)`),
  * ascending; `[]` when the word must not be broken. `word` is one token between spaces and may

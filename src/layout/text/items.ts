@@ -1,6 +1,6 @@
 // Paragraph → boxes, glue and penalties (Knuth & Plass 1981), measured by the Shaper.
 import type { Cmyk, Span } from '../../core/index.js';
-import { emergencyHyphenationPoints, SOFT_HYPHEN, stripSoftHyphens } from './hyphenate.js';
+import { emergencyHyphenationPoints, SOFT_HYPHEN, stripSoftHyphens, withoutSoftHyphens } from './hyphenate.js';
 import type { Shaper } from './shape.js';
 import { addressPoints, isAddress, letterPoints } from './word-breaks.js';
 
@@ -226,7 +226,7 @@ export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts
       parts.push(part(run, piece));
       return;
     }
-    const whole = stripSoftHyphens(piece).text;
+    const whole = withoutSoftHyphens(piece);
     let start = 0; // where the chunk starts in `whole`
     chunks.forEach((raw, i) => {
       // Soft hyphens in the copy are the only breaks of their word; otherwise the hyphenator's, and only in words
@@ -256,7 +256,7 @@ export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts
   // (Chicago style), never with a hyphen added; a part of it still wider than the measure breaks between any two
   // characters, again without a hyphen.
   const addAddress = (run: StyledText, piece: string, wide: boolean) => {
-    const text = stripSoftHyphens(piece).text;
+    const text = withoutSoftHyphens(piece);
     if (!wide) {
       parts.push(part(run, text));
       return;
@@ -316,7 +316,7 @@ function wordsToShape(run: StyledText, byFace: Map<string, string[]>): string[] 
     const piece = pieces[k]!;
     if (piece === '') continue;
     if (!HAS_DASH.test(piece) && !piece.includes(SOFT_HYPHEN)) words.push(piece);
-    else for (const chunk of chunksOf(piece)) words.push(stripSoftHyphens(chunk).text);
+    else for (const chunk of chunksOf(piece)) words.push(withoutSoftHyphens(chunk));
   }
   return pieces;
 }
@@ -365,7 +365,7 @@ function tightestWidth(shaper: Shaper, s: StyledText, word: string, expansion: E
   // Most words are one piece without soft hyphens: chunksOf would give the word itself.
   const chunks = HAS_DASH.test(word) || word.includes(SOFT_HYPHEN) ? chunksOf(word) : [word];
   for (let k = 0; k < chunks.length; k++) {
-    const u = shaper.unit(s.face, stripSoftHyphens(chunks[k]!).text);
+    const u = shaper.unit(s.face, withoutSoftHyphens(chunks[k]!));
     w += (u.width * s.size) / 1000 + s.tracking * u.glyphs.length;
     glyphs += u.glyphs.length;
   }

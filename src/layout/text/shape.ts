@@ -178,6 +178,8 @@ export class Shaper {
 
   /** The shaped words of a face: shared by every Shaper of the same loaded font. */
   private shapedIn(faceId: string): Map<string, Shaped> {
+    // Runs of text come face by face: the last face asked for is most often the next.
+    if (faceId === this.lastFace) return this.lastShaped!;
     let perFace = this.cache.get(faceId);
     if (!perFace) {
       const font = this.face(faceId).font;
@@ -185,8 +187,12 @@ export class Shaper {
       if (!perFace) shapedByFont.set(font, (perFace = new Map()));
       this.cache.set(faceId, perFace);
     }
+    this.lastFace = faceId;
+    this.lastShaped = perFace;
     return perFace;
   }
+  private lastFace: string | undefined;
+  private lastShaped: Map<string, Shaped> | undefined;
 
   metrics(faceId: string): FaceMetrics {
     const f = this.face(faceId).font;
