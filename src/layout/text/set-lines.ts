@@ -86,7 +86,8 @@ function emitGlyphs(shaper: Shaper, style: StyledText, piece: string, pen: numbe
   const shaped = shaper.unit(style.face, piece).glyphs;
   for (let i = 0; i < shaped.length; i++) {
     const g = shaped[i]!;
-    out.push({ id: g.id, x: (pen + g.dx * k) * hscale, dy: -g.dy * k, cp: g.cp });
+    // A glyph with no vertical offset gets 0, not −0 (−0 × k): a small integer, which needs no number object of its own.
+    out.push({ id: g.id, x: (pen + g.dx * k) * hscale, dy: g.dy === 0 ? 0 : -g.dy * k, cp: g.cp });
     pen += g.advance * k + tracking;
   }
   return pen;
