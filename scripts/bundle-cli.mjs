@@ -6,7 +6,8 @@
 //   node scripts/bundle-cli.mjs          (run by `npm run build` and `prepare`, after tsc)
 //
 // Packages with native parts, their own worker threads or files read by path stay outside the bundle and load from
-// node_modules as before; so do the format readers loaded on first use (src/core/lazy.ts).
+// node_modules as before, when first imported; the format readers loaded on first use (src/core/lazy.ts) are in the
+// bundle and still start on first use.
 // Every `import.meta.url` in the bundle is the address of the module's own file in dist/, so paths made from it
 // (the viewer's files, the e-edition's worker) are the same in the bundle as in dist.
 import { createHash } from 'node:crypto';
