@@ -114,8 +114,8 @@ if (training.status !== 0) {
   console.error(`bundle-cli: the training galley failed:\n${training.stderr}`);
   process.exit(1);
 }
-const cache = readdirSync(join(dist, 'cli')).find((f) => f === `newsprint.${id}.cache`);
-if (!cache) {
+const cache = `newsprint.${id}.cache`;
+if (!existsSync(join(dist, 'cli', cache))) {
   console.error('bundle-cli: no code cache was written');
   process.exit(1);
 }

@@ -362,8 +362,7 @@ function measure(shaper: Shaper, s: StyledText, text: string): number {
 function tightestWidth(shaper: Shaper, s: StyledText, word: string, expansion: Expansion | undefined): number {
   let w = 0;
   let glyphs = 0;
-  // Most words are one piece without soft hyphens: chunksOf would give the word itself.
-  const chunks = HAS_DASH.test(word) || word.includes(SOFT_HYPHEN) ? chunksOf(word) : [word];
+  const chunks = chunksOf(word);
   for (let k = 0; k < chunks.length; k++) {
     const u = shaper.unit(s.face, withoutSoftHyphens(chunks[k]!));
     w += (u.width * s.size) / 1000 + s.tracking * u.glyphs.length;

@@ -272,10 +272,11 @@ export function setLines(items: readonly Item[], breaks: readonly Break[], lineW
     const gapWidths = new Array<number>(gaps.length);
     // A line the breaker found feasible fills the measure exactly (expansion's small non-linearity included);
     // an overfull one (the breaker's last resort) keeps its spaces at their minimum and sticks out.
-    const total = justify && gaps.length > 0 ? (br.ratio >= -1 ? Math.max(measure - wordsWidth, minimumGaps - 0.5) : Math.max(measure - wordsWidth, minimumGaps)) : 0;
+    const spread = justify && gaps.length > 0;
+    const total = spread ? (br.ratio >= -1 ? Math.max(measure - wordsWidth, minimumGaps - 0.5) : Math.max(measure - wordsWidth, minimumGaps)) : 0;
     let gapSum = 0;
     for (let k = 0; k < gaps.length; k++) {
-      const w = !(justify && gaps.length > 0) ? gaps[k]!.width : naturalGaps > 0 ? (gaps[k]!.width * total) / naturalGaps : total / gaps.length;
+      const w = !spread ? gaps[k]!.width : naturalGaps > 0 ? (gaps[k]!.width * total) / naturalGaps : total / gaps.length;
       gapWidths[k] = w;
       gapSum += w;
     }
