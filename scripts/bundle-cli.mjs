@@ -74,6 +74,53 @@ const metaUrlPlugin = {
   },
 };
 
+/**
+ * Unicode data tables that fontkit, its unicode-properties and PDFKit's linebreak build when their modules load, each by
+ * inflating a compressed trie (some 10 ms together before the code is warm), are built on their first look-up instead:
+ * `unicode-trie` is given to them as a class that keeps the compressed data and makes the real trie when first asked. A
+ * galley of Latin text asks none of them (the shaper names the script itself: src/layout/text/shape.ts).
+ */
+const LAZY_TRIE = '\0newsprint-lazy-unicode-trie';
+const lazyTriePlugin = {
+  name: 'newsprint-lazy-unicode-trie',
+  resolveId(id, importer) {
+    if (id !== 'unicode-trie' || importer === LAZY_TRIE) return null;
+    return LAZY_TRIE;
+  },
+  load(id) {
+    if (id !== LAZY_TRIE) return null;
+    return {
+      code: `const UnicodeTrie = require('unicode-trie');
+module.exports = class LazyUnicodeTrie {
+  constructor(data) { this.data = data; this.trie = undefined; }
+  get(codePoint) { return (this.trie ??= new UnicodeTrie(this.data)).get(codePoint); }
+};`,
+      moduleType: 'js',
+    };
+  },
+};
+
+/**
+ * Modules that PDFKit imports for what a newsprint file never uses, deferred to their first call: the AES ciphers of
+ * encrypted PDFs, whose tables take some 4 ms to build when the module loads. Each named export becomes a function
+ * that loads the module and calls it.
+ */
+const DEFERRED = { '@noble/ciphers/aes': ['cbc', 'ecb'] };
+const DEFER = '\0newsprint-deferred:';
+const deferredPlugin = {
+  name: 'newsprint-deferred',
+  resolveId(id, importer) {
+    if (!(id in DEFERRED) || importer?.startsWith(DEFER)) return null;
+    return DEFER + id;
+  },
+  load(id) {
+    if (!id.startsWith(DEFER)) return null;
+    const name = id.slice(DEFER.length);
+    const calls = DEFERRED[name].map((f) => `exports.${f} = (...args) => load().${f}(...args);`).join('\n');
+    return { code: `let loaded;\nconst load = () => (loaded ??= require(${JSON.stringify(name)}));\n${calls}`, moduleType: 'js' };
+  },
+};
+
 if (!existsSync(join(dist, 'cli', 'main.js'))) {
   console.error('bundle-cli: dist/cli/main.js is missing; run tsc first (npm run build)');
   process.exit(1);
@@ -81,7 +128,7 @@ if (!existsSync(join(dist, 'cli', 'main.js'))) {
 const bundle = await rolldown({
   input: join(dist, 'cli', 'main.js'),
   platform: 'node',
-  plugins: [lazyExternalsPlugin, lazyPackagePlugin, metaUrlPlugin],
+  plugins: [lazyExternalsPlugin, lazyTriePlugin, deferredPlugin, lazyPackagePlugin, metaUrlPlugin],
   logLevel: 'warn',
 });
 const tmp = `${out}.${process.pid}.tmp`;
