@@ -1,6 +1,7 @@
 // PDF/X for the plant: version, Info and XMP identification, the output intent with its ICC profile, overprinting black, and proof marks.
 import { readFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { md5 } from '@noble/hashes/legacy';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 import type { PlantProfile } from '../../plant/profile.js';
 
 /** The parts of PDFKit's document (0.20) used here. */
@@ -34,9 +35,12 @@ export function flavourOptions(plant: PlantProfile | undefined): { pdfVersion: '
   return plant.pdfx === 'X-1a:2001' ? { pdfVersion: '1.3', tagged: false } : { pdfVersion: '1.6', tagged: true };
 }
 
-/** The document ID and XMP ids, derived from what the document is (so the same inputs give the same file). */
+/**
+ * The document ID and XMP ids, derived from what the document is (so the same inputs give the same file). MD5 from
+ * @noble/hashes, which PDFKit uses too: a galley then starts without loading Node's crypto module.
+ */
 export function documentId(parts: readonly string[]): string {
-  return createHash('md5').update(parts.join('\u0000')).digest('hex');
+  return bytesToHex(md5(utf8ToBytes(parts.join('\u0000'))));
 }
 
 const xml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

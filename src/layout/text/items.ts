@@ -215,6 +215,17 @@ export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts
   const ragOf = (run: StyledText) => (opts.ragged ? { stretch: RAG_EMS * run.size } : {});
   // A word between spaces: an address, or pieces between explicit hyphens and dashes with their hyphenation points.
   const addWord = (run: StyledText, piece: string) => {
+    // The common case, shaped once: a plain word (no explicit hyphen or dash, soft hyphen or address) without
+    // hyphenation points (none asked for, as in the breaker's first pass, or none found), not too wide for the measure.
+    if (!HAS_DASH.test(piece) && !piece.includes(SOFT_HYPHEN) && !isAddress(piece) && (!opts.hyphenate || opts.hyphenate(piece).length === 0)) {
+      const u = shaper.unit(run.face, piece);
+      const glyphs = u.glyphs.length;
+      const width = (u.width * run.size) / 1000 + run.tracking * glyphs;
+      if (opts.measure === undefined || tightest(width, glyphs, opts.ragged ? undefined : opts.expansion) <= opts.measure) {
+        parts.push(pieceOf(run, piece, width, glyphs));
+        return;
+      }
+    }
     const wide = opts.measure !== undefined && tightestWidth(shaper, run, piece, opts.ragged ? undefined : opts.expansion) > opts.measure;
     if (isAddress(piece)) {
       addAddress(run, piece, wide);
@@ -368,6 +379,11 @@ function tightestWidth(shaper: Shaper, s: StyledText, word: string, expansion: E
     w += (u.width * s.size) / 1000 + s.tracking * u.glyphs.length;
     glyphs += u.glyphs.length;
   }
+  return tightest(w, glyphs, expansion);
+}
+
+/** The narrowest a word of natural width `w` and `glyphs` glyphs can be set (tightestWidth). */
+function tightest(w: number, glyphs: number, expansion: Expansion | undefined): number {
   return expansion ? w - 0.5 * (Math.max(0, glyphs - 1) * expansion.letterSpacing + w * expansion.scaling) : w;
 }
 

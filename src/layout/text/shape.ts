@@ -146,11 +146,14 @@ export class Shaper {
     const glyphs = new Array<number>(points.length + 1).fill(0);
     let offset = 0;
     let piece = 0;
-    for (const g of u.glyphs) {
+    const all = u.glyphs;
+    for (let i = 0; i < all.length; i++) {
+      const g = all[i]!;
       while (piece < points.length && offset >= points[piece]!) piece++;
       widths[piece] = widths[piece]! + g.advance * k + tracking;
       glyphs[piece] = glyphs[piece]! + 1;
-      for (const c of g.cp) offset += c > 0xffff ? 2 : 1;
+      const cp = g.cp;
+      for (let j = 0; j < cp.length; j++) offset += cp[j]! > 0xffff ? 2 : 1;
     }
     return { widths, glyphs };
   }
