@@ -45,6 +45,27 @@ describe('paragraph setting', () => {
     expect(zw).toHaveLength(2);
   });
 
+  it('sets a word met again in another style, colour, measure or pass as that one asks, not as it was set before', () => {
+    // One shaper for everything, as a layout has: a word's box made for one style is shared only with that style.
+    const text = 'The council said the harbour wall would be rebuilt, the council’s engineers said, within the year.';
+    const red = [0, 100, 100, 0] as const;
+    const variants: [StyledText, Parameters<typeof paragraphItems>[2]][] = [
+      [{ ...body, text }, { indent: 0, wordSpace: WS, ragged: false }],
+      [{ ...body, text, size: 12 }, { indent: 0, wordSpace: WS, ragged: false }],
+      [{ ...body, text, color: red }, { indent: 0, wordSpace: WS, ragged: false }],
+      [{ ...body, text, tracking: 0.2 }, { indent: 0, wordSpace: WS, ragged: false }],
+      [{ ...body, text }, { indent: 0, wordSpace: WS, ragged: false, expansion: { letterSpacing: 0.3, scaling: 0.02 } }],
+      [{ ...body, text }, { indent: 0, wordSpace: WS, ragged: true, expansion: { letterSpacing: 0.3, scaling: 0.02 } }],
+      [{ ...body, text }, { indent: 0, wordSpace: WS, ragged: false, measure: 20 }],
+      [{ ...body, text }, { indent: 0, wordSpace: WS, ragged: false, hyphenate: (w) => (w === 'harbour' ? [4] : w === 'council' ? [3] : []) }],
+    ];
+    for (const [run, opts] of variants) paragraphItems([run], shaper, opts);
+    for (const [run, opts] of variants) {
+      const fresh = new Shaper(fonts);
+      expect(paragraphItems([run], shaper, opts), JSON.stringify({ ...run, text: undefined, opts })).toEqual(paragraphItems([run], fresh, opts));
+    }
+  });
+
   it('justifies every line but the last to the measure exactly, and never past it', () => {
     const lines = set(TEXT);
     expect(lines.length).toBeGreaterThan(3);

@@ -152,23 +152,7 @@ export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts
   // `wordEnd`: the box ends its word (a space or the paragraph's end follows), not a piece before a break point.
   const flushWord = (wordEnd: boolean) => {
     if (parts.length === 0) return;
-    let width = 0;
-    let glyphCount = 0;
-    for (let k = 0; k < parts.length; k++) {
-      width += parts[k]!.width;
-      glyphCount += parts[k]!.glyphs;
-    }
-    const x = opts.expansion;
-    if (x && !opts.ragged) {
-      // Expansion can widen or narrow each gap between letters by the letter-spacing limit and each glyph by the
-      // scaling limit. Letter-spacing stops at the word's end: a word space is only ever its glue (set-lines.ts).
-      const glyphs = glyphCount - (wordEnd ? 1 : 0);
-      const spacing = Math.max(0, glyphs) * x.letterSpacing;
-      // Scaling also narrows the letter-spacing it is applied to, so a box at its tightest is width − spacing −
-      // width·scaling + spacing·scaling: the shrink is that much less than the stretch (set-lines.ts widthAt), and
-      // a line the breaker takes at its tightest is one that really fits with its spaces at their minimum.
-      items.push({ type: 'box', width, stretch: spacing + width * x.scaling, shrink: spacing * (1 - x.scaling) + width * x.scaling, parts });
-    } else items.push({ type: 'box', width, parts });
+    items.push(boxOf(parts, wordEnd, opts));
     parts = [];
   };
   // Explicit literals, not spreads: this runs for every piece of every word.
@@ -214,17 +198,21 @@ export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts
   // A break inside a word in ragged text gains the rag a word space would give its line.
   const ragOf = (run: StyledText) => (opts.ragged ? { stretch: RAG_EMS * run.size } : {});
   // A word between spaces: an address, or pieces between explicit hyphens and dashes with their hyphenation points.
+  // The common case, shaped once: a plain word (no explicit hyphen or dash, soft hyphen or address) without
+  // hyphenation points (none asked for, as in the breaker's first pass, or none found), not too wide for the measure.
+  const plainPart = (run: StyledText, piece: string): WordPart | undefined => {
+    if (HAS_DASH.test(piece) || piece.includes(SOFT_HYPHEN) || isAddress(piece) || (opts.hyphenate && opts.hyphenate(piece).length > 0)) return undefined;
+    const u = shaper.unit(run.face, piece);
+    const glyphs = u.glyphs.length;
+    const width = (u.width * run.size) / 1000 + run.tracking * glyphs;
+    if (opts.measure !== undefined && tightest(width, glyphs, opts.ragged ? undefined : opts.expansion) > opts.measure) return undefined;
+    return pieceOf(run, piece, width, glyphs);
+  };
   const addWord = (run: StyledText, piece: string) => {
-    // The common case, shaped once: a plain word (no explicit hyphen or dash, soft hyphen or address) without
-    // hyphenation points (none asked for, as in the breaker's first pass, or none found), not too wide for the measure.
-    if (!HAS_DASH.test(piece) && !piece.includes(SOFT_HYPHEN) && !isAddress(piece) && (!opts.hyphenate || opts.hyphenate(piece).length === 0)) {
-      const u = shaper.unit(run.face, piece);
-      const glyphs = u.glyphs.length;
-      const width = (u.width * run.size) / 1000 + run.tracking * glyphs;
-      if (opts.measure === undefined || tightest(width, glyphs, opts.ragged ? undefined : opts.expansion) <= opts.measure) {
-        parts.push(pieceOf(run, piece, width, glyphs));
-        return;
-      }
+    const plain = plainPart(run, piece);
+    if (plain) {
+      parts.push(plain);
+      return;
     }
     const wide = opts.measure !== undefined && tightestWidth(shaper, run, piece, opts.ragged ? undefined : opts.expansion) > opts.measure;
     if (isAddress(piece)) {
@@ -284,9 +272,26 @@ export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts
   const spaces = new Map<StyledText, Item[]>();
   runs.forEach((run, r) => {
     const pieces = piecesOf[r]!;
+    const boxes = wordBoxes(shaper, run, opts);
     for (let k = 0; k < pieces.length; k++) {
       const piece = pieces[k]!;
       if (piece === '') continue;
+      // A plain word between spaces is its own box (a word at a run's end may go on in the next run's style): the
+      // same box for every occurrence of the word in this style, made once.
+      if (k % 2 === 0 && k + 1 < pieces.length && parts.length === 0) {
+        let box = boxes.get(piece);
+        if (box === undefined) {
+          const plain = plainPart(run, piece);
+          if (plain) boxes.set(piece, (box = boxOf([plain], true, opts)));
+        } else if (opts.hyphenate && opts.hyphenate(piece).length > 0) {
+          box = undefined; // this pass breaks it at its hyphenation points
+        }
+        if (box) {
+          items.push(box);
+          lastStyle = run;
+          continue;
+        }
+      }
       // Words at even places, the white space between them at odd ones (wordsAndSpaces).
       if (k % 2 === 1) {
         flushWord(true);
@@ -312,6 +317,48 @@ export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts
   items.push({ type: 'glue', width: 0, stretch: opts.ragged && opts.balance ? RAG_EMS * end.size : 1e6, shrink: 0, style: end });
   items.push({ type: 'penalty', width: 0, penalty: FORCED, flagged: false });
   return items;
+}
+
+/**
+ * The box of a word made of `parts`, ending its word (`wordEnd`: a space or the paragraph's end follows) or a piece
+ * before a break point inside it.
+ */
+function boxOf(parts: WordPart[], wordEnd: boolean, opts: ItemOptions): Box {
+  let width = 0;
+  let glyphCount = 0;
+  for (let k = 0; k < parts.length; k++) {
+    width += parts[k]!.width;
+    glyphCount += parts[k]!.glyphs;
+  }
+  const x = opts.expansion;
+  if (!x || opts.ragged) return { type: 'box', width, parts };
+  // Expansion can widen or narrow each gap between letters by the letter-spacing limit and each glyph by the
+  // scaling limit. Letter-spacing stops at the word's end: a word space is only ever its glue (set-lines.ts).
+  const glyphs = glyphCount - (wordEnd ? 1 : 0);
+  const spacing = Math.max(0, glyphs) * x.letterSpacing;
+  // Scaling also narrows the letter-spacing it is applied to, so a box at its tightest is width − spacing −
+  // width·scaling + spacing·scaling: the shrink is that much less than the stretch (set-lines.ts widthAt), and
+  // a line the breaker takes at its tightest is one that really fits with its spaces at their minimum.
+  return { type: 'box', width, stretch: spacing + width * x.scaling, shrink: spacing * (1 - x.scaling) + width * x.scaling, parts };
+}
+
+/**
+ * Boxes of whole plain words, per shaper, by everything that makes them: the style, and the options that size a box
+ * (expansion, ragged or not, the measure a word must fit). Items are never changed, so one box serves every
+ * occurrence of a word in a style: common words ("the", "said", a name in the story) are measured and made once.
+ */
+const boxCache = new WeakMap<Shaper, Map<string, Map<string, Box>>>();
+/** Words kept per style before its boxes are dropped and made again: bounds a long-running preview. */
+const BOXES_KEPT = 100_000;
+
+function wordBoxes(shaper: Shaper, run: StyledText, opts: ItemOptions): Map<string, Box> {
+  let byStyle = boxCache.get(shaper);
+  if (!byStyle) boxCache.set(shaper, (byStyle = new Map()));
+  const x = opts.ragged ? undefined : opts.expansion;
+  const key = `${run.face}\u0000${run.size}\u0000${run.tracking}\u0000${run.color.join(',')}\u0000${opts.ragged ? 'r' : 'j'}\u0000${x ? `${x.letterSpacing},${x.scaling}` : ''}\u0000${opts.measure ?? ''}`;
+  let boxes = byStyle.get(key);
+  if (!boxes || boxes.size >= BOXES_KEPT) byStyle.set(key, (boxes = new Map()));
+  return boxes;
 }
 
 /**
