@@ -3,7 +3,6 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Shaper } from '../../src/layout/index.js';
-import { latinScript } from '../../src/layout/text/shape.js';
 import { loadFontFile } from '../../src/publish/index.js';
 import { FONTS } from '../helpers.js';
 
@@ -47,33 +46,5 @@ describe('batch shaping', () => {
     shaper.prepare('f', WORDS);
     for (const w of WORDS) shaper.unit('f', w);
     expect(calls).toBe(2); // the batch, and '☃snow' (Charis has no snowman)
-  });
-
-  it('names the script as fontkit would find it, for every character it answers for', () => {
-    const font = loadFontFile(join(FONTS, 'liberation-serif', 'LiberationSerif-Regular.ttf'), 'f').font;
-    const fontkitScript = (s: string) => font.layout(s).script;
-    const chars: string[] = [];
-    const add = (from: number, to: number) => {
-      for (let c = from; c <= to; c++) chars.push(String.fromCharCode(c));
-    };
-    add(0, 0x2ff);
-    add(0x2000, 0x20cf);
-    add(0xffff, 0xffff);
-    let answered = 0;
-    // Each character alone, before a Latin letter, and before a Greek one (whose script only fontkit names).
-    for (const ch of chars) {
-      for (const s of [ch, `${ch}a`, `${ch}α`, `“${ch}`, `${ch}\uffff${ch}`]) {
-        const ours = latinScript(s);
-        if (ours === undefined) continue;
-        answered++;
-        expect(ours, `U+${ch.charCodeAt(0).toString(16)} in ${JSON.stringify(s)}`).toBe(fontkitScript(s));
-      }
-    }
-    // It answers for ASCII, Latin-1, Latin Extended and general punctuation, and leaves the rest to fontkit.
-    expect(answered).toBeGreaterThan(3000);
-    expect(latinScript('αβγ')).toBeUndefined();
-    expect(latinScript('“Λondon')).toBeUndefined();
-    expect(latinScript('2,000 — £5')).toBe('zzzz');
-    expect(latinScript('“Nottingham”')).toBe('latn');
   });
 });

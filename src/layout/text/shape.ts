@@ -74,32 +74,6 @@ function coversAll(font: { hasGlyphForCodePoint(cp: number): boolean }, text: st
 const COVERAGE_KEPT = 0x3000;
 const coverage = new WeakMap<object, Uint8Array>();
 
-/**
- * The OpenType script fontkit would find for `text` (its Script.forString: the script of the first character that is
- * not Common, Inherited or Unknown, 'zzzz' when there is none), for text made only of Latin letters and of characters
- * whose script is known here to be Common or Inherited; undefined for anything else, which fontkit then looks up
- * itself. Naming the script saves fontkit building its table of every character's script (some 10 ms of a cold start)
- * for the Latin text that is most of what a newspaper sets. A test checks this against fontkit for every character
- * it answers for.
- */
-export function latinScript(text: string): 'latn' | 'zzzz' | undefined {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) {
-      // ASCII: letters are Latin, everything else Common.
-      if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) return 'latn';
-      continue;
-    }
-    // Latin-1's letters (ª, º, À–Ö, Ø–ö, ø–ÿ), Latin Extended-A and -B.
-    if (c === 0xaa || c === 0xba || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7)) return 'latn';
-    // Latin-1's signs and punctuation (× and ÷ too), General Punctuation (quotes, dashes, spaces, joiners), currency
-    // signs, and U+FFFF (the separator Shaper.prepare joins words with): Common, Inherited or Unknown.
-    if (c <= 0xbf || c === 0xd7 || c === 0xf7 || (c >= 0x2000 && c <= 0x206f) || (c >= 0x20a0 && c <= 0x20c0) || c === 0xffff) continue;
-    return undefined;
-  }
-  return 'zzzz';
-}
-
 /** Glyphs from..to of a fontkit glyph run as a Shaped, at 1000 units per em (`k` = 1000 / unitsPerEm). */
 function shapedFrom(glyphs: readonly FontkitGlyph[], positions: readonly FontkitPosition[], from: number, to: number, k: number): Shaped {
   const out: ShapedGlyph[] = [];
@@ -164,7 +138,7 @@ export class Shaper {
     let unit = perFace.get(text);
     if (!unit) {
       const font = this.face(faceId).font;
-      const run = font.layout(text, undefined, latinScript(text));
+      const run = font.layout(text);
       unit = shapedFrom(run.glyphs, run.positions, 0, run.glyphs.length, 1000 / font.unitsPerEm);
       perFace.set(text, unit);
     }
@@ -190,8 +164,7 @@ export class Shaper {
       if (coversAll(font, t)) todo.push(t);
     }
     if (todo.length < 2) return;
-    const joined = todo.join(SEPARATOR);
-    const run = font.layout(joined, undefined, latinScript(joined));
+    const run = font.layout(todo.join(SEPARATOR));
     const k = 1000 / font.unitsPerEm;
     const glyphs = run.glyphs;
     const shaped: Shaped[] = [];
