@@ -96,6 +96,8 @@ interface Node {
    * nodes small).
    */
   readonly from: number;
+  /** The width of the line after this break (lineWidth(line)), asked once for the node, not at every break it is weighed against. */
+  readonly measure: number;
   readonly demerits: number;
   readonly ratio: number;
   readonly prev: Node | null;
@@ -174,9 +176,8 @@ class Candidates {
 
 /** One pass of the algorithm. Returns the best final node, or null when no feasible breaks exist. */
 function pass(items: readonly Item[], lineWidth: (line: number) => number, o: BreakOptions, sums: ReturnType<typeof prefixSums>, tolerance: number, hyphenate: boolean, emergencyStretch: number, lastResort: boolean): Node | null {
-  const start: Node = { position: -1, line: 0, fitness: 1, hyphens: 0, flagged: false, emergency: false, from: 0, demerits: 0, ratio: 0, prev: null };
   // The active nodes, compacted in place as nodes die.
-  const active: Node[] = [afterBreak(items, start.position, start.line, start.fitness, start.hyphens, start.flagged, start.emergency, 0, 0, null)];
+  const active: Node[] = [afterBreak(items, lineWidth, -1, 0, 1, 0, false, false, 0, 0, null)];
   const finals: Node[] = [];
   const best = new Candidates();
   // Line numbers from here on are alike (none when looseness asks for an exact count of lines).
@@ -203,13 +204,17 @@ function pass(items: readonly Item[], lineWidth: (line: number) => number, o: Br
       const a = active[k]!;
       const from = a.from;
       const width = sumWidth[i]! - sumWidth[from]! + penaltyWidth;
-      const L = lineWidth(a.line);
+      const L = a.measure;
       const stretch = sumStretch[i]! - sumStretch[from]! + penaltyStretch;
       // Most nodes, most of the time: a line from them to here is still too loose to take, and they stay active (the
-      // general case below gives the same, at more cost).
-      if (L > width && emergencyStretch === 0 && !lastResort && !emergency && !a.emergency && badness(stretch > 0 ? (L - width) / stretch : INF_BAD) > tolerance) {
-        if (!forced) active[kept++] = a;
-        continue;
+      // general case below gives the same, at more cost). Its badness written out: this runs for every active node
+      // at every legal break, mostly before the code is optimised.
+      if (L > width && emergencyStretch === 0 && !lastResort && !emergency && !a.emergency) {
+        const loose = stretch > 0 ? (L - width) / stretch : INF_BAD;
+        if (Math.min(INF_BAD, 100 * loose * loose * loose) > tolerance) {
+          if (!forced) active[kept++] = a;
+          continue;
+        }
       }
       const shrink = sumShrink[i]! - sumShrink[from]!;
       // r is the line's true adjustment ratio; emergency stretch only widens what is feasible, never what it costs.
@@ -255,14 +260,14 @@ function pass(items: readonly Item[], lineWidth: (line: number) => number, o: Br
       const a = lastDeactivated;
       const width = sumWidth[i]! - sumWidth[a.from]! + penaltyWidth;
       const shrink = sumShrink[i]! - sumShrink[a.from]!;
-      const r = shrink > 0 ? (lineWidth(a.line) - width) / shrink : -Infinity;
+      const r = shrink > 0 ? (a.measure - width) / shrink : -Infinity;
       best.offer(easy, a.line + 1, 0, flagged ? a.hyphens + 1 : 0, a.demerits + 1e9, r, a);
     }
     active.length = forced ? 0 : kept;
     for (let k = 0; k < best.count; k++) {
       const prev = best.prev[k]!;
-      if (forced) finals.push({ position: i, line: best.line[k]!, fitness: best.fitness[k]!, hyphens: best.hyphens[k]!, flagged, emergency, from: 0, demerits: best.demerits[k]!, ratio: best.ratio[k]!, prev });
-      else active.push(afterBreak(items, i, best.line[k]!, best.fitness[k]!, best.hyphens[k]!, flagged, emergency, best.demerits[k]!, best.ratio[k]!, prev));
+      if (forced) finals.push({ position: i, line: best.line[k]!, fitness: best.fitness[k]!, hyphens: best.hyphens[k]!, flagged, emergency, from: 0, measure: 0, demerits: best.demerits[k]!, ratio: best.ratio[k]!, prev });
+      else active.push(afterBreak(items, lineWidth, i, best.line[k]!, best.fitness[k]!, best.hyphens[k]!, flagged, emergency, best.demerits[k]!, best.ratio[k]!, prev));
     }
     if (forced && finals.length > 0) break;
     if (active.length === 0 && !forced) return null;
@@ -284,7 +289,7 @@ function pass(items: readonly Item[], lineWidth: (line: number) => number, o: Br
  * A new active node for a break at `position`: its line starts after the break, where glue and penalties are
  * discarded up to the next box, so its totals are those up to that box.
  */
-function afterBreak(items: readonly Item[], position: number, line: number, fitness: number, hyphens: number, flagged: boolean, emergency: boolean, demerits: number, ratio: number, prev: Node | null): Node {
+function afterBreak(items: readonly Item[], lineWidth: (line: number) => number, position: number, line: number, fitness: number, hyphens: number, flagged: boolean, emergency: boolean, demerits: number, ratio: number, prev: Node | null): Node {
   let j = position + 1;
   while (j < items.length) {
     const it = items[j]!;
@@ -293,7 +298,7 @@ function afterBreak(items: readonly Item[], position: number, line: number, fitn
     j++;
   }
   // An explicit literal in Node's field order keeps every node the same shape for the engine.
-  return { position, line, fitness, hyphens, flagged, emergency, from: j, demerits, ratio, prev };
+  return { position, line, fitness, hyphens, flagged, emergency, from: j, measure: lineWidth(line), demerits, ratio, prev };
 }
 
 function trace(node: Node): Break[] {
