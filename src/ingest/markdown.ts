@@ -1,5 +1,6 @@
 // Markdown articles: YAML front matter for the story's metadata, CommonMark for its body.
-import type { BlockContent, DefinitionContent, ListItem, PhrasingContent, RootContent } from 'mdast';
+import type MarkdownIt from 'markdown-it';
+import type { Token } from 'markdown-it/index.js';
 import { lazyPackage } from '../core/lazy.js';
 import { isScalar, type Node } from 'yaml';
 import type { Article, Block, Byline, ImageRef, Inline } from '../core/article.js';
@@ -9,7 +10,7 @@ import { resolveImagePath } from './paths.js';
 import { optional, PLAIN, RunBuilder, slugFromPath, type RunStyle } from './runs.js';
 import { parseYaml, YamlFields, type YamlSource } from './yaml-fields.js';
 
-const mdast = lazyPackage<typeof import('mdast-util-from-markdown')>('mdast-util-from-markdown');
+const markdownIt = lazyPackage<typeof import('markdown-it')>('markdown-it');
 
 /**
  * Front matter keys. `headline` is required; `date`/`updated` are ISO dates
@@ -45,19 +46,20 @@ export function parseMarkdown(file: string, text: string): Article {
     bodyOffset = close + 1;
   }
 
-  // 2. Parse the body; mdast lines count from the body's first line.
-  const tree = mdast().fromMarkdown(lines.slice(bodyOffset).join('\n'));
+  // 2. Parse the body; its lines count from the body's first line.
+  const bodyLines = lines.slice(bodyOffset);
+  const tree = markdownTree(parser().parse(bodyLines.join('\n'), {}), bodyLines);
   const at = (n: { position?: { start: { line: number; column: number } } }): Span => ({
     file,
     line: (n.position?.start.line ?? 1) + bodyOffset,
     col: n.position?.start.column ?? 1,
   });
-  const children = [...tree.children];
+  const children = [...tree];
 
   // 3. The headline: front matter, else a leading level-1 heading.
   let headline = meta?.string('headline');
   let headlineSpan: Span = meta ? meta.span('headline') : { file, line: 1, col: 1 };
-  const firstNode = children.find((c) => c.type !== 'html' && c.type !== 'definition');
+  const firstNode = children.find((c) => c.type !== 'html');
   if (headline === undefined && firstNode?.type === 'heading' && firstNode.depth === 1) {
     headline = phrasing(firstNode.children).text();
     headlineSpan = at(firstNode);
@@ -106,8 +108,163 @@ export const CUT_MARK = /^<!--\s*cut\s*-->$/i;
 
 type At = (n: { position?: { start: { line: number; column: number } } }) => Span;
 
+/** Where a block starts: its first line and column in the body (1-based). */
+interface Position {
+  readonly start: { readonly line: number; readonly column: number };
+}
+
+/** Inline Markdown, as the body's blocks hold it. */
+type PhrasingContent =
+  | { readonly type: 'text' | 'inlineCode' | 'html'; readonly value: string }
+  | { readonly type: 'emphasis' | 'strong' | 'link'; readonly children: PhrasingContent[] }
+  | { readonly type: 'break' }
+  | { readonly type: 'image'; readonly url: string; readonly title: string | null; readonly alt: string };
+
+/** A block of the body: the Markdown syntax tree newsprint reads, made from markdown-it's tokens (markdownTree). */
+type BlockContent =
+  | { readonly type: 'paragraph'; readonly children: PhrasingContent[]; readonly position: Position }
+  | { readonly type: 'heading'; readonly depth: number; readonly children: PhrasingContent[]; readonly position: Position }
+  | { readonly type: 'blockquote'; readonly children: BlockContent[]; readonly position: Position }
+  | { readonly type: 'list'; readonly ordered: boolean; readonly children: ListItem[]; readonly position: Position }
+  | { readonly type: 'code' | 'html'; readonly value: string; readonly position: Position }
+  | { readonly type: 'thematicBreak'; readonly position: Position };
+
+interface ListItem {
+  readonly type: 'listItem';
+  readonly children: BlockContent[];
+}
+
+/**
+ * The CommonMark parser: markdown-it in its strict CommonMark mode, with HTML blocks (the copy's cut mark). Link and
+ * image addresses are kept as written (escapes and character references resolved), not percent-encoded or refused
+ * by scheme: a photo's file name is read as the writer typed it.
+ */
+let markdown: MarkdownIt | undefined;
+function parser(): MarkdownIt {
+  if (!markdown) {
+    // The package as CommonJS gives its class as module.exports; as an ES module (the bundle), as its default export.
+    const mod = markdownIt() as unknown as typeof MarkdownIt & { default?: typeof MarkdownIt };
+    const md = new (mod.default ?? mod)('commonmark');
+    md.normalizeLink = (url) => url;
+    md.validateLink = () => true;
+    markdown = md;
+  }
+  return markdown;
+}
+
+/**
+ * The body's blocks from markdown-it's token stream, each with the line and column it starts at: the column after
+ * any block-quote markers (`> `) and, but for indented code, after the block's own indentation. `lines` are the
+ * body's lines, which the tokens' line numbers count.
+ */
+function markdownTree(tokens: readonly Token[], lines: readonly string[]): BlockContent[] {
+  let i = 0;
+  const position = (t: Token, quotes: number, code = false): Position => {
+    const line = t.map?.[0] ?? 0;
+    const text = lines[line] ?? '';
+    let c = 0;
+    for (let q = 0; q < quotes; q++) {
+      while (c < 3 && text[c] === ' ') c++;
+      if (text[c] !== '>') break;
+      c++;
+      if (text[c] === ' ') c++;
+    }
+    if (!code) while (text[c] === ' ' || text[c] === '\t') c++;
+    return { start: { line: line + 1, column: c + 1 } };
+  };
+  const content = (t: Token) => t.content.replace(/\r?\n$/, '');
+  // Blocks until the token `close` (or the end), inside `quotes` block quotes.
+  const blocksUntil = (close: string | undefined, quotes: number): BlockContent[] => {
+    const out: BlockContent[] = [];
+    while (i < tokens.length) {
+      const t = tokens[i]!;
+      if (t.type === close) {
+        i++;
+        return out;
+      }
+      switch (t.type) {
+        case 'paragraph_open':
+        case 'heading_open': {
+          const children = phrasingOf(tokens[i + 1]?.children ?? []);
+          const pos = position(t, quotes);
+          out.push(t.type === 'heading_open' ? { type: 'heading', depth: Number(t.tag.slice(1)), children, position: pos } : { type: 'paragraph', children, position: pos });
+          i += 3; // open, inline, close
+          break;
+        }
+        case 'blockquote_open':
+          i++;
+          out.push({ type: 'blockquote', position: position(t, quotes), children: blocksUntil('blockquote_close', quotes + 1) });
+          break;
+        case 'bullet_list_open':
+        case 'ordered_list_open': {
+          const end = t.type === 'bullet_list_open' ? 'bullet_list_close' : 'ordered_list_close';
+          const pos = position(t, quotes);
+          const items: ListItem[] = [];
+          i++;
+          while (i < tokens.length && tokens[i]!.type === 'list_item_open') {
+            i++;
+            items.push({ type: 'listItem', children: blocksUntil('list_item_close', quotes) });
+          }
+          if (tokens[i]?.type === end) i++;
+          out.push({ type: 'list', ordered: t.type === 'ordered_list_open', children: items, position: pos });
+          break;
+        }
+        case 'code_block':
+        case 'fence':
+          out.push({ type: 'code', value: content(t), position: position(t, quotes, t.type === 'code_block') });
+          i++;
+          break;
+        case 'html_block':
+          out.push({ type: 'html', value: content(t), position: position(t, quotes) });
+          i++;
+          break;
+        case 'hr':
+          out.push({ type: 'thematicBreak', position: position(t, quotes) });
+          i++;
+          break;
+        default:
+          i++;
+      }
+    }
+    return out;
+  };
+  return blocksUntil(undefined, 0);
+}
+
+/** Inline tokens as phrasing nodes: a soft line break is the text of a new line, as CommonMark's syntax tree has it. */
+function phrasingOf(tokens: readonly Token[]): PhrasingContent[] {
+  const root: PhrasingContent[] = [];
+  const stack: PhrasingContent[][] = [root];
+  const open = (type: 'emphasis' | 'strong' | 'link') => {
+    const children: PhrasingContent[] = [];
+    stack[stack.length - 1]!.push({ type, children });
+    stack.push(children);
+  };
+  for (const t of tokens) {
+    const into = stack[stack.length - 1]!;
+    switch (t.type) {
+      case 'text': into.push({ type: 'text', value: t.content }); break;
+      case 'softbreak': into.push({ type: 'text', value: '\n' }); break;
+      case 'hardbreak': into.push({ type: 'break' }); break;
+      case 'code_inline': into.push({ type: 'inlineCode', value: t.content }); break;
+      case 'html_inline': into.push({ type: 'html', value: t.content }); break;
+      case 'em_open': open('emphasis'); break;
+      case 'strong_open': open('strong'); break;
+      case 'link_open': open('link'); break;
+      case 'em_close': case 'strong_close': case 'link_close': if (stack.length > 1) stack.pop(); break;
+      case 'image': into.push({ type: 'image', url: t.attrGet('src') ?? '', title: t.attrGet('title'), alt: plainText(t.children ?? []) }); break;
+    }
+  }
+  return root;
+}
+
+/** The plain text of inline tokens (an image's description). */
+function plainText(tokens: readonly Token[]): string {
+  return tokens.map((t) => (t.type === 'text' || t.type === 'code_inline' ? t.content : t.type === 'softbreak' || t.type === 'hardbreak' ? '\n' : t.type === 'image' ? plainText(t.children ?? []) : '')).join('');
+}
+
 /** The blocks one top-level Markdown node becomes. */
-function blocks(node: RootContent | BlockContent | DefinitionContent, file: string, at: At): Block[] {
+function blocks(node: BlockContent, file: string, at: At): Block[] {
   switch (node.type) {
     case 'paragraph': {
       const visible = node.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
@@ -142,7 +299,7 @@ function blocks(node: RootContent | BlockContent | DefinitionContent, file: stri
       return b.isEmpty ? [] : [{ kind: 'paragraph', runs: b.runs(), src: at(node) }];
     }
     default:
-      // thematic breaks, HTML comments and blocks, link definitions: nothing to print
+      // thematic breaks, HTML comments and blocks: nothing to print (link definitions make no block)
       return [];
   }
 }

@@ -67,6 +67,35 @@ describe('parseMarkdown', () => {
     expect(a.body[5]).toMatchObject({ image: { file: resolve('stories/photos/cranes.jpg'), caption: 'Cranes arrive', alt: 'Cranes on the quay' } });
   });
 
+  it('gives each block the line and column it starts at, inside block quotes too', () => {
+    const a = parseMarkdown('a.md', md(
+      '# Headline',             // 1
+      '',
+      '  Indented paragraph.',  // 3
+      '',
+      '> Quoted.',              // 5
+      '',
+      '>Tight quote.',          // 7
+      '',
+      '> > Nested quote.',      // 9
+      '',
+      '- a list',               // 11
+      '',
+      '## Crosshead',           // 13
+    ));
+    expect(a.body.map((b) => [b.kind, b.src.line, b.src.col])).toEqual([
+      ['paragraph', 3, 3], ['quote', 5, 3], ['quote', 7, 2], ['quote', 9, 5], ['list', 11, 1], ['crosshead', 13, 1],
+    ]);
+  });
+
+  it('finds a photo by its file name as written, accents, escapes and spaces (in angle brackets) included', () => {
+    const a = parseMarkdown('stories/a.md', md('# H', '', '![Quay](photos/café\\_1.jpg)', '', '![Pier](<photos/the pier.jpg> "At dusk")'));
+    expect(a.body).toMatchObject([
+      { kind: 'image', image: { file: resolve('stories/photos/café_1.jpg'), alt: 'Quay' } },
+      { kind: 'image', image: { file: resolve('stories/photos/the pier.jpg'), alt: 'Pier', caption: 'At dusk' } },
+    ]);
+  });
+
   it('takes a leading # heading as the headline when the front matter has none', () => {
     const a = parseMarkdown('a.md', '# Fire crews praised\n\nReaders wrote in.\n');
     expect(a.headline).toBe('Fire crews praised');
