@@ -44,12 +44,18 @@ export interface GalleyStats {
   readonly letterBreaks: number;
 }
 
-export interface Galley {
+export interface Galley extends GalleyReport {
   readonly pages: Page[];
+}
+
+/** A galley set page by page (layoutGalleyPages): everything but the pages, which went to the caller as they filled. */
+export interface GalleyReport {
   readonly stats: GalleyStats;
   readonly warnings: Diagnostic[];
   /** The body as set, one paragraph a line (for checking that every word is there). */
   readonly text: string;
+  /** How many proof pages the column filled. */
+  readonly pageCount: number;
 }
 
 /** The text of inline markup, white space collapsed: what the reader should find, word for word. */
@@ -87,11 +93,34 @@ function blockText(b: Article['body'][number]): MarkupNode[] | undefined {
  * given depth. Crossheads are set as bold paragraphs; pictures are left out.
  */
 export function layoutGalley(article: Article, o: GalleyOptions): Galley {
+  const pages: Page[] = [];
+  const report = layoutGalleyPages(article, o, (page) => pages.push(page));
+  return { ...report, pages };
+}
+
+/** What the galley's figures need of a set line, kept after its page has gone (its glyphs with it). */
+type LineFigures = Pick<SetLine, 'hyphenated' | 'emergency' | 'overfull' | 'spaceRatio' | 'spaceRatioEq' | 'last' | 'text'>;
+
+/**
+ * As layoutGalley, handing each page to `onPage` as soon as its lines are set, in order, and keeping none: a galley
+ * written straight to its PDF holds one page's glyphs at a time, not the whole story's.
+ */
+export function layoutGalleyPages(article: Article, o: GalleyOptions, onPage: (page: Page) => void): GalleyReport {
   const shaper = new Shaper(o.fonts);
   const s = o.style;
   const warnings: Diagnostic[] = [];
-  const lines: { line: SetLine; block: number; src: Article['body'][number]['src'] }[] = [];
+  const lines: { line: LineFigures; src: Article['body'][number]['src'] }[] = [];
   const texts: string[] = [];
+  // Page the column: as many lines a page as the depth holds; a page goes as soon as it is full.
+  const perPage = Math.max(1, Math.floor((o.pageHeight - 2 * o.margin) / s.leading));
+  const width = o.measure + 2 * o.margin;
+  let page: FrameItem[] = [];
+  let pageCount = 0;
+  const endPage = () => {
+    pageCount++;
+    onPage({ number: pageCount, width, height: o.pageHeight, frame: { width, height: o.pageHeight, items: page }, articles: [article.id] });
+    page = [];
+  };
   let emergency = 0;
   const crosshead = { ...s, bold: true, align: 'left' as const };
   const quote = { ...s, italic: true };
@@ -103,31 +132,24 @@ export function layoutGalley(article: Article, o: GalleyOptions): Galley {
     const set = setParagraphWithPass(content, style, o.sheet, shaper, o.measure, { indent: true });
     if (set.pass >= 3) emergency++;
     for (const line of set.lines) {
-      lines.push({ line, block: i, src: b.src });
+      const k = lines.length % perPage;
+      if (k === 0 && lines.length > 0) endPage();
+      lines.push({ line: { hyphenated: line.hyphenated, emergency: line.emergency, overfull: line.overfull, spaceRatio: line.spaceRatio, spaceRatioEq: line.spaceRatioEq, last: line.last, text: line.text }, src: b.src });
       lineFindings(warnings, line, b.src);
+      const baseline = o.margin + s.size + k * s.leading;
+      for (const run of lineRuns(line, o.margin, baseline, { article: article.id, role: 'P', block: i }, b.src)) page.push(run);
     }
     texts.push(plain(content));
   });
+  endPage();
   // Hyphen ladders beyond the limit (only possible when the limit is raised).
   const { ladders, longest: maxRun } = hyphenLadders(lines, (l) => l.line);
   for (const { line, src } of ladders) warnings.push({ severity: 'warning', code: 'layout/hyphen-ladder', message: `three hyphenated lines in a row, ending “${line.text}”`, span: src });
-  // Page the column: as many lines a page as the depth holds.
-  const perPage = Math.max(1, Math.floor((o.pageHeight - 2 * o.margin) / s.leading));
-  const width = o.measure + 2 * o.margin;
-  const pages: Page[] = [];
-  for (let p = 0; p * perPage < lines.length || p === 0; p++) {
-    const items: FrameItem[] = [];
-    lines.slice(p * perPage, (p + 1) * perPage).forEach(({ line, block, src }, k) => {
-      const baseline = o.margin + s.size + k * s.leading;
-      items.push(...lineRuns(line, o.margin, baseline, { article: article.id, role: 'P', block }, src));
-    });
-    pages.push({ number: p + 1, width, height: o.pageHeight, frame: { width, height: o.pageHeight, items }, articles: [article.id] });
-  }
   const justified = lines.filter(({ line }) => !line.last && line.text.includes(' '));
   const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
   const depth = lines.length * s.leading;
   return {
-    pages,
+    pageCount,
     warnings,
     text: texts.join('\n') + '\n',
     stats: {

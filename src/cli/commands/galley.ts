@@ -32,8 +32,8 @@ export async function galleyCommand(a: GalleyArgs): Promise<void> {
   const { loadFontFile, loadFonts } = await import('../../publish/assets.js');
   const { writeAtomically } = await import('../../publish/write.js');
   const { checkOutputPath } = await import('../../publish/out-path.js');
-  const { layoutGalley, GALLEY_PAGE } = await import('../../layout/galley.js');
-  const { writePdf } = await import('../../export/pdf/index.js');
+  const { layoutGalleyPages, GALLEY_PAGE } = await import('../../layout/galley.js');
+  const { openPdf } = await import('../../export/pdf/index.js');
 
   const measure = parseLength(a.width) ?? optionError(`--width ${a.width} is not a length`, 'give it with a unit: 48mm, 11pc, 1.9in');
   if (!(measure > 20 && measure < 2000)) optionError(`--width ${a.width} is not a column width`, 'between about 10 mm and 700 mm');
@@ -67,12 +67,14 @@ export async function galleyCommand(a: GalleyArgs): Promise<void> {
     hyphenation: { ...style.hyphenation, enabled: a.lang !== 'none' },
     ...(a.expansion ? { expansion: style.expansion ?? BODY_EXPANSION } : { expansion: undefined }),
   };
-  const galley = layoutGalley(article, { measure, style, sheet, fonts, pageHeight: GALLEY_PAGE.height, margin: GALLEY_PAGE.margin });
-  const pdf = await writePdf({ pages: galley.pages, warnings: galley.warnings }, fonts, new Map(), {
+  // Each proof page is drawn into the PDF as soon as its lines are set: the glyphs of one page are held at a time.
+  const writer = await openPdf(fonts, new Map(), {
     title: `Galley: ${article.headline}`,
     date: (article.published ?? '2000-01-01').slice(0, 10),
     lang: 'en-GB',
   });
+  const galley = layoutGalleyPages(article, { measure, style, sheet, fonts, pageHeight: GALLEY_PAGE.height, margin: GALLEY_PAGE.margin }, (page) => writer.addPage(page));
+  const pdf = await writer.end();
   const out = resolve(outGiven);
   writeAtomically(out, new Map([['', pdf]]));
   if (a.text) writeAtomically(resolve(a.text), new Map([['', galley.text]]));
@@ -87,7 +89,7 @@ export async function galleyCommand(a: GalleyArgs): Promise<void> {
   const report = [
     `${basename(out)}: ${article.headline}`,
     `  ${st.words} words, ${st.paragraphs} paragraphs, ${st.lines} lines at ${toMm(measure).toFixed(1)} mm, ${size}/${style.leading} pt`,
-    `  depth ${st.depthMm.toFixed(0)} mm = ${st.columnCm.toFixed(1)} column-cm (${galley.pages.length} galley page${galley.pages.length === 1 ? '' : 's'})`,
+    `  depth ${st.depthMm.toFixed(0)} mm = ${st.columnCm.toFixed(1)} column-cm (${galley.pageCount} galley page${galley.pageCount === 1 ? '' : 's'})`,
     `  hyphenated lines ${st.hyphenatedLines} (at most ${st.maxHyphensInRow} in a row), overfull lines ${st.overfullLines}` +
       (st.emergencyBreaks ? `, words too wide broken ${st.emergencyBreaks} times (${st.letterBreaks} between letters)` : ''),
     `  word spaces on ${st.justifiedLines} justified lines: mean |r−1| ${st.meanSpaceDeviation.toFixed(3)}, loose ${pct(st.looseShare)}` +

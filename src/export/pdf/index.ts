@@ -210,8 +210,21 @@ export interface PdfOptions {
  * black text and rules overprinting.
  */
 export async function writePdf(layout: EditionLayout, fonts: FontSet, images: ImageSet, meta: PdfMeta, options: PdfOptions = {}): Promise<Buffer> {
-  const { plant, proof } = options;
   const pages = options.pages ?? layout.pages.map((p) => p.number);
+  const written = layout.pages.filter((p) => pages.includes(p.number));
+  const pdf = await openPdf(fonts, images, meta, options, written);
+  for (const page of written) pdf.addPage(page);
+  return pdf.end(pages);
+}
+
+/**
+ * A PDF being written page by page (writePdf, in steps): `addPage` draws a page as soon as it is laid out, so a long
+ * galley's glyphs need not all be kept until the file is written, and `end` finishes the file. `formPages` are the
+ * pages to be added that place PDF adverts (or all of them): each advert's page is copied in once, before the first
+ * page is drawn; a page with a PDF advert not among them fails to draw.
+ */
+export async function openPdf(fonts: FontSet, images: ImageSet, meta: PdfMeta, options: PdfOptions = {}, formPages: readonly Page[] = []): Promise<PdfWriter> {
+  const { plant } = options;
   const date = meta.created ?? pdfDate(meta.date);
   const flavour = flavourOptions(plant);
   const doc = new PDFDocument({
@@ -238,7 +251,8 @@ export async function writePdf(layout: EditionLayout, fonts: FontSet, images: Im
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  const ids = { title: meta.title, date, id: documentId([meta.title, meta.date, plant?.name ?? '', plant?.pdfx ?? '', pages.join(',')]) };
+  // The XMP packet is written when the file ends: its document id (from the pages written) is filled in then.
+  const ids = { title: meta.title, date, id: '' };
   if (plant) makePdfx(doc as unknown as XDoc, plant, ids);
   else useOwnXmp(doc as unknown as XDoc, ids);
   // PDFKit takes the fontkit font layout already opened (PDFKit 0.20 accepts one): the file is not read and its
@@ -247,11 +261,10 @@ export async function writePdf(layout: EditionLayout, fonts: FontSet, images: Im
   const structure = flavour.tagged ? new ArticleStructure(doc) : undefined;
   // The adverts' pages, copied in once each, in the order the pages place them.
   const forms = new Map<string, EmbeddedPage>();
-  const written = layout.pages.filter((p) => pages.includes(p.number));
   // The PDF reader behind form XObjects (pdf-lib) loads only for pages with PDF adverts: a galley starts without it.
-  const hasForms = written.some((p) => p.frame.items.some((i) => i.kind === 'advert' && i.pdf));
+  const hasForms = formPages.some((p) => p.frame.items.some((i) => i.kind === 'advert' && i.pdf));
   const formXObject = hasForms ? await import('./form-xobject.js') : undefined;
-  for (const page of written) {
+  for (const page of formPages) {
     for (const item of page.frame.items) {
       if (item.kind !== 'advert' || !item.pdf || forms.has(item.file)) continue;
       const bytes = options.adverts?.get(item.file);
@@ -260,7 +273,27 @@ export async function writePdf(layout: EditionLayout, fonts: FontSet, images: Im
     }
   }
   const ink: Ink = { overprint: plant ? new Overprint(doc as unknown as XDoc) : undefined, actualText: structure !== undefined, printImages: options.printImages, forms, ...(formXObject ? { drawForm: formXObject.drawPdfPage } : {}) };
-  for (const page of written) {
+  return new PdfWriter(doc, images, options, structure, ink, ids, done, meta);
+}
+
+export class PdfWriter {
+  private readonly numbers: number[] = [];
+  constructor(
+    private readonly doc: Doc,
+    private readonly images: ImageSet,
+    private readonly options: PdfOptions,
+    private readonly structure: ArticleStructure | undefined,
+    private readonly ink: Ink,
+    private readonly ids: { id: string },
+    private readonly done: Promise<Buffer>,
+    private readonly meta: PdfMeta,
+  ) {}
+
+  /** Draws `page` as the file's next page. */
+  addPage(page: Page): void {
+    const { doc, options } = this;
+    const { plant, proof } = options;
+    this.numbers.push(page.number);
     const bleed = proof ? PROOF_BLEED : (plant?.bleed ?? 0);
     const offset = proof ? PROOF_BLEED + PROOF_MARGIN : bleed;
     const media = { w: page.width + 2 * offset, h: page.height + 2 * offset };
@@ -272,11 +305,20 @@ export async function writePdf(layout: EditionLayout, fonts: FontSet, images: Im
     dict['TrimBox'] = trim;
     dict['BleedBox'] = bleedBox;
     if (offset > 0) doc.save().translate(offset, offset);
-    drawPage(doc, page, images, structure, ink);
+    drawPage(doc, page, this.images, this.structure, this.ink);
     if (offset > 0) doc.restore();
     if (proof) drawProofMarks(doc, { trimX: offset, trimY: offset, w: page.width, h: page.height, slug: proof.slug(page), font: proof.font });
   }
-  structure?.end();
-  doc.end();
-  return done;
+
+  /**
+   * Finishes the file and gives its bytes. The document id is made from the meta, the plant and the page numbers
+   * (`pages`, default the numbers of the pages added), so the same inputs give the same file.
+   */
+  end(pages: readonly number[] = this.numbers): Promise<Buffer> {
+    const plant = this.options.plant;
+    this.ids.id = documentId([this.meta.title, this.meta.date, plant?.name ?? '', plant?.pdfx ?? '', pages.join(',')]);
+    this.structure?.end();
+    this.doc.end();
+    return this.done;
+  }
 }

@@ -428,7 +428,7 @@ const sameStyleTracked = (a: StyledText, p: StyledText, letterSpacing: number) =
  * Only possible when a style raises max-hyphens-in-row; the report names each. Lines ending inside a word too wide
  * for the measure are not counted: such a word must break, and the report names each of those breaks instead.
  */
-export function hyphenLadders<T>(lines: readonly T[], lineOf: (t: T) => SetLine): { ladders: T[]; longest: number } {
+export function hyphenLadders<T>(lines: readonly T[], lineOf: (t: T) => Pick<SetLine, 'hyphenated' | 'emergency'>): { ladders: T[]; longest: number } {
   const ladders: T[] = [];
   let run = 0;
   let longest = 0;

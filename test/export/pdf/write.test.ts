@@ -4,11 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GlyphRun } from '../../../src/core/index.js';
-import { writePdf } from '../../../src/export/pdf/index.js';
+import type { Page } from '../../../src/core/index.js';
+import { openPdf, writePdf } from '../../../src/export/pdf/index.js';
+import { loadArticle } from '../../../src/ingest/index.js';
+import { GALLEY_PAGE, layoutGalley, layoutGalleyPages } from '../../../src/layout/galley.js';
 import { layoutEdition } from '../../../src/layout/index.js';
 import { editionFromFile, imageRequests, loadFonts, loadImages } from '../../../src/publish/index.js';
 import { loadTemplateSet, renderEdition } from '../../../src/template/index.js';
-import { FONTS, SAMPLE_EDITION, TEMPLATES } from '../../helpers.js';
+import { FONTS, REPO, SAMPLE_EDITION, TEMPLATES } from '../../helpers.js';
 import { readPdf, type ReadPdf } from '../../pdf-reader.js';
 
 describe('print PDF', () => {
@@ -72,5 +75,29 @@ describe('XMP metadata', () => {
     parser.on('closetag', (t) => (inTitle = t.name === 'dc:title' ? false : inTitle));
     expect(() => parser.write(xmp.slice(xmp.indexOf('<x:xmpmeta'), xmp.lastIndexOf('</x:xmpmeta>') + 12)).close()).not.toThrow();
     expect(title).toBe('Coombe & Vale <Coaches> "route 22"');
+  });
+});
+
+describe('a galley written page by page', () => {
+  it('is the same file as the whole laid-out galley written at once, its pages handed over in order as each fills', async () => {
+    const article = loadArticle(join(REPO, 'examples', 'long-read', 'the-river.md'));
+    const set = loadTemplateSet('tabloid', TEMPLATES);
+    const fonts = loadFonts(set.styles, FONTS);
+    const o = { measure: 136.06, style: set.styles.paragraph['body']!, sheet: set.styles, fonts, pageHeight: GALLEY_PAGE.height, margin: GALLEY_PAGE.margin };
+    const meta = { title: 'Galley: the river', date: '2026-11-26', lang: 'en-GB' };
+    const whole = layoutGalley(article, o);
+    expect(whole.pages.length).toBeGreaterThan(3);
+    const wholePdf = await writePdf({ pages: whole.pages, warnings: whole.warnings }, fonts, new Map(), meta);
+
+    const writer = await openPdf(fonts, new Map(), meta);
+    const handed: Page[] = [];
+    const report = layoutGalleyPages(article, o, (page) => (handed.push(page), writer.addPage(page)));
+    expect(handed.map((p) => p.number)).toEqual(whole.pages.map((p) => p.number));
+    expect(handed).toEqual(whole.pages);
+    expect(report.pageCount).toBe(whole.pages.length);
+    expect(report.stats).toEqual(whole.stats);
+    expect(report.warnings).toEqual(whole.warnings);
+    expect(report.text).toBe(whole.text);
+    expect((await writer.end()).equals(wholePdf)).toBe(true);
   });
 });
