@@ -76,29 +76,17 @@ const metaUrlPlugin = {
 
 /**
  * Unicode data tables that fontkit, its unicode-properties and PDFKit's linebreak build when their modules load, each by
- * inflating a compressed trie, are built on their first look-up instead: `unicode-trie` is given to them as a class
- * that keeps the compressed data and makes the real trie when first asked. A galley of Latin text asks only
- * unicode-properties' (fontkit looks up every glyph's character category); fontkit's tables for Arabic, Indic and
- * other complex scripts, and PDFKit's line-breaking classes (its own text layout, which newsprint does not use), are
- * never built: some 5 ms saved before the code is warm.
+ * inflating a compressed trie in JavaScript, are made on their first look-up instead, and inflated by Node's zlib:
+ * `unicode-trie` is given to them as scripts/unicode-trie.cjs. A galley of Latin text looks up only unicode-properties'
+ * table (fontkit asks every glyph's character category); fontkit's tables for Arabic, Indic and other complex scripts
+ * and PDFKit's line-breaking classes (its own text layout, which newsprint does not use) are never made.
  */
-const LAZY_TRIE = '\0newsprint-lazy-unicode-trie';
+const LAZY_TRIE = join(root, 'scripts', 'unicode-trie.cjs');
 const lazyTriePlugin = {
   name: 'newsprint-lazy-unicode-trie',
   resolveId(id, importer) {
     if (id !== 'unicode-trie' || importer === LAZY_TRIE) return null;
     return LAZY_TRIE;
-  },
-  load(id) {
-    if (id !== LAZY_TRIE) return null;
-    return {
-      code: `const UnicodeTrie = require('unicode-trie');
-module.exports = class LazyUnicodeTrie {
-  constructor(data) { this.data = data; this.trie = undefined; }
-  get(codePoint) { return (this.trie ??= new UnicodeTrie(this.data)).get(codePoint); }
-};`,
-      moduleType: 'js',
-    };
   },
 };
 
