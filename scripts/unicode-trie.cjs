@@ -18,10 +18,14 @@ function unpack(data) {
   const length = view.getUint32(8, true);
   const bytes = inflateRawSync(inflateRawSync(data.subarray(12)));
   if (bytes.length !== length) throw new Error(`unicode-trie: ${bytes.length} bytes inflated where the header says ${length}`);
+  // The words are little-endian: copied as they are on a little-endian machine, read one by one elsewhere.
   const words = new Uint32Array(length >>> 2);
-  for (let i = 0; i < words.length; i++) words[i] = bytes.readUInt32LE(i * 4);
+  if (LITTLE_ENDIAN) new Uint8Array(words.buffer).set(bytes.subarray(0, words.length * 4));
+  else for (let i = 0; i < words.length; i++) words[i] = bytes.readUInt32LE(i * 4);
   return new UnicodeTrie({ data: words, highStart, errorValue });
 }
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 class LazyUnicodeTrie {
   constructor(data) {
