@@ -197,7 +197,6 @@ export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts
   };
   // A break inside a word in ragged text gains the rag a word space would give its line.
   const ragOf = (run: StyledText) => (opts.ragged ? { stretch: RAG_EMS * run.size } : {});
-  // A word between spaces: an address, or pieces between explicit hyphens and dashes with their hyphenation points.
   // The common case, shaped once: a plain word (no explicit hyphen or dash, soft hyphen or address) without
   // hyphenation points (none asked for, as in the breaker's first pass, or none found), not too wide for the measure.
   const plainPart = (run: StyledText, piece: string): WordPart | undefined => {
@@ -208,6 +207,8 @@ export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts
     if (opts.measure !== undefined && tightest(width, glyphs, opts.ragged ? undefined : opts.expansion) > opts.measure) return undefined;
     return pieceOf(run, piece, width, glyphs);
   };
+  // A word between spaces: a plain word, an address, or pieces between explicit hyphens and dashes with their
+  // hyphenation points.
   const addWord = (run: StyledText, piece: string) => {
     const plain = plainPart(run, piece);
     if (plain) {
