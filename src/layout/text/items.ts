@@ -174,8 +174,13 @@ export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts
   let hyphenWidth = 0;
   const hyphen = (style: StyledText) => (hyphenFor === style ? hyphenWidth : ((hyphenFor = style), (hyphenWidth = measure(shaper, style, '-'))));
   // The paragraph's new words are shaped together, face by face (one call to the shaper each, not one per word).
+  // A run met again (the breaker's second pass over the same paragraph) is split and shaped already.
   const byFace = new Map<string, string[]>();
-  const piecesOf = runs.map((run) => wordsToShape(run, byFace));
+  const piecesOf = runs.map((run) => {
+    let pieces = shapedRuns.get(run);
+    if (!pieces) shapedRuns.set(run, (pieces = wordsToShape(run, byFace)));
+    return pieces;
+  });
   for (const [face, words] of byFace) shaper.prepare(face, words);
   // The break points of a piece of a word at `points`, each followed by the penalty `penaltyAt(k)`.
   const addPieces = (run: StyledText, text: string, points: readonly number[], penaltyAt: (k: number) => Penalty) => {
@@ -361,6 +366,13 @@ function wordBoxes(shaper: Shaper, run: StyledText, opts: ItemOptions): Map<stri
   if (!boxes || boxes.size >= BOXES_KEPT) byStyle.set(key, (boxes = new Map()));
   return boxes;
 }
+
+/**
+ * Runs already split into words and spaces, and their words shaped, by run: a paragraph the breaker's first pass
+ * cannot set has its items made again, with its hyphenation points, from the same runs. (Shaping ahead is only a
+ * saving: a word not yet shaped is shaped when it is measured.)
+ */
+const shapedRuns = new WeakMap<StyledText, string[]>();
 
 /**
  * The words and spaces of a run (wordsAndSpaces), and its words as the shaper measures them (pieces between explicit
