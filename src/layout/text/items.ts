@@ -212,25 +212,20 @@ export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts
     if (opts.measure !== undefined && tightest(width, glyphs, opts.ragged ? undefined : opts.expansion) > opts.measure) return undefined;
     return pieceOf(run, piece, width, glyphs);
   };
-  // A word between spaces: a plain word, an address, or pieces between explicit hyphens and dashes with their
-  // hyphenation points.
+  // A word between spaces: a plain word, or one that is not (addBrokenWord).
   const addWord = (run: StyledText, piece: string) => {
     const plain = plainPart(run, piece);
-    if (plain) {
-      parts.push(plain);
-      return;
-    }
+    if (plain) parts.push(plain);
+    else addBrokenWord(run, piece);
+  };
+  // A word that is not plain: an address, or pieces between explicit hyphens and dashes with their hyphenation points.
+  const addBrokenWord = (run: StyledText, piece: string) => {
     const wide = opts.measure !== undefined && tightestWidth(shaper, run, piece, opts.ragged ? undefined : opts.expansion) > opts.measure;
     if (isAddress(piece)) {
       addAddress(run, piece, wide);
       return;
     }
     const chunks = chunksOf(piece);
-    // The common case: one chunk, no soft hyphen, no hyphenation asked for (the breaker's first pass) and not too wide.
-    if (chunks.length === 1 && !wide && !opts.hyphenate && !piece.includes(SOFT_HYPHEN)) {
-      parts.push(part(run, piece));
-      return;
-    }
     const whole = withoutSoftHyphens(piece);
     let start = 0; // where the chunk starts in `whole`
     chunks.forEach((raw, i) => {
@@ -292,11 +287,10 @@ export function paragraphItems(runs: readonly StyledText[], shaper: Shaper, opts
         } else if (opts.hyphenate && opts.hyphenate(piece).length > 0) {
           box = undefined; // this pass breaks it at its hyphenation points
         }
-        if (box) {
-          items.push(box);
-          lastStyle = run;
-          continue;
-        }
+        if (box) items.push(box);
+        else addBrokenWord(run, piece); // not plain: plainPart has said so
+        lastStyle = run;
+        continue;
       }
       // Words at even places, the white space between them at odd ones (wordsAndSpaces).
       if (k % 2 === 1) {
