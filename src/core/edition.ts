@@ -52,6 +52,42 @@ export interface EditionPage {
   readonly continueOn?: Readonly<Record<string, number>>;
   /** Adverts booked on the page. */
   readonly ads?: readonly AdBooking[];
+  /** Stories the composer may cut whole paragraphs from the end of, to fit (by article id): the flatplan's `trim: end`. */
+  readonly trim?: Readonly<Record<string, 'end'>>;
+  readonly src: Span;
+}
+
+/**
+ * A story not yet placed (the edition file's `overmatter:`), in priority order, highest first. The composer gives it a
+ * page of its section, or holds it over.
+ */
+export interface OvermatterEntry {
+  /** Article id. */
+  readonly id: string;
+  /** The section whose pages may take it (the entry's own, else the story's metadata); undefined: any page. */
+  readonly section?: string;
+  /** `trim: end`: whole paragraphs may be cut from the end to fit. */
+  readonly trim?: 'end';
+  /** Where the edition file names it. */
+  readonly src: Span;
+}
+
+/**
+ * One of the publication's own house adverts or promos (the edition file's `house-ads:`): the only filler the composer
+ * may place, at most one a page. Either text (`heading` and `text`) set as a promo box sized to the space, or a file
+ * (PDF, JPEG, PNG or TIFF) booked at a size, as an advert is.
+ */
+export interface HouseAd {
+  readonly heading?: string;
+  readonly text?: string;
+  /** The advert's file and booking, for a house advert made as artwork. */
+  readonly file?: string;
+  readonly columns?: number;
+  /** Depth, points. */
+  readonly depth?: number;
+  /** The booking as written (`2x6cm`). */
+  readonly size?: string;
+  readonly url?: string;
   readonly src: Span;
 }
 
@@ -67,9 +103,16 @@ export interface Edition {
   /** E-edition rendition formats and widths, from the edition file. */
   readonly eEdition?: EEditionSettings;
   readonly pages: readonly EditionPage[];
+  /** Stories the composer places where its pages have room, in priority order; the rest are held over. */
+  readonly overmatter?: readonly OvermatterEntry[];
+  /** The publication's own house adverts and promos: the composer's filler of last resort. */
+  readonly houseAds?: readonly HouseAd[];
+  /** Every article named in the edition file (on a page or in the overmatter). */
   readonly articles: ReadonlyMap<string, Article>;
   /** The edition file, or undefined for an edition made from loose article files. */
   readonly file?: string;
+  /** What reading the edition file found worth a warning (an overmatter story no page can take…), for the report. */
+  readonly notes?: readonly Diagnostic[];
 }
 
 /** What the composer did on a page, for the report. */
@@ -81,6 +124,8 @@ export interface PageComposition {
   readonly continued: readonly { readonly article: string; readonly from: number }[];
   /** Stories cut at the copy's own cut mark, and how many blocks went. */
   readonly trimmed: readonly { readonly article: string; readonly blocks: number }[];
+  /** Stories the page took from the overmatter, in priority order. */
+  readonly overmatter?: readonly string[];
   /** The news hole, column-rows of the baseline grid; how much of it house promos fill, and how much is left white. */
   readonly holeRows: number;
   readonly promoRows: number;
@@ -98,6 +143,16 @@ export interface EditionLayout {
   readonly warnings: readonly Diagnostic[];
   /** What the composer did on each composed page. */
   readonly compositions?: readonly PageComposition[];
+  /** Stories of the overmatter no page took, in priority order: held over for a later edition. */
+  readonly heldOver?: readonly HeldOver[];
+}
+
+/** A story held over: in the overmatter, on no page of this edition. */
+export interface HeldOver {
+  readonly article: string;
+  readonly section?: string;
+  /** Words of its body. */
+  readonly words: number;
 }
 
 /** The publication's code for plant file names: its own, else the capitals of its name's words without "The" (`WC`). */

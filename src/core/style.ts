@@ -85,6 +85,12 @@ export interface ParagraphStyle {
   readonly expansion?: ExpansionSettings;
   /** Lines of a drop cap at the start of the first paragraph, 0 for none. */
   readonly dropCap: number;
+  /**
+   * A headline's range on the template set's headline scale, points: it shrinks to fit its lines no smaller than
+   * `minSize` (default half its size) and grows to fill its measure no larger than `maxSize` (default 1.5 × its size).
+   */
+  readonly minSize?: number;
+  readonly maxSize?: number;
 }
 
 /** Newspaper defaults for hyphenation: en-GB, words of five letters or more, 2 before and 3 after; capitalised words too, as TeX does (acronyms never). */

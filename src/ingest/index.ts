@@ -1,9 +1,9 @@
 // ingest: article files (scraped text, Markdown, ninjs JSON, NITF and NewsML-G2 XML) and edition files → Article and EditionSpec data.
 import { extname, resolve } from 'node:path';
 import type { Article } from '../core/article.js';
-import type { EditionPage } from '../core/edition.js';
-import { fail } from '../core/span.js';
-import { parseEditionFile, type EditionSpec } from './edition.js';
+import type { EditionPage, HouseAd, OvermatterEntry } from '../core/edition.js';
+import { fail, type Diagnostic } from '../core/span.js';
+import { checkOvermatter, parseEditionFile, type EditionSpec } from './edition.js';
 import { parseMarkdown } from './markdown.js';
 import { parseNinjs } from './ninjs.js';
 import { displayPath } from './paths.js';
@@ -19,7 +19,7 @@ export { parseNinjs } from './ninjs.js';
 export { parseWireFile, parseWireXml, type WireArticle } from './wire.js';
 export { parseXml, type XmlElement, type XmlNode } from './xml.js';
 export { deskFindings } from './desk-notes.js';
-export { parseEditionFile, EDITION_KEYS, type EditionSpec, type EditionPageSpec } from './edition.js';
+export { parseEditionFile, EDITION_KEYS, type EditionSpec, type EditionPageSpec, type OvermatterSpec } from './edition.js';
 export { slugFromPath, slugify } from './runs.js';
 export { ukDateToIso, isIsoDate, isIsoDateTime } from './dates.js';
 
@@ -72,37 +72,51 @@ const PARSED_KEPT = 500;
 /** An edition file with its stories loaded. */
 export interface LoadedEdition {
   readonly spec: EditionSpec;
-  /** Every story named by the edition, by id, in first-mention order. */
+  /** Every story named by the edition, by id: the pages' stories in page order, then the overmatter's. */
   readonly articles: Map<string, Article>;
   /** The pages with their stories as article ids (what `Edition.pages` holds). */
   readonly pages: readonly EditionPage[];
+  /** The overmatter as article ids, highest priority first, each with the section it goes to (what `Edition.overmatter` holds). */
+  readonly overmatter: readonly OvermatterEntry[];
+  /** The house adverts and promos, their files as display paths (what `Edition.houseAds` holds). */
+  readonly houseAds: readonly HouseAd[];
+  /** Warnings for the report: overmatter stories no page can take (what `Edition.notes` holds). */
+  readonly notes: readonly Diagnostic[];
 }
 
 /**
- * Reads an edition file and every story it names. A story named on several
- * pages is loaded once. Ids are slugs of the file names, made unique by
- * appending -2, -3… in first-mention order (`news/fire.md` and
- * `sport/fire.md` → `fire`, `fire-2`). Story spans name the files relative to
- * the working directory.
+ * Reads an edition file and every story it names, on its pages and in its
+ * overmatter (each story file is named once: parseEditionFile refuses a second
+ * mention). Ids are slugs of the file names, made unique by appending -2, -3…
+ * in loading order, pages first (`news/fire.md` and `sport/fire.md` → `fire`,
+ * `fire-2`). An overmatter story goes to its entry's section, else its own
+ * metadata's, else any page. Fails at a composed page with nothing to put on
+ * it; an overmatter story whose section no page has is a note. Story spans
+ * name the files relative to the working directory.
  */
 export function loadEdition(path: string): LoadedEdition {
   const { file, text } = readSourceFile(path);
   const spec = parseEditionFile(file, text);
   const articles = new Map<string, Article>();
   const idByPath = new Map<string, string>();
+  const load = (abs: string): string => {
+    const known = idByPath.get(resolve(abs));
+    if (known !== undefined) return known;
+    const article = loadArticle(displayPath(abs));
+    const id = uniqueId(article.id, articles);
+    articles.set(id, { ...article, id });
+    idByPath.set(resolve(abs), id);
+    return id;
+  };
   const pages: EditionPage[] = spec.pages.map((page) => {
-    const stories = page.stories.map((abs) => {
-      const known = idByPath.get(abs);
-      if (known !== undefined) return known;
-      const article = loadArticle(displayPath(abs));
-      const id = uniqueId(article.id, articles);
-      articles.set(id, { ...article, id });
-      idByPath.set(resolve(abs), id);
-      return id;
-    });
+    const stories = page.stories.map(load);
     const continueOn: Record<string, number> = {};
     page.continueOn.forEach((on, k) => {
       if (on !== undefined) continueOn[stories[k]!] = on;
+    });
+    const trim: Record<string, 'end'> = {};
+    page.trim.forEach((t, k) => {
+      if (t !== undefined) trim[stories[k]!] = t;
     });
     return {
       template: page.template,
@@ -111,9 +125,18 @@ export function loadEdition(path: string): LoadedEdition {
       stories,
       ...(Object.keys(continueOn).length ? { continueOn } : {}),
       ...(page.ads.length ? { ads: page.ads.map((a) => ({ ...a, file: displayPath(a.file) })) } : {}),
+      ...(Object.keys(trim).length ? { trim } : {}),
     };
   });
-  return { spec, articles, pages };
+  const overmatter = spec.overmatter.map((o): OvermatterEntry => {
+    const id = load(o.file);
+    const own = articles.get(id)!.section?.trim();
+    const section = o.section ?? (own ? own : undefined);
+    return { id, ...(section !== undefined ? { section } : {}), ...(o.trim ? { trim: o.trim } : {}), src: o.src };
+  });
+  const notes = checkOvermatter(spec, overmatter.map((o) => o.section));
+  const houseAds = spec.houseAds.map((h): HouseAd => (h.file !== undefined ? { ...h, file: displayPath(h.file) } : h));
+  return { spec, articles, pages, overmatter, houseAds, notes };
 }
 
 function uniqueId(base: string, taken: ReadonlyMap<string, unknown>): string {

@@ -1,6 +1,7 @@
 // layout: page markup + styles + fonts + images → page frames. Never draws.
 import { createHash } from 'node:crypto';
-import type { Diagnostic, EditionLayout, FontSet, ImageSet, Page, PageComposition, StyleSheet } from '../core/index.js';
+import type { Diagnostic, EditionLayout, FontSet, HeldOver, ImageSet, Page, PageComposition, StyleSheet } from '../core/index.js';
+import { poolOf } from './compose/pool.js';
 import type { JumpDesk } from './compose/index.js';
 import type { MarkupElement } from '../template/index.js';
 import { attr, isElement } from '../template/index.js';
@@ -25,6 +26,11 @@ export interface LayoutInput {
   readonly fonts: FontSet;
   readonly images: ImageSet;
   readonly geometry?: PageGeometry;
+  /**
+   * The overmatter (template/renderOvermatter): story elements in priority order, each with the `section` whose pages
+   * may take it. Composed pages take from it in page order; what none takes is held over (EditionLayout.heldOver).
+   */
+  readonly overmatter?: readonly MarkupElement[];
   /** The plant's lowest acceptable effective photo resolution, ppi (default 150). */
   readonly minImagePpi?: number;
   /** Pages laid out before, kept by a long-running caller (the preview): a page whose inputs are unchanged is reused. */
@@ -87,16 +93,23 @@ export function layoutEdition(input: LayoutInput): EditionLayout {
     pending: [],
     sections: input.pages.map((p) => (typeof p.attrs['section'] === 'string' ? (p.attrs['section'] as string) : undefined)),
     composed: input.pages.map((p) => p.children.some((c) => isElement(c) && c.kind === 'compose')),
+    pool: poolOf(input.overmatter ?? []),
+    measured: new Map(),
   };
   const compositions: PageComposition[] = [];
   const pages = input.pages.map((root, i) => {
-    const key = cache ? `${i + 1}:${fingerprint(root)}` : '';
+    // A page's layout depends on its markup and on the overmatter still on the desk when its turn comes.
+    const key = cache ? `${i + 1}:${fingerprint([root, desk.pool.map((p) => p.el)])}` : '';
     // A page that takes a continuation, or sends one, depends on more than its own markup: it is never reused.
     const known = desk.pending.some((c) => c.toPage === i + 1) ? undefined : cache?.pages.get(key);
     used.add(key);
     if (known) {
       warnings.push(...known.warnings);
       compositions.push(...known.compositions);
+      for (const c of known.compositions) for (const id of c.overmatter ?? []) {
+        const at = desk.pool.findIndex((p) => p.id === id);
+        if (at >= 0) desk.pool.splice(at, 1);
+      }
       input.onPage?.(known.page);
       return known.page;
     }
@@ -121,7 +134,13 @@ export function layoutEdition(input: LayoutInput): EditionLayout {
       hints: ['give it a continue-on page that is composed (a page without a template, or one with <compose>)'],
     });
   }
-  return { pages, warnings, compositions };
+  // What the overmatter still holds is held over: listed in the report, not an error.
+  const heldOver: HeldOver[] = desk.pool.map((p) => ({ article: p.id, ...(p.section !== undefined ? { section: p.section } : {}), words: p.words }));
+  for (const h of heldOver) {
+    const el = desk.pool.find((p) => p.id === h.article)!.el;
+    warnings.push({ severity: 'info', code: 'compose/held-over', message: `held over: ${h.article} (${h.words} words${h.section ? `, ${h.section}` : ''}): no page of this edition had room for it`, span: el.copy ?? el.src });
+  }
+  return { pages, warnings, compositions, ...(input.overmatter ? { heldOver } : {}) };
 }
 
 /** The same font object (the caller reopens a font file only when it changed) is the same font. */

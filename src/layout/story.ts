@@ -44,6 +44,8 @@ export interface StoryResult {
   readonly headWhite: number;
   /** Rows of white at the foot of legs shorter than the deepest, beyond two rows a leg (column-rows). */
   readonly legWhite: number;
+  /** The headline needs more lines than it may have even at its least size on the scale: a measure too narrow for it. */
+  readonly headTooLong?: boolean;
 }
 
 /** Word spaces more than this many times natural are reported as a loose line. */
@@ -85,25 +87,28 @@ function pictureOf(el: MarkupElement): PictureSpec {
  * Sets the headline, shrinking it step by step until it takes at most `max-lines` lines and no word has to be broken
  * for being wider than the measure (a long word is set smaller rather than split, down to the smallest size).
  */
-function fitHeadline(ctx: LayoutContext, el: MarkupElement, w: number): { lines: SetLine[]; style: ParagraphStyle } {
+function fitHeadline(ctx: LayoutContext, el: MarkupElement, w: number): { lines: SetLine[]; style: ParagraphStyle; tooLong?: boolean } {
   const base = style(ctx, attr.str(el, 'style') ?? 'headline', el.src);
   const maxLines = attr.num(el, 'max-lines') ?? 3;
   let s = base;
   // Headline lines are balanced: no last line of one short word.
   let lines = setParagraph(el.children, s, ctx.sheet, ctx.shaper, w, { balance: true });
-  while ((lines.length > maxLines || lines.some((l) => l.overfull > 0 || l.emergency)) && s.size > base.size * MIN_HEADLINE_SCALE) {
+  // A headline on the scale shrinks no further than its rank's least size; any other, to half its size.
+  const canShrink = () => (base.minSize !== undefined ? s.size * HEADLINE_STEP >= base.minSize - 1e-6 : s.size > base.size * MIN_HEADLINE_SCALE);
+  while ((lines.length > maxLines || lines.some((l) => l.overfull > 0 || l.emergency)) && canShrink()) {
     const size = s.size * HEADLINE_STEP;
     s = { ...base, size, leading: base.leading * (size / base.size) };
     lines = setParagraph(el.children, s, ctx.sheet, ctx.shaper, w, { balance: true });
   }
   if (lines.length > maxLines || lines.some((l) => l.overfull > 0)) {
     warn(ctx, 'layout/headline-too-long', `headline “${textOf(el).slice(0, 60)}” needs ${lines.length} lines at ${s.size.toFixed(1)} pt, more than ${maxLines}`, el.src);
+    return { lines, style: s, tooLong: true };
   } else if (!lines.some((l) => l.emergency)) {
     // Sized to fill: a headline whose widest line leaves its measure short grows until that line fills it (at most
     // HEADLINE_GROW times its style's size), on as many lines as before — a headline set across five columns in
     // two short lines would otherwise leave a block of white beside it.
     const widest = Math.max(...lines.map((l) => l.width));
-    const grow = Math.min(w / widest, (HEADLINE_GROW * base.size) / s.size);
+    const grow = Math.min(w / widest, (base.maxSize ?? HEADLINE_GROW * base.size) / s.size);
     if (grow > 1.02) {
       const size = s.size * grow * 0.99;
       const bigger = { ...base, size, leading: base.leading * (size / base.size) };
@@ -281,6 +286,7 @@ export function layoutStory(ctx: LayoutContext, el: MarkupElement, box: StoryBox
   // 1. Kicker, headline and standfirst across the story's columns (a continuation has its jump head instead).
   const resume = box.resume;
   let headWhite = 0;
+  let headTooLong = false;
   const kicker = resume ? undefined : child(el, 'kicker');
   if (kicker) {
     const s = style(ctx, 'kicker', kicker.src);
@@ -295,6 +301,7 @@ export function layoutStory(ctx: LayoutContext, el: MarkupElement, box: StoryBox
     headWhite += jh.white;
   } else if (headline) {
     const fit = fitHeadline(ctx, headline, w);
+    headTooLong = fit.tooLong === true;
     const placed = placeLines(ctx, fit.lines, fit.style, box.x, y, { article, role: 'H1', block: BLOCK.headline }, el.copy ?? headline.src);
     items.push(...placed.runs);
     headWhite += whiteBeside(fit.lines, fit.style.leading, w);
@@ -405,7 +412,7 @@ export function layoutStory(ctx: LayoutContext, el: MarkupElement, box: StoryBox
   items.push({ kind: 'anchor', article, x: box.x, y: box.y, w, h: height });
   // White at the foot of legs shorter than the deepest, beyond the two rows (under a centimetre) any leg may leave.
   const legWhite = filled.columns.reduce((a, col) => a + Math.max(0, filled.depth - col.reduce((n, u) => n + u.steps, 0) - 1), 0) + Math.max(0, box.columns - filled.columns.length) * Math.max(0, filled.depth - 1);
-  return { items, height, legs: filled.depth, overset: filled.overset, headWhite, legWhite };
+  return { items, height, legs: filled.depth, overset: filled.overset, headWhite, legWhite, ...(headTooLong ? { headTooLong } : {}) };
 }
 
 /** White beside display lines: what each line leaves of the measure, by its leading, points². */

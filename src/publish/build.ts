@@ -12,7 +12,7 @@ import { startEEdition, type EEdition, type EEditionOptions, type EEditionRun, t
 import { archiveFile, metsDocument, under, type ArchiveFile } from '../export/archive/index.js';
 import { layoutEdition, type LayoutCache } from '../layout/index.js';
 import type { MarkupElement, TemplateSet } from '../template/index.js';
-import { attr, isElement, renderEdition } from '../template/index.js';
+import { attr, isElement, renderEdition, renderOvermatter } from '../template/index.js';
 import { advertRequests, bookingText, checkImageAdverts, IMAGE_ADVERT, loadPdfAdverts, type AdvertRequest } from './adverts.js';
 import { checkAdvert } from '../preflight/advert.js';
 import { readFileSync } from 'node:fs';
@@ -113,11 +113,12 @@ export async function prepare(opts: BuildOptions, hooks: PrepareHooks = {}): Pro
   const { templates } = opts;
   // 1. Templates → checked page markup, for the plant's columns.
   const markup = renderEdition(edition, templates, plant.columns);
+  const overmatter = renderOvermatter(edition, templates, plant.columns);
   // 2. Load fonts, photos and adverts before layout; every advert checked against its booking.
   const geometry = plantGeometry(plant);
   const fonts = loadFonts(templates.styles, opts.fontsDir);
   const ads = markup.flatMap((m) => advertRequests(m.root));
-  const photos = await loadImages([...markup.flatMap((m) => imageRequests(m.root)), ...ads.filter((a) => IMAGE_ADVERT.test(a.file)).map((a) => ({ file: a.file, src: a.src }))]);
+  const photos = await loadImages([...markup.flatMap((m) => imageRequests(m.root)), ...overmatter.flatMap(imageRequests), ...ads.filter((a) => IMAGE_ADVERT.test(a.file)).map((a) => ({ file: a.file, src: a.src }))]);
   checkImageAdverts(ads, photos, plant);
   const pdfAds = await loadPdfAdverts(ads, plant);
   const adFindings = await preflightAdverts(ads, plant);
@@ -126,7 +127,7 @@ export async function prepare(opts: BuildOptions, hooks: PrepareHooks = {}): Pro
   //    cannot be placed) stops the build, with nothing written.
   const onPage = await hooks.beforeLayout?.(fonts, images, markup.length);
   hooks.clock?.lap('templates, fonts, photos, adverts (preflighted)');
-  const laid = layoutEdition({ pages: markup.map((m) => m.root), sheet: templates.styles, fonts, images, geometry, minImagePpi: plant.images.minimum, ...(opts.layoutCache ? { cache: opts.layoutCache } : {}), ...(onPage ? { onPage } : {}) });
+  const laid = layoutEdition({ pages: markup.map((m) => m.root), ...(overmatter.length ? { overmatter } : {}), sheet: templates.styles, fonts, images, geometry, minImagePpi: plant.images.minimum, ...(opts.layoutCache ? { cache: opts.layoutCache } : {}), ...(onPage ? { onPage } : {}) });
   hooks.clock?.lap('layout (pages to the e-edition as they are set)');
   const overset = (w: Diagnostic) => w.code === 'layout/overset';
   const errors = laid.warnings.filter((w) => w.severity === 'error' || (overset(w) && !opts.allowOverset));
@@ -135,7 +136,12 @@ export async function prepare(opts: BuildOptions, hooks: PrepareHooks = {}): Pro
   }
   // What the copy tells the desk rather than the reader (wire notes, an embargo past the edition's date) goes in the report.
   const desk = [...edition.articles.values()].flatMap((a) => deskFindings(a, edition.date));
-  return { plant, edition, fonts, images, adverts: pdfAds.pdfs, layout: { pages: laid.pages, warnings: [...desk, ...padding.warnings, ...adFindings, ...laid.warnings], ...(laid.compositions ? { compositions: laid.compositions } : {}) } };
+  // A scraped story's site furniture is the website's menu: never printed, and noted so the desk knows where it went.
+  for (const a of edition.articles.values()) {
+    if (a.furniture.length === 0) continue;
+    desk.push({ severity: 'info', code: 'ingest/site-furniture', message: `${a.id}: the website's own furniture after the story (${a.furniture.map((f) => f.heading).join(', ')}) is left out of print`, span: a.furniture[0]!.src });
+  }
+  return { plant, edition, fonts, images, adverts: pdfAds.pdfs, layout: { pages: laid.pages, warnings: [...(edition.notes ?? []), ...desk, ...padding.warnings, ...adFindings, ...laid.warnings], ...(laid.compositions ? { compositions: laid.compositions } : {}), ...(laid.heldOver ? { heldOver: laid.heldOver } : {}) } };
 }
 
 /** The e-edition's settings: the command line's formats over the edition file's; the edition file's widths. */
@@ -331,6 +337,8 @@ function report(edition: Edition, plant: PlantProfile, layout: EditionLayout, wa
       const c = layout.compositions?.find((k) => k.page === p.number);
       return { number: p.number, section: p.section ?? null, articles: p.articles, ...(c ? { composition: compositionReport(c) } : {}) };
     }),
+    // The overmatter no page took, in priority order, with its word counts: for the next edition.
+    heldOver: (layout.heldOver ?? []).map((h) => ({ article: h.article, section: h.section ?? null, words: h.words })),
     findings: warnings.map((w) => ({
       severity: w.severity,
       code: w.code,
@@ -375,6 +383,7 @@ export function compositionReport(c: PageComposition) {
     whitePercent: share(c.whiteRows),
     largestWhiteCm2: Math.round(c.largestWhiteCm2 * 10) / 10,
     stories: c.placed,
+    fromOvermatter: c.overmatter ?? [],
     jumped: c.jumped,
     continued: c.continued,
     trimmed: c.trimmed,

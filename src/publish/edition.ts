@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import type { Article, Edition, EditionPage } from '../core/index.js';
 import { loadArticle, loadEdition, slugify } from '../ingest/index.js';
 
-/** Reads an edition file and its stories. */
+/** Reads an edition file and its stories: its pages, overmatter and house adverts, and the notes reading it found. */
 export function editionFromFile(path: string): Edition {
   const loaded = loadEdition(path);
   const { spec } = loaded;
@@ -15,8 +15,11 @@ export function editionFromFile(path: string): Edition {
     ...(spec.baseUrl !== undefined ? { baseUrl: spec.baseUrl } : {}),
     ...(spec.eEdition !== undefined ? { eEdition: spec.eEdition } : {}),
     pages: loaded.pages,
+    ...(loaded.overmatter.length ? { overmatter: loaded.overmatter } : {}),
+    ...(loaded.houseAds.length ? { houseAds: loaded.houseAds } : {}),
     articles: loaded.articles,
     file: spec.file,
+    ...(loaded.notes.length ? { notes: loaded.notes } : {}),
   };
 }
 

@@ -19,9 +19,9 @@ const HEIGHT: AttrType = 'length-or-fill';
 export const ELEMENTS = {
   page: { attrs: { section: 'string' }, children: ['masthead', 'folio', 'story', 'row', 'rule', 'space', 'promo', 'compose'], doc: 'One newspaper page; children stack down the type area.' },
   compose: {
-    attrs: { headlines: 'string' },
+    attrs: { headlines: 'string', brief: 'string', 'brief-label': 'string' },
     children: ['story', 'advert', 'promo'],
-    doc: 'The news hole: the rest of the type area, composed full by the page composer — its stories in priority order (the first is the lead) round its adverts, with its promos filling what copy cannot. `headlines` names the headline styles, largest first, that the stories may take by rank.',
+    doc: 'The news hole: the rest of the type area, composed full by the page composer — its stories in priority order (the first is the lead) round its adverts, then what it takes from the overmatter, with at most one of its promos (the paper’s own house adverts) filling what copy cannot. `headlines` is the headline scale, largest first: the lead takes the first, the second story the second or third, every other the third; `brief` is the headline style of a brief (a story of under 100 words); the page’s briefs are grouped in one module under `brief-label` (default “News in brief”).',
   },
   advert: {
     attrs: { file: 'string', span: 'int', depth: 'length', position: { oneOf: ['foot', 'top', 'outer', 'inner'] }, url: 'string', name: 'string' },
@@ -32,7 +32,7 @@ export const ELEMENTS = {
   masthead: { attrs: { title: 'string', tagline: 'string', date: 'string', issue: 'string', price: 'string', url: 'string' }, required: ['title'], children: [], doc: 'The paper’s title block on the front page.' },
   folio: { attrs: { number: 'string', section: 'string', title: 'string', date: 'string' }, required: ['number'], children: [], doc: 'The running line: page number at the outer edge, section, publication and date.' },
   row: { attrs: { height: HEIGHT }, children: ['story', 'promo', 'box'], doc: 'Places its children side by side, each across `span` columns.' },
-  story: { attrs: { article: 'string', span: 'int', height: HEIGHT, 'continue-on': 'int' }, required: ['article'], children: ['kicker', 'headline', 'standfirst', 'byline', 'image', 'body'], doc: 'An article’s module: headline across its columns, then the body flowing column to column. In `<compose>`, `continue-on` names the page where the rest goes if it does not fit.' },
+  story: { attrs: { article: 'string', span: 'int', height: HEIGHT, 'continue-on': 'int', section: 'string', trim: { oneOf: ['end'] } }, required: ['article'], children: ['kicker', 'headline', 'standfirst', 'byline', 'image', 'body'], doc: 'An article’s module: headline across its columns, then the body flowing column to column. In `<compose>`, `continue-on` names the page where the rest goes if it does not fit, and `trim="end"` lets the composer cut whole paragraphs from the end to fit; `section` is set on the overmatter’s stories.' },
   kicker: { attrs: {}, children: INLINE, doc: 'The label above a headline.' },
   headline: { attrs: { style: 'string', 'max-lines': 'int' }, children: INLINE, doc: 'Set across the story’s columns, shrunk to fit `max-lines`.' },
   standfirst: { attrs: {}, children: INLINE, doc: 'The summary under the headline.' },

@@ -3,7 +3,7 @@ import { LineCounter, isMap, isSeq, parseDocument, type Node as YamlNode, type Y
 import type { BreakSettings, Cmyk, ExpansionSettings, FontFamily, HyphenationSettings, ParagraphStyle, Span, StyleSheet } from '../core/index.js';
 import { BLACK, DEFAULT_BREAKING, DEFAULT_HYPHENATION, UserError, parseLength } from '../core/index.js';
 
-const STYLE_KEYS = ['family', 'size', 'leading', 'tracking', 'align', 'indent', 'space-before', 'space-after', 'bold', 'italic', 'uppercase', 'color', 'word-space', 'hyphenate', 'breaking', 'expansion', 'drop-cap'] as const;
+const STYLE_KEYS = ['family', 'size', 'leading', 'tracking', 'align', 'indent', 'space-before', 'space-after', 'bold', 'italic', 'uppercase', 'color', 'word-space', 'hyphenate', 'breaking', 'expansion', 'drop-cap', 'min-size', 'max-size'] as const;
 const HYPHENATE_KEYS: Record<string, keyof HyphenationSettings> = { 'min-word': 'minWordLength', left: 'leftMin', right: 'rightMin', capitalised: 'capitalised' };
 const BREAKING_KEYS: Record<string, keyof BreakSettings> = {
   pretolerance: 'pretolerance',
@@ -158,7 +158,15 @@ export function parseStyles(file: string, text: string): StyleSheet {
     }
     const dropCap = raw('drop-cap') ?? 0;
     if (!Number.isInteger(dropCap) || (dropCap as number) < 0 || (dropCap as number) > 6) bail(node('drop-cap'), `paragraph style ${key}: drop-cap must be a number of lines from 0 to 6`);
+    // A headline's range on the scale: it shrinks to fit its lines no smaller than min-size, and grows to fill its
+    // measure no larger than max-size (the composer's rank rules rely on the ranges of the scale not overlapping).
+    const minSize = raw('min-size') === undefined ? undefined : len('min-size', size);
+    const maxSize = raw('max-size') === undefined ? undefined : len('max-size', size);
+    if (minSize !== undefined && !(minSize > 0 && minSize <= size)) bail(node('min-size'), `paragraph style ${key}: min-size must be a length from 0 to its size (${size} pt)`);
+    if (maxSize !== undefined && !(maxSize >= size)) bail(node('max-size'), `paragraph style ${key}: max-size must be a length at least its size (${size} pt)`);
     paragraph[key] = {
+      ...(minSize !== undefined ? { minSize } : {}),
+      ...(maxSize !== undefined ? { maxSize } : {}),
       hyphenation,
       breaking: breaking as unknown as BreakSettings,
       ...(expansion ? { expansion } : {}),

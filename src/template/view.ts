@@ -80,11 +80,11 @@ export function pageView(edition: Edition, page: EditionPage, index: number, col
     if (!a) throw new Error(`edition page ${index + 1} names unknown article ${id}`);
     return a;
   });
-  const seen = new Set<string>();
-  const promos = stories
-    .flatMap((a) => a.furniture)
-    .filter((f) => (seen.has(f.heading) ? false : (seen.add(f.heading), true)))
-    .map(promoView);
+  // A scraped story's site furniture (Announcements, Recruitment…) is the website's menu, not the paper's: it is not
+  // printed (the build's report notes it was left out). Templates keep `promos` for their own boxes.
+  const promos: ReturnType<typeof promoView>[] = [];
+  // The publication's own house adverts given as text: the composer's filler of last resort.
+  const houseAds = (edition.houseAds ?? []).filter((h) => h.heading !== undefined && h.text !== undefined).map((h) => ({ heading: h.heading!, text: h.text!, url: h.url ?? null, src: src(h.src) }));
   const views = stories.map((a) => ({ ...storyView(a), continueOn: page.continueOn?.[a.id] ?? null }));
   const ads = (page.ads ?? []).map((ad) => ({
     file: ad.file,
@@ -115,6 +115,7 @@ export function pageView(edition: Edition, page: EditionPage, index: number, col
     others: views.slice(1),
     ads,
     promos,
+    houseAds,
   };
 }
 

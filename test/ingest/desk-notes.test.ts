@@ -1,8 +1,9 @@
-// Wire notes and embargoes as findings for the desk: which embargoes warn for an edition's date.
+// Wire notes, embargoes and story dates as findings for the desk: which embargoes and dates warn for an edition's date.
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deskFindings, loadArticle } from '../../src/ingest/index.js';
-import { tempDir } from '../helpers.js';
+import { REPO, tempDir } from '../helpers.js';
 
 /** A NewsML-G2 item with an `embargoed` value (or none) and an edNote. */
 function item(embargoed: string | undefined, note = ''): string {
@@ -52,5 +53,32 @@ describe('deskFindings', () => {
   it('always warns of an embargo until further notice', () => {
     const found = deskFindings(load(item('')), '2030-01-01');
     expect(found.map((f) => f.message)).toEqual(['“Pier reopens” (Pier-Reopens) is embargoed until further notice']);
+  });
+
+  describe('the story’s date against the edition’s', () => {
+    const dated = (date: string) => loadArticle(join(tempDir({ 'fete.md': `---\nheadline: Fete raises £900\ndate: ${date}\n---\nText.\n` }), 'fete.md'));
+    const cases: [string, string | undefined][] = [
+      ['2026-11-26', undefined],
+      ['2026-11-12T09:00:00Z', undefined],
+      ['2026-11-11', '“Fete raises £900” is dated 2026-11-11, 15 days before the edition of 2026-11-26'],
+      ['2025-11-26', '“Fete raises £900” is dated 2025-11-26, 365 days before the edition of 2026-11-26'],
+      ['2026-11-27T00:30:00+01:00', '“Fete raises £900” is dated 2026-11-27, after the edition of 2026-11-26'],
+    ];
+    for (const [date, message] of cases) {
+      it(`${message ? 'warns of' : 'lets pass'} a story dated ${date} in the edition of 2026-11-26`, () => {
+        const a = dated(date);
+        const found = deskFindings(a, '2026-11-26');
+        if (!message) expect(found).toEqual([]);
+        else expect(found).toEqual([{ severity: 'warning', code: 'ingest/byline-date', message, span: a.src, hints: [expect.stringContaining('check the story’s date')] }]);
+      });
+    }
+
+    it('lets pass a story with no date, and every story of the sample edition on its date', () => {
+      expect(deskFindings(load(item(undefined)), '2026-11-26')).toEqual([]);
+      const folder = join(REPO, 'examples', 'sample-edition', 'stories');
+      const stories = readdirSync(folder).filter((f) => /\.(md|txt|json)$/.test(f));
+      expect(stories.length).toBeGreaterThan(20);
+      for (const f of stories) expect(deskFindings(loadArticle(join(folder, f)), '2026-11-26').filter((d) => d.code === 'ingest/byline-date')).toEqual([]);
+    });
   });
 });

@@ -88,6 +88,8 @@ export async function buildCommand(args: BuildArgs, mode: BuildMode = 'build'): 
         `${args.proof ? `, proof/${edition.slug}-proof.pdf` : ''}, e-edition/ (open e-edition/index.html), report.json\n`,
     );
     for (const c of result.layout.compositions ?? []) process.stderr.write(`  ${compositionLine(c)}\n`);
+    const held = result.layout.heldOver ?? [];
+    if (held.length) process.stderr.write(`  held over: ${held.map((h) => `${h.article} (${h.words} words)`).join(', ')}\n`);
     for (const w of result.warnings.filter((d) => d.severity !== 'info')) process.stderr.write(formatDiagnostic(w) + '\n');
     if (counts) process.stderr.write(`newsprint: ${counts}; all findings are in ${dir}/report.json\n`);
   }
@@ -100,7 +102,7 @@ function compositionLine(c: PageComposition): string {
   const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
   const parts = [
     `page ${c.page}: news hole ${Math.round(c.holeCm2)} cm², copy ${pct(c.holeRows - c.promoRows - c.whiteRows)}, promos ${pct(c.promoRows)}, white ${pct(c.whiteRows)}`,
-    n(c.placed.length, 'story', 'stories'),
+    n(c.placed.length, 'story', 'stories') + (c.overmatter?.length ? ` (${c.overmatter.length} from the overmatter)` : ''),
     ...(c.jumped.length ? [`jumps ${c.jumped.map((j) => `${j.article} → p${j.to}`).join(', ')}`] : []),
     ...(c.continued.length ? [`continues ${c.continued.map((j) => `${j.article} from p${j.from}`).join(', ')}`] : []),
     ...(c.trimmed.length ? [`cut ${c.trimmed.map((t) => `${t.article} by ${t.blocks} block${t.blocks === 1 ? '' : 's'}`).join(', ')}`] : []),

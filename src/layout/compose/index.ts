@@ -13,8 +13,10 @@ import { layoutPromo, type Placed } from '../furniture.js';
 import { spanWidth } from '../geometry.js';
 import { layoutStory } from '../story.js';
 import { placeAdverts } from './adverts.js';
-import { measureContinuation, measureStory, type MeasuredStory } from './measure.js';
-import { composeHole, type Composition, type HoleInput, type StoryInput } from './search.js';
+import { BRIEF_WORDS, measureContinuation, measureStory, type MeasuredStory } from './measure.js';
+import { bodyWords, takes, type PoolStory } from './pool.js';
+import { groupBriefs, layoutBriefs, type BriefGroup } from './briefs.js';
+import { composeHole, COSTS, type Composition, type HoleInput, type StoryInput } from './search.js';
 
 /** What did not fit on its page, waiting for the page it jumps to. */
 export interface Continuation {
@@ -33,6 +35,10 @@ export interface JumpDesk {
   readonly pending: Continuation[];
   readonly sections: readonly (string | undefined)[];
   readonly composed: readonly boolean[];
+  /** The overmatter not yet placed, in priority order: composed pages take from it in page order. */
+  readonly pool: PoolStory[];
+  /** Stories measured in this edition by id and rank class, so a story of the overmatter is measured once, not per page. */
+  readonly measured: Map<string, MeasuredStory>;
 }
 
 
@@ -52,6 +58,44 @@ const MIN_FILLER_ROWS = 8;
 const WORDS_PER_LINE = 6.3;
 /** Hairline between modules, points. */
 const HAIR = 0.5;
+/**
+ * Most stories a page's search weighs at once (the flatplan's, the overmatter's and continuations): a tabloid page
+ * holds five to eight modules, and the search's memo grows with the number of runs of consecutive stories.
+ */
+const MAX_STORIES = 8;
+
+/** The least area a story takes, column-rows with the white row under it: its smallest option with legs in range. */
+function leastArea(m: MeasuredStory, hole: HoleInput): number {
+  let best = Infinity;
+  let any = Infinity;
+  for (const o of m.options) {
+    const a = o.span * (o.rows + hole.gap);
+    any = Math.min(any, a);
+    if (o.legRows >= hole.minLeg && o.legRows <= hole.maxLeg) best = Math.min(best, a);
+  }
+  return best === Infinity ? any : best;
+}
+
+/** A cost rise this large means a rule broken (COSTS.butting, COSTS.rank), not a preference weighed. */
+const RULE_BROKEN = COSTS.butting / 2;
+
+/** Stories of this many words or more are held to legs of 4–25 cm (briefs and shorter stories are not). */
+const LEG_RULE_WORDS = 120;
+
+/**
+ * The story's options whose legs are 4–25 cm deep (a row over the least, since legs balanced to the row can still
+ * differ by one): the legs rule is a rule, so options outside it are dropped while any inside it remain; a story whose
+ * copy cannot make such legs at any width keeps all its options (the search then weighs their legs).
+ */
+function legsInRange(m: MeasuredStory, hole: HoleInput, words: number): MeasuredStory {
+  if (words < LEG_RULE_WORDS) return m;
+  const ok = m.options.map((o) => o.legRows >= hole.minLeg + 1 && o.legRows <= hole.maxLeg);
+  if (!ok.some(Boolean)) return m;
+  return { options: m.options.filter((_, i) => ok[i]), variants: m.variants.filter((_, i) => ok[i]) };
+}
+
+/** Whether a page's markup has a news hole for the composer. */
+const hasCompose = (el: MarkupElement): boolean => el.kind === 'compose';
 
 /** The page a story may jump to from `page`: its `continue-on`, else the next composed page of the same section. */
 function jumpTarget(desk: JumpDesk, page: number, el: MarkupElement): number | undefined {
@@ -86,36 +130,130 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
     // The lead spans at least three of five columns (three fifths of the page), as a lead does.
     leadSpan: Math.ceil(area.columns * 0.6),
   };
-  // 3. Every story measured in its variants, then this page's continuations, last in priority.
-  const stories = el.children.filter((c): c is MarkupElement => isElement(c) && c.kind === 'story');
+  // 3. Every story measured in its variants: the stories the flatplan lists here, then what the page takes from the
+  //    overmatter (pagination), then this page's continuations, last in priority.
   const styles = (attr.str(el, 'headlines') ?? '').split(/[\s,]+/).filter(Boolean);
+  const briefStyle = attr.str(el, 'brief');
   const measuring = performance.now();
-  const measured: MeasuredStory[] = [];
-  const inputs: StoryInput[] = [];
-  const targets: (number | undefined)[] = [];
-  stories.forEach((s, rank) => {
+  const measureAt = (s: MarkupElement, rank: number): MeasuredStory => {
+    const brief = briefStyle !== undefined && bodyWords(s) < BRIEF_WORDS;
+    const rankClass = brief ? 'brief' : Math.min(rank, 2);
+    const key = `${attr.str(s, 'article')}|${rankClass}|${styles.join(' ')}|${area.columns}`;
+    const known = desk?.measured.get(key);
+    if (known) return known;
+    const m = legsInRange(remembered(ctx, ['measure', s, rankClass, area.columns, styles, briefStyle], () => measureStory(ctx, s, rank, area.columns, styles, false, brief ? briefStyle : undefined)), hole, bodyWords(s));
+    desk?.measured.set(key, m);
+    return m;
+  };
+  const listed = el.children.filter((c): c is MarkupElement => isElement(c) && c.kind === 'story');
+  const holeArea = ads.holeFoot.reduce((a, f) => a + Math.max(0, Math.floor((f - ads.holeTop) / grid + 1e-6)), 0);
+  const listedMeasured = listed.map((s, rank) => measureAt(s, rank));
+  const jumpInput = (s: MarkupElement, rank: number, m: MeasuredStory, others: number): Pick<StoryInput, 'jumpable' | 'jumpAsked'> & { to?: number } => {
     const to = desk ? jumpTarget(desk, ctx.pageNumber, s) : undefined;
-    targets.push(to);
-    const m = remembered(ctx, ['measure', s, rank, area.columns, styles, ctx.pageNumber, ctx.area], () => measureStory(ctx, s, rank, area.columns, styles));
-    measured.push(m);
-    inputs.push({ id: attr.str(s, 'article')!, options: m.options, jumpable: to !== undefined, jumpAsked: attr.num(s, 'continue-on') !== undefined });
+    const asked = attr.num(s, 'continue-on') !== undefined;
+    // A story jumps where the flatplan says (continue-on), or when it is the page's lead and cannot fit in what the
+    // page's other listed stories leave at their least: never to make room for the overmatter.
+    const leadTooLong = rank === 0 && leastArea(m, hole) > holeArea - others;
+    const jumpable = to !== undefined && (asked || leadTooLong);
+    return { jumpable, jumpAsked: asked, ...(jumpable ? { to } : {}) };
+  };
+  const listedLeast = listedMeasured.map((m) => leastArea(m, hole));
+  const listedInputs = listed.map((s, rank) => {
+    const m = listedMeasured[rank]!;
+    const j = jumpInput(s, rank, m, listedLeast.reduce((a, b, i) => (i === rank ? a : a + b), 0));
+    return { input: { id: attr.str(s, 'article')!, options: m.options, jumpable: j.jumpable, jumpAsked: j.jumpAsked } as StoryInput, to: j.to };
   });
+  const incoming = desk ? desk.pending.filter((c) => c.toPage === ctx.pageNumber) : [];
+  const continuations = incoming.map((c) => ({ c, m: measureContinuation(ctx, c.story, { units: c.units, fromPage: c.fromPage }, area.columns) }));
+  for (const c of incoming) desk!.pending.splice(desk!.pending.indexOf(c), 1);
+  // Pagination: the page takes stories of its section from the overmatter, in priority order, while their least
+  // areas fit what its own copy leaves; then the search judges that set, one story fewer and one more, and the page
+  // keeps the best (fewest fillers, then lowest cost). A story too large for what is left stays for a later page.
+  const eligible = desk && hasCompose(el) ? desk.pool.filter((p) => takes(desk.sections[ctx.pageNumber - 1], p)) : [];
+  // The page's stories in priority order for a set taken from the overmatter, its briefs grouped in one module after
+  // the rest (compose/briefs.ts), then its continuations.
+  const label = attr.str(el, 'brief-label') ?? 'News in brief';
+  const assemble = (taken: readonly PoolStory[]) => {
+    const stories = [...listed, ...taken.map((p) => p.el)];
+    const measured: MeasuredStory[] = [...listedMeasured, ...taken.map((p, i) => measureAt(p.el, listed.length + i))];
+    const inputs: StoryInput[] = [...listedInputs.map((l) => l.input), ...taken.map((p, i) => ({ id: p.id, options: measured[listed.length + i]!.options }))];
+    const targets: (number | undefined)[] = [...listedInputs.map((l) => l.to), ...taken.map(() => undefined)];
+    let group: BriefGroup | undefined;
+    let groupAt = -1;
+    const at = briefStyle ? stories.map((s, i) => (i > 0 && targets[i] === undefined && bodyWords(s) < BRIEF_WORDS ? i : -1)).filter((i) => i >= 0) : [];
+    if (at.length > 0) {
+      group = groupBriefs(ctx, label, at.map((i) => ({ el: stories[i]!, m: measured[i]! })), el.src);
+      for (const i of [...at].reverse()) for (const list of [stories, measured, inputs, targets] as unknown[][]) list.splice(i, 1);
+      groupAt = stories.length;
+      stories.push(group.members[0]!);
+      measured.push(group.measured);
+      inputs.push({ id: group.members.map((m) => attr.str(m, 'article')).join('+'), options: group.measured.options });
+      targets.push(undefined);
+    }
+    return { stories, measured, inputs, targets, group, groupAt };
+  };
+  const holeSearch = (taken: readonly PoolStory[]): Composition | undefined => {
+    const inputs = [...assemble(taken).inputs, ...continuations.map((c) => ({ id: c.c.article, options: c.m.options }))];
+    return remembered(ctx, ['search', inputs, hole], () => composeHole(inputs, hole));
+  };
+  let taken: PoolStory[] = [];
+  let selected: Composition | undefined;
+  if (eligible.length > 0) {
+    // Stories are offered one at a time in priority order. One stays when the page with it still composes with nothing
+    // overset and no rule broken that was not broken without it (COSTS.butting and COSTS.rank are rules); one whose
+    // least area cannot fit what is left is not tried. Of the pages so built, one story more each time, the page keeps
+    // the best by its score: its cost, COSTS.extraFiller for each filler beyond one, less COSTS.heldOver for each story
+    // taken — so copy goes in before photos grow or promos fill, and a second filler is taken only when nothing avoids it.
+    const score = (comp: Composition, n: number): number => comp.cost + Math.max(0, comp.fillers.filter((f) => !f.white).length - 1) * COSTS.extraFiller - n * COSTS.heldOver;
+    const sound = (comp: Composition | undefined): comp is Composition => comp !== undefined && !comp.placements.some((p) => p.short && !p.jumps);
+    let used = listedLeast.reduce((a, b) => a + b, 0) + continuations.reduce((a, c) => a + leastArea(c.m, hole), 0);
+    const first = holeSearch(taken);
+    let last: Composition | undefined = first;
+    let best = sound(first) ? { taken, comp: first, score: score(first, 0) } : undefined;
+    for (const p of eligible) {
+      if (listed.length + taken.length + continuations.length >= MAX_STORIES) break;
+      const a = leastArea(measureAt(p.el, listed.length + taken.length), hole);
+      if (used + a > holeArea) continue;
+      const comp = holeSearch([...taken, p]);
+      if (process.env['NP_DEBUG']) console.error(`page ${ctx.pageNumber}: try ${p.id} area ${a} used ${used}/${holeArea}: ${comp ? `${comp.cost} vs ${last?.cost}; ${comp.faults.join('; ')} fillers ${comp.fillers.length}` : 'none'}`);
+      if (!sound(comp) || (last !== undefined && comp.cost >= last.cost + RULE_BROKEN)) {
+        // It does not fit beside the last story taken: try it instead of that one, which then waits for a later page.
+        const prev = taken[taken.length - 1];
+        if (!prev) continue;
+        const swapped = holeSearch([...taken.slice(0, -1), p]);
+        if (!sound(swapped) || !last || swapped.cost >= last.cost + RULE_BROKEN || score(swapped, taken.length) >= score(last, taken.length)) continue;
+        taken = [...taken.slice(0, -1), p];
+        last = swapped;
+        used += a - leastArea(measureAt(prev.el, listed.length + taken.length - 1), hole);
+      } else {
+        taken = [...taken, p];
+        last = comp;
+        used += a;
+      }
+      if (!sound(last)) continue;
+      const sc = score(last, taken.length);
+      if (!best || sc < best.score) best = { taken, comp: last, score: sc };
+    }
+    taken = best?.taken ?? [];
+    selected = best?.comp ?? first;
+    for (const p of taken) desk!.pool.splice(desk!.pool.indexOf(p), 1);
+  }
+  const { stories, measured, inputs, targets, group, groupAt } = assemble(taken);
   // A page short of copy — its stories at their largest (photos grown) fill under SHORT_COPY of the hole — also tries
   // each story with a pull quote from its own quotes, before house promos take the rest.
-  const holeArea = ads.holeFoot.reduce((a, f) => a + Math.max(0, Math.floor((f - ads.holeTop) / grid + 1e-6)), 0);
   const largest = measured.reduce((a, m) => a + Math.max(0, ...m.options.map((o) => o.span * (o.rows + o.grow))), 0);
   if (stories.length > 0 && largest < SHORT_COPY * holeArea) {
+    selected = undefined;
     stories.forEach((s, rank) => {
-      const pq = remembered(ctx, ['pull quotes', s, rank, area.columns, styles, ctx.pageNumber, ctx.area], () => measureStory(ctx, s, rank, area.columns, styles, true));
+      if (rank === groupAt) return;
+      const brief = briefStyle !== undefined && bodyWords(s) < BRIEF_WORDS;
+      const pq = remembered(ctx, ['pull quotes', s, rank, area.columns, styles, ctx.pageNumber, ctx.area], () => measureStory(ctx, s, rank, area.columns, styles, true, brief ? briefStyle : undefined));
       const m = measured[rank]!;
       measured[rank] = { options: [...m.options, ...pq.options], variants: [...m.variants, ...pq.variants] };
       inputs[rank] = { ...inputs[rank]!, options: measured[rank]!.options };
     });
   }
-  const incoming = desk ? desk.pending.filter((c) => c.toPage === ctx.pageNumber) : [];
-  for (const c of incoming) {
-    desk!.pending.splice(desk!.pending.indexOf(c), 1);
-    const m = measureContinuation(ctx, c.story, { units: c.units, fromPage: c.fromPage }, area.columns);
+  for (const { c, m } of continuations) {
     measured.push(m);
     inputs.push({ id: c.article, options: m.options });
     targets.push(undefined);
@@ -124,7 +262,7 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
   const holeRows = hole.rows.reduce((a, b) => a + b, 0);
   // A column-row of the grid in cm²: a column's width by a row's depth.
   const cellCm2 = ((area.columnWidth * 2.54) / 72) * ((grid * 2.54) / 72);
-  const report: PageComposition = { page: ctx.pageNumber, placed: [], jumped: [], continued: [], trimmed: [], holeRows, promoRows: 0, whiteRows: 0, holeCm2: holeRows * cellCm2, largestWhiteCm2: 0, adverts: ads.names, faults: [] };
+  const report: PageComposition = { page: ctx.pageNumber, placed: [], jumped: [], continued: [], trimmed: [], overmatter: taken.map((p) => p.id), holeRows, promoRows: 0, whiteRows: 0, holeCm2: holeRows * cellCm2, largestWhiteCm2: 0, adverts: ads.names, faults: [] };
   // 4. The search.
   if (inputs.length > 0 && hole.rows.every((r) => r < hole.minLeg)) {
     ctx.warnings.push({
@@ -137,8 +275,9 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
     return { items, height: maxH, composition: report };
   }
   const searching = performance.now();
-  const comp = remembered(ctx, ['search', inputs, hole], () => composeHole(inputs, hole));
+  const comp = selected ?? remembered(ctx, ['search', inputs, hole], () => composeHole(inputs, hole));
   composeTimes.searchMs += performance.now() - searching;
+  if (process.env['NP_DEBUG']) console.error(JSON.stringify({ page: ctx.pageNumber, hole, cost: comp?.cost, faults: comp?.faults, placements: comp?.placements, inputs: inputs.map((i) => ({ id: i.id, jumpable: i.jumpable, options: i.options.map((o) => [o.span, o.rows, o.grow, o.jumpRows, o.legRows, o.headline, o.step, o.trimmed]) })) }));
   composeTimes.pages++;
   if (!comp) {
     const names = inputs.map((s) => s.id).join(', ');
@@ -159,6 +298,11 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
   const continued: { article: string; from: number }[] = [];
   const trimmed: { article: string; blocks: number }[] = [];
   for (const p of comp.placements) {
+    if (p.story === groupAt && group) {
+      items.push(...layoutBriefs(ctx, group, xOf(p.col), yOf(p.row), p.span, el.src));
+      for (const b of group.members) placed.push(attr.str(b, 'article')!);
+      continue;
+    }
     const m = measured[p.story]!;
     const option = m.options[p.option]!;
     const variant = m.variants[p.option]!;
@@ -195,14 +339,17 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
   let promoRows = 0;
   let whiteRows = 0;
   let largestWhite = 0;
-  comp.fillers.forEach((f, i) => {
-    if (f.white || promos.length === 0) {
+  let promoCount = 0;
+  comp.fillers.forEach((f) => {
+    // Never the same promo twice on a page: a filler beyond the page's promos stays white (and is reported).
+    if (f.white || promoCount >= promos.length) {
       whiteRows += f.rows * f.span;
       largestWhite = Math.max(largestWhite, f.rows * f.span * cellCm2);
       if (f.rows > 1) warn(ctx, 'compose/white', `page ${ctx.pageNumber}: ${cm(f.rows * grid)} cm of white across ${f.span} column${f.span === 1 ? '' : 's'} that neither copy nor a promo fits`, el.src);
       return;
     }
-    const promo = promos[i % promos.length]!;
+    // Pages take the promos in turn, so the edition's pages do not all carry the same one.
+    const promo = promos[(ctx.pageNumber - 1 + promoCount++) % promos.length]!;
     items.push(...layoutPromo(ctx, promo, xOf(f.col), yOf(f.row), f.span, f.rows * grid).items);
     promoRows += f.rows * f.span;
     const words = Math.round(f.rows * f.span * WORDS_PER_LINE);

@@ -19,8 +19,12 @@ export interface MeasuredStory {
   readonly variants: Variant[];
 }
 
-/** Body text that must run before a jump: about 10 cm of column, in total over the legs. */
+/** Body text that must run before a jump: 10 cm of its deepest leg. */
 const JUMP_MIN_MM = 100;
+/** Blocks `trim: end` always keeps: the intro and the next two paragraphs carry an inverted pyramid's news. */
+const TRIM_KEEP = 3;
+/** How many depths of cut `trim: end` offers, evenly from one paragraph to all it may cut. */
+const TRIM_STEPS = 12;
 /** Photo depth as a share of its width: from a wide 2:1 crop to a square one. */
 const PHOTO_MIN = 0.5;
 const PHOTO_MAX = 1;
@@ -38,29 +42,35 @@ function variantOf(el: MarkupElement, change: (c: MarkupElement) => MarkupElemen
   return { ...el, children };
 }
 
+/** A story of fewer body words than this is a brief: a brief's head, whatever its rank. */
+export const BRIEF_WORDS = 100;
+
 /**
- * The headline styles a story of this rank may take, from the page's list (largest first): the lead the first two,
- * the second story the second and third, every other the third and fourth — so headlines get smaller down the page
- * by construction.
+ * The headline styles a story of this rank may take, from the page's scale (largest first): the lead the first, the
+ * second story the second or third, every other the third — so headlines get smaller down the page by construction,
+ * and none is larger than the page lead's.
  */
 export function headlineStylesFor(rank: number, styles: readonly string[]): string[] {
   if (styles.length === 0) return [];
   const at = (i: number) => styles[Math.min(i, styles.length - 1)]!;
-  const from = Math.min(rank, 2);
-  return [...new Set([at(from), at(from + 1)])];
+  if (rank === 0) return [at(0)];
+  if (rank === 1) return [...new Set([at(1), at(2)])];
+  return [at(2)];
 }
 
 /**
  * Measures every variant of a story for a hole of `columns` columns; with `pullQuotes` (a page short of copy), only
  * the variants with a pull quote from its own quotes, to add to those measured before (none when it has no quote).
  */
-export function measureStory(ctx: LayoutContext, el: MarkupElement, rank: number, columns: number, headlineStyles: readonly string[], pullQuotes = false): MeasuredStory {
+export function measureStory(ctx: LayoutContext, el: MarkupElement, rank: number, columns: number, headlineStyles: readonly string[], pullQuotes = false, briefStyle?: string): MeasuredStory {
   const quiet: LayoutContext = { ...ctx, warnings: [] };
   const grid = ctx.area.baseline;
   const options: StoryOption[] = [];
   const variants: Variant[] = [];
   const headline = el.children.find((c): c is MarkupElement => isElement(c) && c.kind === 'headline');
-  const styles = headline ? headlineStylesFor(rank, headlineStyles.length ? headlineStyles : [attr.str(headline, 'style') ?? 'headline']) : [''];
+  const styles = !headline ? [''] : briefStyle ? [briefStyle] : headlineStylesFor(rank, headlineStyles.length ? headlineStyles : [attr.str(headline, 'style') ?? 'headline']);
+  // The step of each style on the page's scale (a brief's head is the step below the scale's last).
+  const stepOf = (hs: string) => (hs === briefStyle ? headlineStyles.length : Math.max(0, headlineStyles.indexOf(hs)));
   const hasStandfirst = el.children.some((c) => isElement(c) && c.kind === 'standfirst');
   const image = el.children.find((c): c is MarkupElement => isElement(c) && c.kind === 'image');
   const jumpRows = Math.ceil((JUMP_MIN_MM * 72) / 25.4 / grid);
@@ -68,11 +78,17 @@ export function measureStory(ctx: LayoutContext, el: MarkupElement, rank: number
   const body = el.children.find((c): c is MarkupElement => isElement(c) && c.kind === 'body');
   const blocks = body ? body.children.filter(isElement) : [];
   const mark = blocks.findIndex((b) => b.kind === 'cut');
-  const cuttable = mark >= 0 ? blocks.length - mark - 1 : 0;
-  const trims = [0, ...new Set([Math.ceil(cuttable / 3), Math.ceil((2 * cuttable) / 3), cuttable].filter((t) => t > 0))];
+  // `trim="end"` (the flatplan's `trim: end`, for an inverted pyramid): any whole paragraphs may go from the end, the
+  // first TRIM_KEEP blocks always stay; else only what follows the copy's own cut mark.
+  const trimEnd = attr.str(el, 'trim') === 'end';
+  const cuttable = trimEnd ? Math.max(0, blocks.filter((b) => b.kind !== 'cut').length - TRIM_KEEP) : mark >= 0 ? blocks.length - mark - 1 : 0;
+  const trims = trimEnd
+    ? [0, ...Array.from({ length: Math.min(cuttable, TRIM_STEPS) }, (_, i) => Math.round(((i + 1) * cuttable) / Math.min(cuttable, TRIM_STEPS)))]
+    : [0, ...new Set([Math.ceil(cuttable / 3), Math.ceil((2 * cuttable) / 3), cuttable].filter((t) => t > 0))];
   const trimmedBody = (t: number): MarkupElement | undefined => {
     if (!body || t === 0) return body;
-    const keep = new Set(blocks.slice(0, blocks.length - t));
+    const paras = blocks.filter((b) => b.kind !== 'cut');
+    const keep = new Set(trimEnd ? paras.slice(0, paras.length - t) : blocks.slice(0, blocks.length - t));
     return { ...body, children: body.children.filter((c) => !isElement(c) || keep.has(c)) };
   };
   // A pull quote from the story's own quotes, for a story that would otherwise run short: the first quotation of
@@ -108,6 +124,8 @@ export function measureStory(ctx: LayoutContext, el: MarkupElement, rank: number
           return c;
         });
         const r = layoutStory(quiet, v, { x: ctx.area.x, y: ctx.area.y, columns: span, maxH: 1e6, mode: 'auto' });
+        // A headline that needs more lines than its rank allows, even at its rank's least size, does not go this wide.
+        if (r.headTooLong && span < columns) continue;
         const rows = Math.ceil(r.height / grid - 1e-6);
         const head = rows - r.legs;
         const size = hs ? (ctx.sheet.paragraph[hs]?.size ?? 0) : 0;
@@ -118,11 +136,12 @@ export function measureStory(ctx: LayoutContext, el: MarkupElement, rank: number
           trimmed,
           ...(pull ? { pullQuote: true } : {}),
           headline: size,
+          step: hs ? stepOf(hs) : headlineStyles.length + 1,
           legRows: r.legs,
           picture: image ? (photo / grid) * span : 0,
           headWhite: r.headWhite / (ctx.area.columnWidth * grid) + r.legWhite,
-          // Run short here: at least about 10 cm of body first, and a line for the jump.
-          jumpRows: head + Math.ceil(jumpRows / span) + 1,
+          // Run short here: at least 10 cm of body in its deepest leg first, and a line for the jump.
+          jumpRows: head + jumpRows + 1,
         });
         variants.push({ el: v, photo });
       }

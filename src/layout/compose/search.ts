@@ -26,6 +26,11 @@ export interface StoryOption {
   readonly trimmed: number;
   /** Headline size, points: the search keeps headlines from growing down the page. */
   readonly headline: number;
+  /**
+   * The headline's step on the page's headline scale (0 the largest; default 2, a third story's): two headlines side
+   * by side at the same height must be at least two steps apart.
+   */
+  readonly step?: number;
   /** Rows of body in each leg when set at `rows` (for the 4–25 cm rule). */
   readonly legRows: number;
   /** Photo area at its smallest, column-rows (0 without a photo). */
@@ -111,22 +116,41 @@ export const COSTS = {
   unaskedJump: 20000,
   /** A story cut short with nowhere to go: overset copy, only when nothing else places every story. */
   overset: 1e7,
-  /** Each paragraph cut at the copy's own mark. */
-  trim: 150,
+  /**
+   * Each paragraph cut at the copy's own mark or from the end (`trim: end`): more than a story of the overmatter is
+   * worth (COSTS.heldOver) for every three paragraphs, so a story the desk placed is not cut to make room for overmatter.
+   */
+  trim: 1000,
   /** Each row of a leg shorter than 4 cm or longer than 25 cm. */
   leg: 40,
   /** Each row a photo grows beyond its smallest (growing the lead's photo costs half: a dominant picture). */
   grow: 1,
-  /** Two headlines of like size side by side at the same height (tombstoned). */
-  butting: 400,
-  /** A story whose headline is larger than one of higher priority. */
-  rank: 600,
+  /**
+   * Two headlines side by side at the same height less than two steps of the scale apart (butting, tombstoned): a
+   * rule, not a preference, so it costs more than anything but overset; only a page with no other arrangement has one,
+   * and it is reported.
+   */
+  butting: 1e6,
+  /** A story whose headline is larger than one of higher priority: a rule too (headlines get smaller down the page). */
+  rank: 1e6,
   /** A pull quote added to a story: better than a promo when the story runs short, never for nothing. */
   pullQuote: 100,
   /** Each column the lead spans fewer than the page's `leadSpan`: a lead narrower than the stories under it. */
   narrowLead: 3000,
   /** Each column-row of white beside a headline's or standfirst's lines (a short headline across many columns). */
   headWhite: 40,
+  /**
+   * Each filler beyond the first on a page, when pagination weighs how much of the overmatter a page takes: a page
+   * may carry at most one house advert (issue 20's rule), so a set of stories that leaves two is worse than any
+   * that leaves one.
+   */
+  extraFiller: 100000,
+  /**
+   * A story of the overmatter that would fit, held over: pagination takes it unless it breaks a rule or leaves a second
+   * filler. More than a page's usual costs of shape (a photo grown by a column's depth is about 100, legs out of range
+   * 40 a row), so copy goes in before photos grow.
+   */
+  heldOver: 3000,
 } as const;
 
 interface Result {
@@ -134,12 +158,18 @@ interface Result {
   readonly placements: readonly Placement[];
   readonly fillers: readonly Filler[];
   readonly faults: readonly string[];
-  /** Headline size of the module at the region's top left (0 when a filler is there), and its story (−1 for none). */
+  /**
+   * Headline size of the module at the region's top left (0 when a filler is there), its step on the scale, and its
+   * story (−1 for none).
+   */
   readonly topHead: number;
+  readonly topStep: number;
   readonly topStory: number;
 }
 
-const NONE: Result = { cost: Infinity, placements: [], fillers: [], faults: [], topHead: 0, topStory: -1 };
+const NONE: Result = { cost: Infinity, placements: [], fillers: [], faults: [], topHead: 0, topStep: 0, topStory: -1 };
+/** A module's step on the headline scale when its option names none. */
+const DEFAULT_STEP = 2;
 
 /**
  * The best composition of `stories` (in priority order) in `hole`, or undefined when no arrangement places them all
@@ -153,7 +183,7 @@ export function composeHole(stories: readonly StoryInput[], hole: HoleInput): Co
   /** What an option costs wherever it goes: trimmed copy, white beside its head, legs out of range, its rank. */
   const fixedCost = (k: number, o: StoryOption): number => {
     const legOut = o.legRows < hole.minLeg ? hole.minLeg - o.legRows : o.legRows > hole.maxLeg ? o.legRows - hole.maxLeg : 0;
-    return o.trimmed * COSTS.trim + (o.pullQuote ? COSTS.pullQuote : 0) + (o.headWhite ?? 0) * COSTS.headWhite + legOut * COSTS.leg + (k > 0 && o.headline > maxHead[k - 1]! + 0.01 ? COSTS.rank : 0);
+    return o.trimmed * COSTS.trim + (o.pullQuote ? COSTS.pullQuote : 0) + (o.headWhite ?? 0) * COSTS.headWhite + legOut * COSTS.leg + (k > 0 && maxHead[k - 1]! > 0 && o.headline > maxHead[k - 1]! + 0.01 ? COSTS.rank : 0);
   };
   // Options that take the same rows, can grow as far and jump at the same depth behave alike in every region: only
   // the cheapest of each such set is searched (variants often differ by a standfirst that sets in the same depth).
@@ -191,7 +221,7 @@ export function composeHole(stories: readonly StoryInput[], hole: HoleInput): Co
       }
       c = e;
     }
-    return { cost, placements: [], fillers, faults: [], topHead: 0, topStory: -1 };
+    return { cost, placements: [], fillers, faults: [], topHead: 0, topStep: 0, topStory: -1 };
   };
 
   /** One story alone in a rectangle: the option that fills it best, the rest promo or white. */
@@ -233,7 +263,7 @@ export function composeHole(stories: readonly StoryInput[], hole: HoleInput): Co
           cost += COSTS.white * (slack - 1) * span;
         }
       }
-      if (cost < best.cost) best = { cost, placements: [{ story: k, option: i, col: c0, row: r0, span, rows: used, jumps, short: used < o.rows }], fillers, faults, topHead: o.headline, topStory: k };
+      if (cost < best.cost) best = { cost, placements: [{ story: k, option: i, col: c0, row: r0, span, rows: used, jumps, short: used < o.rows }], fillers, faults, topHead: o.headline, topStep: o.step ?? DEFAULT_STEP, topStory: k };
     }
     return best;
   };
@@ -303,10 +333,9 @@ export function composeHole(stories: readonly StoryInput[], hole: HoleInput): Co
           if (right.cost === Infinity) continue;
           let cost = left.cost + right.cost;
           let butting: string | undefined;
-          if (left.topHead > 0 && right.topHead > 0) {
-            const ratio = Math.min(left.topHead, right.topHead) / Math.max(left.topHead, right.topHead);
-            cost += ratio > 2 / 3 ? COSTS.butting : COSTS.butting / 4;
-            if (ratio > 2 / 3) butting = `${stories[left.topStory]!.id} and ${stories[right.topStory]!.id}: headlines of like size side by side`;
+          if (left.topHead > 0 && right.topHead > 0 && Math.abs(left.topStep - right.topStep) < 2) {
+            cost += COSTS.butting;
+            butting = `${stories[left.topStory]!.id} and ${stories[right.topStory]!.id}: headlines side by side at the same height, less than two steps of the scale apart`;
           }
           if (cost < best.cost) {
             const joined = join(left, right);
@@ -326,5 +355,5 @@ export function composeHole(stories: readonly StoryInput[], hole: HoleInput): Co
 
 function join(a: Result, b: Result): Result {
   if (a.cost === Infinity || b.cost === Infinity) return NONE;
-  return { cost: a.cost + b.cost, placements: [...a.placements, ...b.placements], fillers: [...a.fillers, ...b.fillers], faults: [...a.faults, ...b.faults], topHead: a.topHead || b.topHead, topStory: a.topHead ? a.topStory : b.topStory };
+  return { cost: a.cost + b.cost, placements: [...a.placements, ...b.placements], fillers: [...a.fillers, ...b.fillers], faults: [...a.faults, ...b.faults], topHead: a.topHead || b.topHead, topStep: a.topHead ? a.topStep : b.topStep, topStory: a.topHead ? a.topStory : b.topStory };
 }
