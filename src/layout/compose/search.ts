@@ -107,6 +107,11 @@ export const COSTS = {
   white: 1000,
   /** Each column-row filled by a house promo or advert instead of copy. */
   filler: 40,
+  /**
+   * Each house promo or advert placed, whatever its size: a page carries at most one, so the search prefers one larger
+   * filler (or a grown photo) to several small ones.
+   */
+  fillerEach: 5000,
   /** A story that jumps to the page the flatplan names for it. */
   jump: 2500,
   /**
@@ -165,9 +170,13 @@ interface Result {
   readonly topHead: number;
   readonly topStep: number;
   readonly topStory: number;
+  /** The same of the module at the region's top right: what a region set beside it on the right meets. */
+  readonly rightHead: number;
+  readonly rightStep: number;
+  readonly rightStory: number;
 }
 
-const NONE: Result = { cost: Infinity, placements: [], fillers: [], faults: [], topHead: 0, topStep: 0, topStory: -1 };
+const NONE: Result = { cost: Infinity, placements: [], fillers: [], faults: [], topHead: 0, topStep: 0, topStory: -1, rightHead: 0, rightStep: 0, rightStory: -1 };
 /** A module's step on the headline scale when its option names none. */
 const DEFAULT_STEP = 2;
 
@@ -217,11 +226,11 @@ export function composeHole(stories: readonly StoryInput[], hole: HoleInput): Co
       if (rows > 0) {
         const white = rows < hole.minFiller;
         fillers.push({ col: c, row: r0, span: e - c, rows, white });
-        cost += (white ? COSTS.white : COSTS.filler) * rows * (e - c);
+        cost += (white ? COSTS.white : COSTS.filler) * rows * (e - c) + (white ? 0 : COSTS.fillerEach);
       }
       c = e;
     }
-    return { cost, placements: [], fillers, faults: [], topHead: 0, topStep: 0, topStory: -1 };
+    return { cost, placements: [], fillers, faults: [], topHead: 0, topStep: 0, topStory: -1, rightHead: 0, rightStep: 0, rightStory: -1 };
   };
 
   /** One story alone in a rectangle: the option that fills it best, the rest promo or white. */
@@ -257,13 +266,13 @@ export function composeHole(stories: readonly StoryInput[], hole: HoleInput): Co
         const fill = slack - hole.gap;
         if (fill >= hole.minFiller) {
           fillers.push({ col: c0, row: r0 + used + hole.gap, span, rows: fill, white: false });
-          cost += COSTS.filler * fill * span;
+          cost += COSTS.filler * fill * span + COSTS.fillerEach;
         } else {
           fillers.push({ col: c0, row: r0 + used, span, rows: slack, white: true });
           cost += COSTS.white * (slack - 1) * span;
         }
       }
-      if (cost < best.cost) best = { cost, placements: [{ story: k, option: i, col: c0, row: r0, span, rows: used, jumps, short: used < o.rows }], fillers, faults, topHead: o.headline, topStep: o.step ?? DEFAULT_STEP, topStory: k };
+      if (cost < best.cost) best = { cost, placements: [{ story: k, option: i, col: c0, row: r0, span, rows: used, jumps, short: used < o.rows }], fillers, faults, topHead: o.headline, topStep: o.step ?? DEFAULT_STEP, topStory: k, rightHead: o.headline, rightStep: o.step ?? DEFAULT_STEP, rightStory: k };
     }
     return best;
   };
@@ -333,12 +342,13 @@ export function composeHole(stories: readonly StoryInput[], hole: HoleInput): Co
           if (right.cost === Infinity) continue;
           let cost = left.cost + right.cost;
           let butting: string | undefined;
-          if (left.topHead > 0 && right.topHead > 0 && Math.abs(left.topStep - right.topStep) < 2) {
+          // The heads that meet across the cut: the left region's top right and the right region's top left.
+          if (left.rightHead > 0 && right.topHead > 0 && Math.abs(left.rightStep - right.topStep) < 2) {
             cost += COSTS.butting;
-            butting = `${stories[left.topStory]!.id} and ${stories[right.topStory]!.id}: headlines side by side at the same height, less than two steps of the scale apart`;
+            butting = `${stories[left.rightStory]!.id} and ${stories[right.topStory]!.id}: headlines side by side at the same height, less than two steps of the scale apart`;
           }
           if (cost < best.cost) {
-            const joined = join(left, right);
+            const joined = beside(left, right);
             best = { ...joined, cost, faults: butting ? [...joined.faults, butting] : joined.faults };
           }
         }
@@ -353,7 +363,16 @@ export function composeHole(stories: readonly StoryInput[], hole: HoleInput): Co
   return { placements: r.placements, fillers: r.fillers, cost: r.cost, faults: r.faults };
 }
 
+/** `a` above `b`: the top edge is `a`'s (or `b`'s where `a` has no head). */
 function join(a: Result, b: Result): Result {
   if (a.cost === Infinity || b.cost === Infinity) return NONE;
-  return { cost: a.cost + b.cost, placements: [...a.placements, ...b.placements], fillers: [...a.fillers, ...b.fillers], faults: [...a.faults, ...b.faults], topHead: a.topHead || b.topHead, topStep: a.topHead ? a.topStep : b.topStep, topStory: a.topHead ? a.topStory : b.topStory };
+  const left = a.topHead ? a : b;
+  const right = a.rightHead ? a : b;
+  return { cost: a.cost + b.cost, placements: [...a.placements, ...b.placements], fillers: [...a.fillers, ...b.fillers], faults: [...a.faults, ...b.faults], topHead: left.topHead, topStep: left.topStep, topStory: left.topStory, rightHead: right.rightHead, rightStep: right.rightStep, rightStory: right.rightStory };
+}
+
+/** `a` left of `b`: the top left is `a`'s, the top right `b`'s. */
+function beside(a: Result, b: Result): Result {
+  if (a.cost === Infinity || b.cost === Infinity) return NONE;
+  return { cost: a.cost + b.cost, placements: [...a.placements, ...b.placements], fillers: [...a.fillers, ...b.fillers], faults: [...a.faults, ...b.faults], topHead: a.topHead, topStep: a.topStep, topStory: a.topStory, rightHead: b.rightHead, rightStep: b.rightStep, rightStory: b.rightStory };
 }
