@@ -94,6 +94,7 @@ export function layoutEdition(input: LayoutInput): EditionLayout {
     sections: input.pages.map((p) => (typeof p.attrs['section'] === 'string' ? (p.attrs['section'] as string) : undefined)),
     composed: input.pages.map((p) => p.children.some((c) => isElement(c) && c.kind === 'compose')),
     pool: poolOf(input.overmatter ?? []),
+    overmatter: (input.overmatter ?? []).length > 0,
     measured: new Map(),
   };
   const compositions: PageComposition[] = [];

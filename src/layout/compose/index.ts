@@ -37,6 +37,8 @@ export interface JumpDesk {
   readonly composed: readonly boolean[];
   /** The overmatter not yet placed, in priority order: composed pages take from it in page order. */
   readonly pool: PoolStory[];
+  /** The edition has an overmatter: pages are filled from it, and any long story may carry a pull quote. */
+  readonly overmatter: boolean;
   /** Stories measured in this edition by id and rank class, so a story of the overmatter is measured once, not per page. */
   readonly measured: Map<string, MeasuredStory>;
 }
@@ -50,6 +52,8 @@ export const composeTimes = { measureMs: 0, searchMs: 0, pages: 0 };
 
 /** Rows a module and what is under it keep between them (white, with a hairline in it). */
 const GAP_ROWS = 1;
+/** Stories of at least this many words may carry a pull quote on any page of an edition with an overmatter. */
+const PULL_QUOTE_WORDS = 250;
 /** A page whose stories at their largest fill less than this share of its hole is short of copy. */
 const SHORT_COPY = 0.6;
 /** A house promo needs room for its heading and a line of text: 8 rows (about 3 cm). */
@@ -81,17 +85,22 @@ const RULE_BROKEN = COSTS.butting / 2;
 
 /** Stories of this many words or more are held to legs of 4–25 cm (briefs and shorter stories are not). */
 const LEG_RULE_WORDS = 120;
+/** The deepest a one-column module may be, rows' worth of points: 30 cm, past which it reads as a strip down the page. */
+const MAX_SINGLE_MM = 300;
 
 /**
- * The story's options whose legs are 4–25 cm deep (a row over the least, since legs balanced to the row can still
- * differ by one): the legs rule is a rule, so options outside it are dropped while any inside it remain; a story whose
- * copy cannot make such legs at any width keeps all its options (the search then weighs their legs).
+ * The story's options within the shape rules: legs 4–25 cm deep (a row over the least, since legs balanced to the
+ * row can still differ by one), and a one-column module no deeper than 30 cm, its photo's growth capped to keep it so.
+ * The rules are rules, so options outside them are dropped while any inside them remain; a story whose copy cannot
+ * meet them at any width keeps all its options (the search then weighs their legs).
  */
-function legsInRange(m: MeasuredStory, hole: HoleInput, words: number): MeasuredStory {
+function legsInRange(m: MeasuredStory, hole: HoleInput, words: number, grid: number): MeasuredStory {
   if (words < LEG_RULE_WORDS) return m;
-  const ok = m.options.map((o) => o.legRows >= hole.minLeg + 1 && o.legRows <= hole.maxLeg);
+  const single = Math.floor(mmToPt(MAX_SINGLE_MM) / grid);
+  const ok = m.options.map((o) => o.legRows >= hole.minLeg + 1 && o.legRows <= hole.maxLeg && (o.span > 1 || o.rows <= single));
   if (!ok.some(Boolean)) return m;
-  return { options: m.options.filter((_, i) => ok[i]), variants: m.variants.filter((_, i) => ok[i]) };
+  const options = m.options.map((o) => (o.span === 1 ? { ...o, grow: Math.max(0, Math.min(o.grow, single - o.rows)) } : o));
+  return { options: options.filter((_, i) => ok[i]), variants: m.variants.filter((_, i) => ok[i]) };
 }
 
 /** Whether a page's markup has a news hole for the composer. */
@@ -141,7 +150,11 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
     const key = `${attr.str(s, 'article')}|${rankClass}|${styles.join(' ')}|${area.columns}`;
     const known = desk?.measured.get(key);
     if (known) return known;
-    const m = legsInRange(remembered(ctx, ['measure', s, rankClass, area.columns, styles, briefStyle], () => measureStory(ctx, s, rank, area.columns, styles, false, brief ? briefStyle : undefined)), hole, bodyWords(s));
+    const plain = remembered(ctx, ['measure', s, rankClass, area.columns, styles, briefStyle], () => measureStory(ctx, s, rank, area.columns, styles, false, brief ? briefStyle : undefined));
+    // A story long enough for one is also measured with a pull quote from its own quotes: the search takes it where
+    // the story would otherwise leave white, before any filler (COSTS.pullQuote).
+    const pq = bodyWords(s) >= PULL_QUOTE_WORDS && desk?.overmatter ? remembered(ctx, ['pull quotes', s, rankClass, area.columns, styles], () => measureStory(ctx, s, rank, area.columns, styles, true)) : undefined;
+    const m = legsInRange(pq ? { options: [...plain.options, ...pq.options], variants: [...plain.variants, ...pq.variants] } : plain, hole, bodyWords(s), grid);
     desk?.measured.set(key, m);
     return m;
   };
@@ -164,7 +177,8 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
     return { input: { id: attr.str(s, 'article')!, options: m.options, jumpable: j.jumpable, jumpAsked: j.jumpAsked } as StoryInput, to: j.to };
   });
   const incoming = desk ? desk.pending.filter((c) => c.toPage === ctx.pageNumber) : [];
-  const continuations = incoming.map((c) => ({ c, m: measureContinuation(ctx, c.story, { units: c.units, fromPage: c.fromPage }, area.columns) }));
+  // A continuation is held to the same legs as any story (it is the rest of one of at least 10 cm).
+  const continuations = incoming.map((c) => ({ c, m: legsInRange(measureContinuation(ctx, c.story, { units: c.units, fromPage: c.fromPage }, area.columns), hole, LEG_RULE_WORDS, grid) }));
   for (const c of incoming) desk!.pending.splice(desk!.pending.indexOf(c), 1);
   // Pagination: the page takes stories of its section from the overmatter, in priority order, while their least
   // areas fit what its own copy leaves; then the search judges that set, one story fewer and one more, and the page

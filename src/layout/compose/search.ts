@@ -125,7 +125,7 @@ export const COSTS = {
    * Each paragraph cut at the copy's own mark or from the end (`trim: end`): more than a story of the overmatter is
    * worth (COSTS.heldOver) for every three paragraphs, so a story the desk placed is not cut to make room for overmatter.
    */
-  trim: 1000,
+  trim: 400,
   /** Each row of a leg shorter than 4 cm or longer than 25 cm. */
   leg: 40,
   /** Each row a photo grows beyond its smallest (growing the lead's photo costs half: a dominant picture). */
@@ -277,9 +277,21 @@ export function composeHole(stories: readonly StoryInput[], hole: HoleInput): Co
     return best;
   };
 
-  /** Depths worth cutting a band of `width` columns at, for the stories k..k+j−1 on top. */
-  const bandHeights = (k: number, j: number, width: number, max: number): number[] => {
+  /**
+   * Depths worth cutting a band of `width` columns at, for the stories k..k+j−1 on top; `levels` are the depths at which
+   * the region's columns end (the tops of the adverts under it), where a band of one story that can take that depth
+   * (its photo grown, or run short for a jump) squares the page off with the adverts.
+   */
+  const bandHeights = (k: number, j: number, width: number, max: number, levels: readonly number[]): number[] => {
     const hs = new Set<number>();
+    if (j === 1) {
+      for (const i of kept[k]!) {
+        const o = stories[k]!.options[i]!;
+        if (o.span !== width) continue;
+        const least = stories[k]!.jumpable && o.jumpRows !== undefined ? Math.min(o.jumpRows, o.rows) : o.rows;
+        for (const h of levels) if (h >= least && h <= o.rows + o.grow && h <= max) hs.add(h);
+      }
+    }
     for (let s = k; s < k + j; s++) {
       for (const i of kept[s]!) {
         const o = stories[s]!.options[i]!;
@@ -317,6 +329,8 @@ export function composeHole(stories: readonly StoryInput[], hole: HoleInput): Co
       if (f !== footOf(c0, r1)) rect = false;
     }
     const depth = top - r0;
+    const levels: number[] = [];
+    for (let c = c0; c < c1; c++) levels.push(footOf(c, r1) - r0 - hole.gap);
     if (m === 0) {
       best = fillerOnly(c0, c1, r0, r1);
     } else if (depth > 0) {
@@ -324,7 +338,7 @@ export function composeHole(stories: readonly StoryInput[], hole: HoleInput): Co
       if (m === 1 && rect) consider(leaf(k, c0, c1, r0, r0 + depth));
       // 2. A band across the top for the first j stories, the rest below it (j = m: the rest is promo or white).
       for (let j = 1; j <= m; j++) {
-        for (const h of bandHeights(k, j, c1 - c0, depth)) {
+        for (const h of bandHeights(k, j, c1 - c0, depth, levels)) {
           if (j === m && h === depth && rect) continue; // the same as the whole region
           const upper = solve(c0, c1, r0, r0 + h, k, j);
           if (upper.cost >= best.cost) continue;
