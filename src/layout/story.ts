@@ -32,6 +32,11 @@ export interface StoryBox {
    * saying where it came from, and these units — what did not fit on that page.
    */
   readonly resume?: { readonly units: readonly FlowUnit[]; readonly fromPage: number };
+  /**
+   * A module stepped round the advert stack: where each of its columns ends (page y, points), the deepest being
+   * `y + maxH`. Its head and photo go across the top; its legs above an advert stop at the advert's line.
+   */
+  readonly feet?: readonly number[];
 }
 
 export interface StoryResult {
@@ -46,6 +51,8 @@ export interface StoryResult {
   readonly legWhite: number;
   /** The headline needs more lines than it may have even at its least size on the scale: a measure too narrow for it. */
   readonly headTooLong?: boolean;
+  /** From the module's top to the foot of its headline (or jump head), points: where a headline beside it would butt. */
+  readonly headDepth: number;
 }
 
 /** Word spaces more than this many times natural are reported as a loose line. */
@@ -287,6 +294,7 @@ export function layoutStory(ctx: LayoutContext, el: MarkupElement, box: StoryBox
   const resume = box.resume;
   let headWhite = 0;
   let headTooLong = false;
+  let headDepth = 0;
   const kicker = resume ? undefined : child(el, 'kicker');
   if (kicker) {
     const s = style(ctx, 'kicker', kicker.src);
@@ -297,6 +305,7 @@ export function layoutStory(ctx: LayoutContext, el: MarkupElement, box: StoryBox
   const headline = child(el, 'headline');
   if (headline && resume) {
     const jh = jumpHead(ctx, el, headline, resume.fromPage, box.x, y, w, items);
+    headDepth = jh.y - box.y;
     y = jh.y;
     headWhite += jh.white;
   } else if (headline) {
@@ -305,6 +314,7 @@ export function layoutStory(ctx: LayoutContext, el: MarkupElement, box: StoryBox
     const placed = placeLines(ctx, fit.lines, fit.style, box.x, y, { article, role: 'H1', block: BLOCK.headline }, el.copy ?? headline.src);
     items.push(...placed.runs);
     headWhite += whiteBeside(fit.lines, fit.style.leading, w);
+    headDepth = placed.bottom - box.y;
     y = placed.bottom + HEAD_GAP;
   }
   const standfirst = resume ? undefined : child(el, 'standfirst');
@@ -336,6 +346,7 @@ export function layoutStory(ctx: LayoutContext, el: MarkupElement, box: StoryBox
   const firstBaseline = area.y + Math.ceil((y + capHeight(ctx, body) - area.y) / grid - 1e-6) * grid;
   const desc = descent(ctx, body);
   const capacity = Math.floor((bottomLimit - desc - firstBaseline) / grid + 1e-6) + 1;
+  const caps = box.feet?.map((f) => Math.max(0, Math.floor((Math.min(f, bottomLimit) - desc - firstBaseline) / grid + 1e-6) + 1));
   // Flow, then keep hyphens off the columns' last lines: re-break those paragraphs and flow again (a few rounds at most).
   const avoid = new Map<number, Set<number>>();
   let filled!: ReturnType<typeof flowColumns>;
@@ -344,18 +355,18 @@ export function layoutStory(ctx: LayoutContext, el: MarkupElement, box: StoryBox
     const units = resume ? [...resume.units] : bodyUnits(ctx, el, article, area.columnWidth, avoid);
     if (box.jumpTo !== undefined) {
       // A jump: fill the columns in turn; if it does not all fit, end the last column with the jump line.
-      filled = flowColumns(units, box.columns, capacity, false);
+      filled = flowColumns(units, box.columns, capacity, false, caps);
       if (filled.overset.length > 0) {
         jumpLine ??= jumpLineUnit(ctx, `Continued on page ${box.jumpTo}`, article, el.src);
         for (let n = units.length - filled.overset.length - 1; n > 0; n--) {
-          const f = flowColumns([...units.slice(0, n), jumpLine], box.columns, capacity, false);
+          const f = flowColumns([...units.slice(0, n), jumpLine], box.columns, capacity, false, caps);
           if (f.overset.length === 0) {
             filled = { ...f, overset: units.slice(n) };
             break;
           }
         }
       }
-    } else filled = flowColumns(units, box.columns, capacity, true);
+    } else filled = flowColumns(units, box.columns, capacity, true, caps);
     if (resume) break;
     let changed = false;
     filled.columns.forEach((col, c) => {
@@ -409,10 +420,21 @@ export function layoutStory(ctx: LayoutContext, el: MarkupElement, box: StoryBox
     });
   }
   const height = box.mode === 'fill' ? box.maxH : Math.min(textBottom - box.y, box.maxH);
-  items.push({ kind: 'anchor', article, x: box.x, y: box.y, w, h: height });
+  if (box.feet && box.mode === 'fill') {
+    // A stepped module's zone is its rectangles: across all its columns down to the shallowest foot, then each run of
+    // deeper columns down to its own.
+    const shallow = Math.min(...box.feet);
+    items.push({ kind: 'anchor', article, x: box.x, y: box.y, w, h: shallow - box.y });
+    for (let c = 0; c < box.feet.length; ) {
+      let e = c + 1;
+      while (e < box.feet.length && box.feet[e] === box.feet[c]) e++;
+      if (box.feet[c]! > shallow) items.push({ kind: 'anchor', article, x: box.x + c * (area.columnWidth + area.gutter), y: shallow, w: spanWidth(area, e - c), h: box.feet[c]! - shallow });
+      c = e;
+    }
+  } else items.push({ kind: 'anchor', article, x: box.x, y: box.y, w, h: height });
   // White at the foot of legs shorter than the deepest, beyond the two rows (under a centimetre) any leg may leave.
   const legWhite = filled.columns.reduce((a, col) => a + Math.max(0, filled.depth - col.reduce((n, u) => n + u.steps, 0) - 1), 0) + Math.max(0, box.columns - filled.columns.length) * Math.max(0, filled.depth - 1);
-  return { items, height, legs: filled.depth, overset: filled.overset, headWhite, legWhite, ...(headTooLong ? { headTooLong } : {}) };
+  return { items, height, legs: filled.depth, overset: filled.overset, headWhite, legWhite, headDepth, ...(headTooLong ? { headTooLong } : {}) };
 }
 
 /** White beside display lines: what each line leaves of the measure, by its leading, points². */

@@ -334,6 +334,7 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
       mode: 'fill',
       ...(to !== undefined ? { jumpTo: to } : {}),
       ...(cont ? { resume: { units: cont.units, fromPage: cont.fromPage } } : {}),
+      ...(p.feet ? { feet: p.feet.map((f) => yOf(p.row + f)) } : {}),
     });
     items.push(...r.items);
     const id = inputs[p.story]!.id;

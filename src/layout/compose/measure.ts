@@ -137,6 +137,7 @@ export function measureStory(ctx: LayoutContext, el: MarkupElement, rank: number
           ...(pull ? { pullQuote: true } : {}),
           headline: size,
           step: hs ? stepOf(hs) : headlineStyles.length + 1,
+          headRows: Math.ceil(r.headDepth / grid - 1e-6),
           legRows: r.legs,
           picture: image ? (photo / grid) * span : 0,
           headWhite: r.headWhite / (ctx.area.columnWidth * grid) + r.legWhite,
@@ -161,7 +162,7 @@ export function measureContinuation(ctx: LayoutContext, el: MarkupElement, resum
     const r = layoutStory(quiet, el, { x: ctx.area.x, y: ctx.area.y, columns: span, maxH: 1e6, mode: 'auto', resume });
     const rows = Math.ceil(r.height / grid - 1e-6);
     // A continuation jumps no further: what does not fit of it is overset.
-    options.push({ span, rows, grow: 0, trimmed: 0, headline: size, legRows: r.legs, picture: 0, jumpRows: rows - r.legs + Math.min(r.legs, 3), headWhite: r.headWhite / (ctx.area.columnWidth * grid) + r.legWhite });
+    options.push({ span, rows, grow: 0, trimmed: 0, headline: size, headRows: Math.ceil(r.headDepth / grid - 1e-6), legRows: r.legs, picture: 0, jumpRows: rows - r.legs + Math.min(r.legs, 3), headWhite: r.headWhite / (ctx.area.columnWidth * grid) + r.legWhite });
     variants.push({ el, photo: 0 });
   }
   return { options, variants };

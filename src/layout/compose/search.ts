@@ -31,6 +31,8 @@ export interface StoryOption {
    * by side at the same height must be at least two steps apart.
    */
   readonly step?: number;
+  /** Rows from the module's top to the foot of its headline (kicker and headline): where a headline beside it butts. */
+  readonly headRows?: number;
   /** Rows of body in each leg when set at `rows` (for the 4–25 cm rule). */
   readonly legRows: number;
   /** Photo area at its smallest, column-rows (0 without a photo). */
@@ -78,6 +80,11 @@ export interface Placement {
   readonly jumps: boolean;
   /** The module shows only the start of the story, and the rest has nowhere to go (overset). */
   readonly short: boolean;
+  /**
+   * A module stepped round the advert stack: the rows each of its columns runs to from its top (the deepest is
+   * `rows`); its legs above an advert stop at the advert's line. Absent for a rectangle.
+   */
+  readonly feet?: readonly number[];
 }
 
 /** Space the composer fills with a house promo or advert, or (rows under `minFiller`) leaves white. */
@@ -163,20 +170,20 @@ interface Result {
   readonly placements: readonly Placement[];
   readonly fillers: readonly Filler[];
   readonly faults: readonly string[];
-  /**
-   * Headline size of the module at the region's top left (0 when a filler is there), its step on the scale, and its
-   * story (−1 for none).
-   */
-  readonly topHead: number;
-  readonly topStep: number;
-  readonly topStory: number;
-  /** The same of the module at the region's top right: what a region set beside it on the right meets. */
-  readonly rightHead: number;
-  readonly rightStep: number;
-  readonly rightStory: number;
+  /** The headlines along the region's left and right edges, where a region set beside it meets them. */
+  readonly leftHeads: readonly Head[];
+  readonly rightHeads: readonly Head[];
 }
 
-const NONE: Result = { cost: Infinity, placements: [], fillers: [], faults: [], topHead: 0, topStep: 0, topStory: -1, rightHead: 0, rightStep: 0, rightStory: -1 };
+/** A headline on a region's edge: the rows it takes, its step on the scale and its story. */
+interface Head {
+  readonly row: number;
+  readonly end: number;
+  readonly step: number;
+  readonly story: number;
+}
+
+const NONE: Result = { cost: Infinity, placements: [], fillers: [], faults: [], leftHeads: [], rightHeads: [] };
 /** A module's step on the headline scale when its option names none. */
 const DEFAULT_STEP = 2;
 
@@ -230,7 +237,7 @@ export function composeHole(stories: readonly StoryInput[], hole: HoleInput): Co
       }
       c = e;
     }
-    return { cost, placements: [], fillers, faults: [], topHead: 0, topStep: 0, topStory: -1, rightHead: 0, rightStep: 0, rightStory: -1 };
+    return { cost, placements: [], fillers, faults: [], leftHeads: [], rightHeads: [] };
   };
 
   /** One story alone in a rectangle: the option that fills it best, the rest promo or white. */
@@ -272,7 +279,56 @@ export function composeHole(stories: readonly StoryInput[], hole: HoleInput): Co
           cost += COSTS.white * (slack - 1) * span;
         }
       }
-      if (cost < best.cost) best = { cost, placements: [{ story: k, option: i, col: c0, row: r0, span, rows: used, jumps, short: used < o.rows }], fillers, faults, topHead: o.headline, topStep: o.step ?? DEFAULT_STEP, topStory: k, rightHead: o.headline, rightStep: o.step ?? DEFAULT_STEP, rightStory: k };
+      if (cost < best.cost) best = { cost, placements: [{ story: k, option: i, col: c0, row: r0, span, rows: used, jumps, short: used < o.rows }], fillers, faults, ...edges(headOf(k, o, r0)) };
+    }
+    return best;
+  };
+
+  /**
+   * One story alone in a region stepped round the advert stack (its columns end at different depths): its head and
+   * photo (at their least) across the top, its legs down each column to that column's foot. The body's lines, at most
+   * its legs' rows in every column, must fit what the columns hold under the head; what they leave is white, and a
+   * story that does not fit may run short for a jump where it may jump.
+   */
+  const stepped = (k: number, c0: number, c1: number, r0: number, r1: number): Result => {
+    const span = c1 - c0;
+    const feet: number[] = [];
+    for (let c = c0; c < c1; c++) feet.push(footOf(c, r1) - r0);
+    const shallow = Math.min(...feet);
+    const deep = Math.max(...feet);
+    let best = NONE;
+    const story = stories[k]!;
+    for (const i of kept[k]!) {
+      const o = story.options[i]!;
+      if (o.span !== span) continue;
+      const head = o.rows - o.legRows;
+      if (head >= shallow - 1) continue;
+      const caps = feet.map((f) => f - head);
+      const room = caps.reduce((a, b) => a + b, 0);
+      const lines = o.legRows * span;
+      let cost = fixedCost(k, o);
+      const faults: string[] = [];
+      let jumps = false;
+      let short = false;
+      if (lines <= room) {
+        // Balanced as the flow balances: the least depth d at which min(d, cap) over the columns holds the lines.
+        let d = Math.ceil(lines / span);
+        while (caps.reduce((a, cap) => a + Math.min(d, cap), 0) < lines) d++;
+        const white = caps.reduce((a, cap) => a + Math.max(0, cap - Math.min(d, cap) - 1), 0);
+        cost += white * COSTS.white;
+        // The module's zones are its rectangles (across its columns down to the shallowest foot, then each deeper run):
+        // a story with legs of readable depth keeps them so in each, not a few lines under the rest.
+        if (o.legRows >= hole.minLeg && (shallow - head < hole.minLeg + 1 || caps.some((cap) => { const below = Math.min(d, cap) - (shallow - head); return below > 0 && below < hole.minLeg + 1; }))) continue;
+      } else if (o.jumpRows !== undefined && o.jumpRows <= shallow && feet.every((f) => f === shallow || f - shallow >= hole.minLeg + 1)) {
+        jumps = story.jumpable === true;
+        short = true;
+        cost += jumps ? (story.jumpAsked ? COSTS.jump : COSTS.unaskedJump) : COSTS.overset;
+        faults.push(jumps ? `${story.id} jumps` : `${story.id} overset`);
+      } else continue;
+      if (k === 0 && hole.leadSpan !== undefined && span < hole.leadSpan) cost += COSTS.narrowLead * (hole.leadSpan - span);
+      if (cost < best.cost) {
+        best = { cost, placements: [{ story: k, option: i, col: c0, row: r0, span, rows: deep, jumps, short, feet }], fillers: [], faults, ...edges(headOf(k, o, r0)) };
+      }
     }
     return best;
   };
@@ -336,6 +392,7 @@ export function composeHole(stories: readonly StoryInput[], hole: HoleInput): Co
     } else if (depth > 0) {
       // 1. One story fills a rectangle.
       if (m === 1 && rect) consider(leaf(k, c0, c1, r0, r0 + depth));
+      if (m === 1 && !rect) consider(stepped(k, c0, c1, r0, r1));
       // 2. A band across the top for the first j stories, the rest below it (j = m: the rest is promo or white).
       for (let j = 1; j <= m; j++) {
         for (const h of bandHeights(k, j, c1 - c0, depth, levels)) {
@@ -356,10 +413,14 @@ export function composeHole(stories: readonly StoryInput[], hole: HoleInput): Co
           if (right.cost === Infinity) continue;
           let cost = left.cost + right.cost;
           let butting: string | undefined;
-          // The heads that meet across the cut: the left region's top right and the right region's top left.
-          if (left.rightHead > 0 && right.topHead > 0 && Math.abs(left.rightStep - right.topStep) < 2) {
-            cost += COSTS.butting;
-            butting = `${stories[left.rightStory]!.id} and ${stories[right.topStory]!.id}: headlines side by side at the same height, less than two steps of the scale apart`;
+          // The heads that meet across the cut: the left region's right edge and the right region's left edge.
+          for (const a of left.rightHeads) {
+            for (const b of right.leftHeads) {
+              if (a.row < b.end && b.row < a.end && Math.abs(a.step - b.step) < 2) {
+                cost += COSTS.butting;
+                butting = `${stories[a.story]!.id} and ${stories[b.story]!.id}: headlines side by side at the same height, less than two steps of the scale apart`;
+              }
+            }
           }
           if (cost < best.cost) {
             const joined = beside(left, right);
@@ -377,16 +438,25 @@ export function composeHole(stories: readonly StoryInput[], hole: HoleInput): Co
   return { placements: r.placements, fillers: r.fillers, cost: r.cost, faults: r.faults };
 }
 
-/** `a` above `b`: the top edge is `a`'s (or `b`'s where `a` has no head). */
+/** `a` above `b`: both touch both edges. */
 function join(a: Result, b: Result): Result {
   if (a.cost === Infinity || b.cost === Infinity) return NONE;
-  const left = a.topHead ? a : b;
-  const right = a.rightHead ? a : b;
-  return { cost: a.cost + b.cost, placements: [...a.placements, ...b.placements], fillers: [...a.fillers, ...b.fillers], faults: [...a.faults, ...b.faults], topHead: left.topHead, topStep: left.topStep, topStory: left.topStory, rightHead: right.rightHead, rightStep: right.rightStep, rightStory: right.rightStory };
+  return { cost: a.cost + b.cost, placements: [...a.placements, ...b.placements], fillers: [...a.fillers, ...b.fillers], faults: [...a.faults, ...b.faults], leftHeads: [...a.leftHeads, ...b.leftHeads], rightHeads: [...a.rightHeads, ...b.rightHeads] };
 }
 
-/** `a` left of `b`: the top left is `a`'s, the top right `b`'s. */
+/** `a` left of `b`: the left edge is `a`'s, the right edge `b`'s. */
 function beside(a: Result, b: Result): Result {
   if (a.cost === Infinity || b.cost === Infinity) return NONE;
-  return { cost: a.cost + b.cost, placements: [...a.placements, ...b.placements], fillers: [...a.fillers, ...b.fillers], faults: [...a.faults, ...b.faults], topHead: a.topHead, topStep: a.topStep, topStory: a.topStory, rightHead: b.rightHead, rightStep: b.rightStep, rightStory: b.rightStory };
+  return { cost: a.cost + b.cost, placements: [...a.placements, ...b.placements], fillers: [...a.fillers, ...b.fillers], faults: [...a.faults, ...b.faults], leftHeads: a.leftHeads, rightHeads: b.rightHeads };
+}
+
+/** A module's headline as it stands on both edges of its own region (none for a module without one). */
+function edges(h: Head | undefined): Pick<Result, 'leftHeads' | 'rightHeads'> {
+  return h ? { leftHeads: [h], rightHeads: [h] } : { leftHeads: [], rightHeads: [] };
+}
+
+/** The headline of story `k` set as `o` at row `r0`: from the module's top over its `headRows` (two rows when unknown). */
+function headOf(k: number, o: StoryOption, r0: number): Head | undefined {
+  if (!(o.headline > 0)) return undefined;
+  return { row: r0, end: r0 + Math.max(1, o.headRows ?? 2), step: o.step ?? DEFAULT_STEP, story: k };
 }

@@ -73,7 +73,7 @@ function breakFault(units: readonly FlowUnit[], e: number): 'orphan' | 'widow' |
  * and keep rules push a balanced story one step deeper, the extra white is spread a line a leg, not left at the
  * foot of the last.
  */
-function pour(units: readonly FlowUnit[], n: number, depth: number, level = false): Filled {
+function pour(units: readonly FlowUnit[], n: number, depth: number, level = false, caps?: readonly number[]): Filled {
   const columns: FlowUnit[][] = [];
   const lone: Lone[] = [];
   let i = 0;
@@ -82,7 +82,9 @@ function pour(units: readonly FlowUnit[], n: number, depth: number, level = fals
     while (i < units.length && units[i]!.kind === 'gap') left -= units[i++]!.steps;
     const start = i;
     let used = 0;
-    const room = level ? Math.min(depth, Math.ceil(left / (n - c))) : depth;
+    // A stepped module's column holds no more than its own cap (the columns above an advert stop at its top).
+    const deep = caps ? Math.min(depth, caps[c] ?? depth) : depth;
+    const room = level ? Math.min(deep, Math.ceil(left / (n - c))) : deep;
     while (i < units.length && used + units[i]!.steps <= room) used += units[i++]!.steps;
     // Move the column break up past widows, orphans and kept units, as long as the column keeps some text.
     let e = i;
@@ -93,7 +95,7 @@ function pour(units: readonly FlowUnit[], n: number, depth: number, level = fals
       if (fault === 'widow' || fault === 'orphan') lone.push({ kind: fault, unit: (fault === 'widow' ? units[e] : units[e - 1]) as LineUnit });
     }
     if (i < units.length && c === n - 1) e = i;
-    if (e === start && units[start] && units[start]!.steps > depth) break; // a unit taller than the column never fits
+    if (e === start && units[start] && units[start]!.steps > deep) break; // a unit taller than the column never fits
     columns.push(units.slice(start, e) as FlowUnit[]);
     if (level) for (let k = start; k < e; k++) left -= units[k]!.steps;
     i = e;
@@ -106,19 +108,20 @@ function pour(units: readonly FlowUnit[], n: number, depth: number, level = fals
  * Flows units through `n` columns of `capacity` steps. With `balance`, finds the
  * smallest depth at which everything fits, so the columns end level (within the
  * steps that widow, orphan and keep rules move); otherwise fills each column in turn.
+ * `caps` (a stepped module round an advert stack): the most steps each column may take, the deepest being `capacity`.
  */
-export function flowColumns(units: readonly FlowUnit[], n: number, capacity: number, balance: boolean): Filled {
+export function flowColumns(units: readonly FlowUnit[], n: number, capacity: number, balance: boolean, caps?: readonly number[]): Filled {
   if (capacity <= 0) return { columns: [], overset: [...units], depth: 0, lone: [] };
   if (balance) {
     const total = units.reduce((s, u) => s + u.steps, 0);
     for (let d = Math.max(1, Math.ceil(total / n)); d <= capacity; d++) {
-      const f = pour(units, n, d);
+      const f = pour(units, n, d, false, caps);
       if (f.overset.length === 0) {
         // The shallowest depth found; poured level at that depth, the legs end within a line or two of each other.
-        const even = pour(units, n, d, true);
+        const even = pour(units, n, d, true, caps);
         return even.overset.length === 0 && even.depth <= f.depth ? even : f;
       }
     }
   }
-  return pour(units, n, capacity);
+  return pour(units, n, capacity, false, caps);
 }
