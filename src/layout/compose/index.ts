@@ -89,15 +89,15 @@ const LEG_RULE_WORDS = 120;
 const MAX_SINGLE_MM = 300;
 
 /**
- * The story's options within the shape rules: legs 4–25 cm deep (a row over the least, since legs balanced to the
- * row can still differ by one), and a one-column module no deeper than 30 cm, its photo's growth capped to keep it so.
+ * The story's options within the shape rules: legs 4–25 cm deep, and a one-column module no deeper than 30 cm, its photo's growth capped to keep it so.
  * The rules are rules, so options outside them are dropped while any inside them remain; a story whose copy cannot
  * meet them at any width keeps all its options (the search then weighs their legs).
  */
-function legsInRange(m: MeasuredStory, hole: HoleInput, words: number, grid: number): MeasuredStory {
+function legsInRange(m: MeasuredStory, hole: HoleInput, words: number, grid: number, mayJump = false): MeasuredStory {
   if (words < LEG_RULE_WORDS) return m;
   const single = Math.floor(mmToPt(MAX_SINGLE_MM) / grid);
-  const ok = m.options.map((o) => o.legRows >= hole.minLeg + 1 && o.legRows <= hole.maxLeg && (o.span > 1 || o.rows <= single));
+  // (Legs balanced to the row can end two rows apart, so the deepest is held two rows over the least.)
+  const ok = m.options.map((o) => o.legRows >= hole.minLeg + 2 && (o.legRows <= hole.maxLeg || (mayJump && o.trimmed === 0)) && (o.span > 1 || o.rows <= single));
   if (!ok.some(Boolean)) return m;
   const options = m.options.map((o) => (o.span === 1 ? { ...o, grow: Math.max(0, Math.min(o.grow, single - o.rows)) } : o));
   return { options: options.filter((_, i) => ok[i]), variants: m.variants.filter((_, i) => ok[i]) };
@@ -147,14 +147,17 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
   const measureAt = (s: MarkupElement, rank: number): MeasuredStory => {
     const brief = briefStyle !== undefined && bodyWords(s) < BRIEF_WORDS;
     const rankClass = brief ? 'brief' : Math.min(rank, 2);
-    const key = `${attr.str(s, 'article')}|${rankClass}|${styles.join(' ')}|${area.columns}`;
+    const key = `${attr.str(s, 'article')}|${rankClass}|${styles.join(' ')}|${area.columns}|${ctx.pageNumber === 1 ? 'front' : ''}`;
     const known = desk?.measured.get(key);
     if (known) return known;
     const plain = remembered(ctx, ['measure', s, rankClass, area.columns, styles, briefStyle], () => measureStory(ctx, s, rank, area.columns, styles, false, brief ? briefStyle : undefined));
     // A story long enough for one is also measured with a pull quote from its own quotes: the search takes it where
     // the story would otherwise leave white, before any filler (COSTS.pullQuote).
     const pq = bodyWords(s) >= PULL_QUOTE_WORDS && desk?.overmatter ? remembered(ctx, ['pull quotes', s, rankClass, area.columns, styles], () => measureStory(ctx, s, rank, area.columns, styles, true)) : undefined;
-    const m = legsInRange(pq ? { options: [...plain.options, ...pq.options], variants: [...plain.variants, ...pq.variants] } : plain, hole, bodyWords(s), grid);
+    // A story that may jump (the flatplan sends it on, or it leads its page) is cut at its module's foot, so its legs
+    // are not held to 25 cm whole.
+    const mayJump = attr.num(s, 'continue-on') !== undefined || rank === 0;
+    const m = legsInRange(pq ? { options: [...plain.options, ...pq.options], variants: [...plain.variants, ...pq.variants] } : plain, hole, bodyWords(s), grid, mayJump);
     desk?.measured.set(key, m);
     return m;
   };
@@ -178,12 +181,17 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
   });
   const incoming = desk ? desk.pending.filter((c) => c.toPage === ctx.pageNumber) : [];
   // A continuation is held to the same legs as any story (it is the rest of one of at least 10 cm).
-  const continuations = incoming.map((c) => ({ c, m: legsInRange(measureContinuation(ctx, c.story, { units: c.units, fromPage: c.fromPage }, area.columns), hole, LEG_RULE_WORDS, grid) }));
+  const continuations = incoming.map((c) => ({ c, m: legsInRange(measureContinuation(ctx, c.story, { units: c.units, fromPage: c.fromPage }, area.columns, [...new Set(hole.rows)]), hole, LEG_RULE_WORDS, grid) }));
   for (const c of incoming) desk!.pending.splice(desk!.pending.indexOf(c), 1);
   // Pagination: the page takes stories of its section from the overmatter, in priority order, while their least
   // areas fit what its own copy leaves; then the search judges that set, one story fewer and one more, and the page
   // keeps the best (fewest fillers, then lowest cost). A story too large for what is left stays for a later page.
   const eligible = desk && hasCompose(el) ? desk.pool.filter((p) => takes(desk.sections[ctx.pageNumber - 1], p)) : [];
+  // A page the flatplan lists nothing on is led by its highest-priority story that is not a brief: briefs never lead.
+  if (listed.length === 0 && briefStyle !== undefined) {
+    const lead = eligible.findIndex((p) => p.words >= BRIEF_WORDS);
+    if (lead > 0) eligible.unshift(...eligible.splice(lead, 1));
+  }
   // The page's stories in priority order for a set taken from the overmatter, its briefs grouped in one module after
   // the rest (compose/briefs.ts), then its continuations.
   const label = attr.str(el, 'brief-label') ?? 'News in brief';
@@ -333,7 +341,7 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
       maxH: p.rows * grid,
       mode: 'fill',
       ...(to !== undefined ? { jumpTo: to } : {}),
-      ...(cont ? { resume: { units: cont.units, fromPage: cont.fromPage } } : {}),
+      ...(cont ? { resume: { units: variant.units ?? cont.units, fromPage: cont.fromPage } } : {}),
       ...(p.feet ? { feet: p.feet.map((f) => yOf(p.row + f)) } : {}),
     });
     items.push(...r.items);

@@ -6,12 +6,15 @@ import type { LayoutContext } from '../context.js';
 import { spanWidth } from '../geometry.js';
 import { layoutStory } from '../story.js';
 import type { StoryOption } from './search.js';
+import type { FlowUnit } from '../flow/columns.js';
 
 /** A variant as the placement needs it back: the story element to lay out, and its photo's smallest height. */
 export interface Variant {
   readonly el: MarkupElement;
   /** Photo height at `rows`, points (0 without a photo); each row more the module takes goes to the photo. */
   readonly photo: number;
+  /** A continuation cut from the end (`trim: end`): the units it sets instead of all that came over. */
+  readonly units?: readonly FlowUnit[];
 }
 
 export interface MeasuredStory {
@@ -152,20 +155,57 @@ export function measureStory(ctx: LayoutContext, el: MarkupElement, rank: number
 }
 
 /** A continuation's options: its jump head and the units left over, at every span. */
-export function measureContinuation(ctx: LayoutContext, el: MarkupElement, resume: NonNullable<Parameters<typeof layoutStory>[2]['resume']>, columns: number): MeasuredStory {
+export function measureContinuation(ctx: LayoutContext, el: MarkupElement, resume: NonNullable<Parameters<typeof layoutStory>[2]['resume']>, columns: number, depths: readonly number[] = []): MeasuredStory {
   const quiet: LayoutContext = { ...ctx, warnings: [] };
   const grid = ctx.area.baseline;
   const options: StoryOption[] = [];
   const variants: Variant[] = [];
   const size = ctx.sheet.paragraph['jump-head']?.size ?? 0;
-  for (let span = 1; span <= columns; span++) {
-    const r = layoutStory(quiet, el, { x: ctx.area.x, y: ctx.area.y, columns: span, maxH: 1e6, mode: 'auto', resume });
+  const measure = (span: number, cut: number, units: readonly FlowUnit[]) => {
+    const r = layoutStory(quiet, el, { x: ctx.area.x, y: ctx.area.y, columns: span, maxH: 1e6, mode: 'auto', resume: { ...resume, units } });
     const rows = Math.ceil(r.height / grid - 1e-6);
     // A continuation jumps no further: what does not fit of it is overset.
-    options.push({ span, rows, grow: 0, trimmed: 0, headline: size, headRows: Math.ceil(r.headDepth / grid - 1e-6), legRows: r.legs, picture: 0, jumpRows: rows - r.legs + Math.min(r.legs, 3), headWhite: r.headWhite / (ctx.area.columnWidth * grid) + r.legWhite });
-    variants.push({ el, photo: 0 });
+    options.push({ span, rows, grow: 0, trimmed: cut, headline: size, headRows: Math.ceil(r.headDepth / grid - 1e-6), legRows: r.legs, picture: 0, jumpRows: rows - r.legs + Math.min(r.legs, 3), headWhite: r.headWhite / (ctx.area.columnWidth * grid) + r.legWhite });
+    variants.push({ el, photo: 0, ...(cut > 0 ? { units } : {}) });
+    return rows;
+  };
+  // A story the flatplan lets the composer cut from the end (`trim: end`) is cut here, on the page it continues on:
+  // for each span and each depth the hole's columns run to, the fewest whole paragraphs from the end that bring it
+  // within that depth (keeping at least one paragraph).
+  const paras = [...new Set(resume.units.flatMap((u) => (u.kind === 'line' ? [u.para] : [])))];
+  const lines = new Map<number, number>();
+  for (const u of resume.units) if (u.kind === 'line') lines.set(u.para, (lines.get(u.para) ?? 0) + 1);
+  const trim = attr.str(el, 'trim') === 'end' && paras.length > 1;
+  for (let span = 1; span <= columns; span++) {
+    const rows = measure(span, 0, resume.units);
+    if (!trim) continue;
+    const head = rows - options[options.length - 1]!.legRows;
+    const tried = new Set<number>();
+    for (const depth of depths) {
+      if (depth >= rows || depth <= head) continue;
+      // Lines the span holds at this depth, then the fewest paragraphs whose lines bring the rest within it.
+      const room = (depth - head) * span;
+      let left = [...lines.values()].reduce((a, b) => a + b, 0);
+      let cut = 0;
+      while (left > room && cut < paras.length - 1) left -= lines.get(paras[paras.length - 1 - cut++]!)!;
+      // Columns balanced to the row, and kept lines, can need a paragraph more.
+      for (let more = 0; more < 3 && cut + more < paras.length && !tried.has(cut + more); more++) {
+        const k = cut + more;
+        tried.add(k);
+        if (k === 0) continue;
+        if (measure(span, k, trimUnits(resume.units, new Set(paras.slice(paras.length - k)))) <= depth) break;
+      }
+    }
   }
   return { options, variants };
+}
+
+/** The units without the paragraphs in `gone`, and without anything (a gap, a figure) after the last kept line. */
+function trimUnits(units: readonly FlowUnit[], gone: ReadonlySet<number>): FlowUnit[] {
+  const kept = units.filter((u) => u.kind !== 'line' || !gone.has(u.para));
+  let end = kept.length;
+  while (end > 0 && kept[end - 1]!.kind !== 'line') end--;
+  return kept.slice(0, end);
 }
 
 /** Curly or straight double quotation marks round 40 to 160 characters: words someone said, fit for a pull quote. */

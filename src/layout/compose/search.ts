@@ -257,7 +257,8 @@ export function composeHole(stories: readonly StoryInput[], hole: HoleInput): Co
         // Short: the photo grows first, then a promo fills what is left (or it stays white when too small for one).
         used = Math.min(rows, o.rows + o.grow);
         cost += (used - o.rows) * COSTS.grow * (k === 0 ? 0.5 : 1);
-      } else if (o.jumpRows !== undefined && o.jumpRows <= rows) {
+      } else if (o.jumpRows !== undefined && o.jumpRows <= rows && o.trimmed === 0) {
+        // (A story is cut to fit or jumps, never both: cutting what would go on to its continuation saves nothing.)
         used = rows;
         jumps = story.jumpable === true;
         cost += jumps ? (story.jumpAsked ? COSTS.jump : COSTS.unaskedJump) : COSTS.overset;
@@ -319,7 +320,7 @@ export function composeHole(stories: readonly StoryInput[], hole: HoleInput): Co
         // The module's zones are its rectangles (across its columns down to the shallowest foot, then each deeper run):
         // a story with legs of readable depth keeps them so in each, not a few lines under the rest.
         if (o.legRows >= hole.minLeg && (shallow - head < hole.minLeg + 1 || caps.some((cap) => { const below = Math.min(d, cap) - (shallow - head); return below > 0 && below < hole.minLeg + 1; }))) continue;
-      } else if (o.jumpRows !== undefined && o.jumpRows <= shallow && feet.every((f) => f === shallow || f - shallow >= hole.minLeg + 1)) {
+      } else if (o.jumpRows !== undefined && o.trimmed === 0 && o.jumpRows <= shallow && feet.every((f) => f === shallow || f - shallow >= hole.minLeg + 1)) {
         jumps = story.jumpable === true;
         short = true;
         cost += jumps ? (story.jumpAsked ? COSTS.jump : COSTS.unaskedJump) : COSTS.overset;
