@@ -138,6 +138,16 @@ for (const which of ['page', 'edition']) {
   }
 }
 
+// 5b'. Pagination: 48 pages that list no stories, filled from a 150-story overmatter (issue 20: under 10 s of layout).
+{
+  const r = spawnSync(process.execPath, [join(root, 'bench', 'paginate-case.mjs'), '48', '150', '1'], { encoding: 'utf8' });
+  if (r.status !== 0) console.log(`\npagination: failed: ${(r.stderr || '').split('\n')[0]}`);
+  else {
+    const x = JSON.parse(r.stdout.trim().split('\n').pop());
+    console.log(`\npagination, ${x.pages} pages filled from a ${x.stories}-story overmatter: layout ${ms(x.layoutMs)}, of which measuring ${ms(x.measureMs)} and the searches ${ms(x.searchMs)}; ${x.placed} stories placed, ${x.held} held over, ${x.pagesWithFiller} pages with a filler; peak ${x.maxRssMb} MB`);
+  }
+}
+
 // 5c. A whole paper: a generated 48-page edition as a whole process, median of 3, with its own stage table (issue 12).
 {
   const r = spawnSync(process.execPath, [join(root, 'bench', 'build48-case.mjs'), '48'], { encoding: 'utf8' });

@@ -126,6 +126,8 @@ export interface PageComposition {
   readonly trimmed: readonly { readonly article: string; readonly blocks: number }[];
   /** Stories the page took from the overmatter, in priority order. */
   readonly overmatter?: readonly string[];
+  /** The house adverts or promos placed as filler, where (points, from the page's top left) and which. */
+  readonly fillers?: readonly { readonly x: number; readonly y: number; readonly w: number; readonly h: number; readonly heading: string }[];
   /** The news hole, column-rows of the baseline grid; how much of it house promos fill, and how much is left white. */
   readonly holeRows: number;
   readonly promoRows: number;

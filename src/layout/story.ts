@@ -53,6 +53,8 @@ export interface StoryResult {
   readonly headTooLong?: boolean;
   /** From the module's top to the foot of its headline (or jump head), points: where a headline beside it would butt. */
   readonly headDepth: number;
+  /** Grid steps the body takes over all its legs (lines, crossheads' space, figures): what a stepped module must hold. */
+  readonly bodySteps: number;
 }
 
 /** Word spaces more than this many times natural are reported as a loose line. */
@@ -434,7 +436,7 @@ export function layoutStory(ctx: LayoutContext, el: MarkupElement, box: StoryBox
   } else items.push({ kind: 'anchor', article, x: box.x, y: box.y, w, h: height });
   // White at the foot of legs shorter than the deepest, beyond the two rows (under a centimetre) any leg may leave.
   const legWhite = filled.columns.reduce((a, col) => a + Math.max(0, filled.depth - col.reduce((n, u) => n + u.steps, 0) - 1), 0) + Math.max(0, box.columns - filled.columns.length) * Math.max(0, filled.depth - 1);
-  return { items, height, legs: filled.depth, overset: filled.overset, headWhite, legWhite, headDepth, ...(headTooLong ? { headTooLong } : {}) };
+  return { items, height, legs: filled.depth, overset: filled.overset, headWhite, legWhite, headDepth, bodySteps: filled.columns.reduce((a, col) => a + col.reduce((n, u) => n + u.steps, 0), 0), ...(headTooLong ? { headTooLong } : {}) };
 }
 
 /** White beside display lines: what each line leaves of the measure, by its leading, points². */

@@ -1,6 +1,6 @@
 // The flatplan as editors read it: a table of the pages (stories in priority order, adverts booked, jumps), and the
 // overview they pin on the wall — every page composed and drawn small, story and advert zones outlined and named.
-import type { Edition, EditionLayout, FontSet, ImageSet, Page } from '../core/index.js';
+import type { Edition, EditionLayout, FontSet, ImageSet, Page, PageComposition } from '../core/index.js';
 import { rasterisePage } from '../export/raster/index.js';
 
 /** The flatplan as text: a line a page with its section, template, stories (→ where each continues) and adverts. */
@@ -24,9 +24,14 @@ const LABEL = 22;
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** Zones of a page, outlined over its thumbnail: stories (blue, by id) and adverts (red, by name). */
-function zonesSvg(page: Page, scale: number): string {
+/** Zones of a page, outlined over its thumbnail: stories (blue, by id), adverts (red, by name) and filler (amber). */
+function zonesSvg(page: Page, scale: number, fillers: NonNullable<PageComposition['fillers']> = []): string {
   const out: string[] = [];
+  for (const f of fillers) {
+    const [x, y, w, h] = [f.x * scale, f.y * scale, f.w * scale, f.h * scale];
+    out.push(`<rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${w.toFixed(1)}" height="${h.toFixed(1)}" fill="#e8a317" fill-opacity="0.35" stroke="#b8860b" stroke-width="2" stroke-dasharray="5 3"/>`);
+    out.push(`<text x="${(x + 3).toFixed(1)}" y="${(y + 12).toFixed(1)}" font-family="sans-serif" font-size="10" font-weight="bold" fill="#8a6100" stroke="#fff" stroke-width="3" paint-order="stroke">FILLER</text>`);
+  }
   for (const item of page.frame.items) {
     if (item.kind !== 'anchor' && item.kind !== 'advert') continue;
     const colour = item.kind === 'anchor' ? '#1f5fbf' : '#c8102e';
@@ -58,12 +63,12 @@ export async function overviewPng(edition: Edition, layout: EditionLayout, fonts
     const top = GAP + LABEL + Math.floor(i / PER_ROW) * (th + LABEL + GAP);
     const px = await rasterisePage(page, fonts, images, scale * 72 * 2);
     const image = await sharp(px.pixels, { raw: { width: px.width, height: px.height, channels: 3 } }).resize(THUMB, th).png().toBuffer();
-    const overlay = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${THUMB}" height="${th}"><rect x="0.5" y="0.5" width="${THUMB - 1}" height="${th - 1}" fill="none" stroke="#666"/>${zonesSvg(page, scale)}</svg>`);
+    const overlay = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${THUMB}" height="${th}"><rect x="0.5" y="0.5" width="${THUMB - 1}" height="${th - 1}" fill="none" stroke="#666"/>${zonesSvg(page, scale, layout.compositions?.find((c) => c.page === page.number)?.fillers)}</svg>`);
     composite.push({ input: image, left, top }, { input: overlay, left, top });
     const label = `${page.number}${page.section ? ` · ${page.section}` : ''}`;
     composite.push({ input: Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${THUMB}" height="${LABEL}"><text x="0" y="16" font-family="sans-serif" font-size="14" font-weight="bold" fill="#222">${esc(label)}</text></svg>`), left, top: top - LABEL });
   }
-  const title = `${edition.publication.name} · ${edition.date} · ${pages.length} pages — stories in blue, adverts in red`;
+  const title = `${edition.publication.name} · ${edition.date} · ${pages.length} pages — stories in blue, adverts in red, filler in amber`;
   composite.push({ input: Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${LABEL}"><text x="${GAP}" y="16" font-family="sans-serif" font-size="14" fill="#222">${esc(title)}</text></svg>`), left: 0, top: height - LABEL - 4 });
   return sharp({ create: { width, height, channels: 3, background: '#e8e6e1' } }).composite(composite).png().toBuffer();
 }

@@ -25,12 +25,11 @@ pages:
     section: News
     stories:
       - { file: ${story('cricket-pavilion.md')}, continue-on: 3 }
-      - ${story('harbour-wall.md')}
-      - ${story('court-report.txt')}
+      - { file: ${story('harbour-wall.md')}, trim: end }
     ads:
       - { file: ${ad('garden-centre.pdf')}, size: 5x12cm, url: https://hollies.example }
   - section: News
-    stories: [${story('bus-route.txt')}, ${story('market-traders.md')}, ${story('nib-choir.md')}]
+    stories: [${story('bus-route.txt')}, ${story('court-report.txt')}, ${story('market-traders.md')}, ${story('nib-choir.md')}]
     ads:
       - { file: ${ad('bakery.jpg')}, size: 2x4cm }
   - section: News
@@ -180,7 +179,7 @@ describe('a composed edition from a flatplan', () => {
       expect(Number(c['copyPercent']) + Number(c['promoPercent']) + Number(c['whitePercent'])).toBeCloseTo(100, 0);
       expect(c['whitePercent']).toBeLessThanOrEqual(4);
     }
-    expect(report.pages[0]!.composition!['stories']).toEqual(['cricket-pavilion', 'harbour-wall', 'court-report']);
+    expect(report.pages[0]!.composition!['stories']).toEqual(['cricket-pavilion', 'harbour-wall']);
   });
 });
 

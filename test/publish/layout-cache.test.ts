@@ -22,7 +22,7 @@ describe('laying an edition out again with a layout cache', () => {
     // The lead's headline gets longer and a paragraph goes: its variants and the front page's search change.
     const story = join(dir, 'stories', 'harbour-wall.md');
     const text = readFileSync(story, 'utf8');
-    const edited = text.replace(/^(headline: .*)$/m, '$1 as winter storms batter the coast').replace(/\n\n[^\n#][^\n]*\n/, '\n\n');
+    const edited = text.replace(/^(headline: .*)$/m, '$1 at dawn').replace(/\n\n[^\n#][^\n]*\n/, '\n\n');
     expect(edited).not.toBe(text);
     writeFileSync(story, edited);
     const again = await lay(true);

@@ -40,7 +40,10 @@ export async function planCommand(a: PlanArgs): Promise<void> {
   for (const c of p.layout.compositions ?? []) {
     const r = compositionReport(c);
     lines.push(`page ${c.page}: news hole ${r.newsHoleCm2} cm², copy ${r.copyPercent} %, promos ${r.promoPercent} %, white ${r.whitePercent} % (largest ${r.largestWhiteCm2} cm²)` + (c.jumped.length ? `; jumps ${c.jumped.map((j) => `${j.article} → p${j.to}`).join(', ')}` : ''));
+    if (c.overmatter?.length) lines.push(`  from the overmatter: ${c.overmatter.join(', ')}`);
   }
+  const held = p.layout.heldOver ?? [];
+  if (held.length) lines.push('', `held over (${held.length} ${held.length === 1 ? 'story' : 'stories'}, ${held.reduce((a, h) => a + h.words, 0).toLocaleString('en-GB')} words): ${held.map((h) => `${h.article} (${h.words} words)`).join(', ')}`);
   lines.push('', `newsprint: wrote ${relative(process.cwd(), out) || out}: the edition overview, ${p.layout.pages.length} pages`);
   process.stdout.write(lines.join('\n') + '\n');
   for (const w of p.layout.warnings.filter((d) => d.severity !== 'info')) process.stderr.write(formatDiagnostic(w) + '\n');

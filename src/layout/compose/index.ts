@@ -181,7 +181,7 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
   });
   const incoming = desk ? desk.pending.filter((c) => c.toPage === ctx.pageNumber) : [];
   // A continuation is held to the same legs as any story (it is the rest of one of at least 10 cm).
-  const continuations = incoming.map((c) => ({ c, m: legsInRange(measureContinuation(ctx, c.story, { units: c.units, fromPage: c.fromPage }, area.columns, [...new Set(hole.rows)]), hole, LEG_RULE_WORDS, grid) }));
+  const continuations = incoming.map((c) => ({ c, m: legsInRange(measureContinuation(ctx, c.story, { units: c.units, fromPage: c.fromPage }, area.columns, [...new Set(hole.rows)], hole.maxLeg), hole, LEG_RULE_WORDS, grid) }));
   for (const c of incoming) desk!.pending.splice(desk!.pending.indexOf(c), 1);
   // Pagination: the page takes stories of its section from the overmatter, in priority order, while their least
   // areas fit what its own copy leaves; then the search judges that set, one story fewer and one more, and the page
@@ -214,9 +214,13 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
     }
     return { stories, measured, inputs, targets, group, groupAt };
   };
+  let searchedMs = 0;
   const holeSearch = (taken: readonly PoolStory[]): Composition | undefined => {
     const inputs = [...assemble(taken).inputs, ...continuations.map((c) => ({ id: c.c.article, options: c.m.options }))];
-    return remembered(ctx, ['search', inputs, hole], () => composeHole(inputs, hole));
+    const t = performance.now();
+    const comp = remembered(ctx, ['search', inputs, hole], () => composeHole(inputs, hole));
+    searchedMs += performance.now() - t;
+    return comp;
   };
   let taken: PoolStory[] = [];
   let selected: Composition | undefined;
@@ -232,29 +236,34 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
     const first = holeSearch(taken);
     let last: Composition | undefined = first;
     let best = sound(first) ? { taken, comp: first, score: score(first, 0) } : undefined;
-    for (const p of eligible) {
-      if (listed.length + taken.length + continuations.length >= MAX_STORIES) break;
-      const a = leastArea(measureAt(p.el, listed.length + taken.length), hole);
-      if (used + a > holeArea) continue;
-      const comp = holeSearch([...taken, p]);
-      if (process.env['NP_DEBUG']) console.error(`page ${ctx.pageNumber}: try ${p.id} area ${a} used ${used}/${holeArea}: ${comp ? `${comp.cost} vs ${last?.cost}; ${comp.faults.join('; ')} fillers ${comp.fillers.length}` : 'none'}`);
-      if (!sound(comp) || (last !== undefined && comp.cost >= last.cost + RULE_BROKEN)) {
-        // It does not fit beside the last story taken: try it instead of that one, which then waits for a later page.
-        const prev = taken[taken.length - 1];
-        if (!prev) continue;
-        const swapped = holeSearch([...taken.slice(0, -1), p]);
-        if (!sound(swapped) || !last || swapped.cost >= last.cost + RULE_BROKEN || score(swapped, taken.length) >= score(last, taken.length)) continue;
-        taken = [...taken.slice(0, -1), p];
-        last = swapped;
-        used += a - leastArea(measureAt(prev.el, listed.length + taken.length - 1), hole);
-      } else {
-        taken = [...taken, p];
-        last = comp;
-        used += a;
+    // Two passes: a story passed over when the page was fuller may fit once a swap has made room.
+    for (let pass = 0; pass < 2 && !(pass > 0 && best && best.comp.fillers.length === 0); pass++) {
+      for (const p of eligible) {
+        if (taken.includes(p)) continue;
+        if (listed.length + taken.length + continuations.length >= MAX_STORIES) break;
+        const a = leastArea(measureAt(p.el, listed.length + taken.length), hole);
+        if (used + a > holeArea) continue;
+        const comp = holeSearch([...taken, p]);
+        if (process.env['NP_DEBUG']) console.error(`page ${ctx.pageNumber}: try ${p.id} area ${a} used ${used}/${holeArea}: ${comp ? `${comp.cost} vs ${last?.cost}; ${comp.faults.join('; ')} fillers ${comp.fillers.length}` : 'none'}`);
+        if (!sound(comp) || (last !== undefined && comp.cost >= last.cost + RULE_BROKEN)) {
+          // It does not fit beside the last story taken: try it instead of that one, which then waits for a later page.
+          const prev = taken[taken.length - 1];
+          // (The page's lead, once chosen, stays: a swap only ever trades a story below it.)
+          if (!prev || (listed.length === 0 && taken.length === 1)) continue;
+          const swapped = holeSearch([...taken.slice(0, -1), p]);
+          if (!sound(swapped) || !last || swapped.cost >= last.cost + RULE_BROKEN || score(swapped, taken.length) >= score(last, taken.length)) continue;
+          taken = [...taken.slice(0, -1), p];
+          last = swapped;
+          used += a - leastArea(measureAt(prev.el, listed.length + taken.length - 1), hole);
+        } else {
+          taken = [...taken, p];
+          last = comp;
+          used += a;
+        }
+        if (!sound(last)) continue;
+        const sc = score(last, taken.length);
+        if (!best || sc < best.score) best = { taken, comp: last, score: sc };
       }
-      if (!sound(last)) continue;
-      const sc = score(last, taken.length);
-      if (!best || sc < best.score) best = { taken, comp: last, score: sc };
     }
     taken = best?.taken ?? [];
     selected = best?.comp ?? first;
@@ -280,7 +289,8 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
     inputs.push({ id: c.article, options: m.options });
     targets.push(undefined);
   }
-  composeTimes.measureMs += performance.now() - measuring;
+  composeTimes.measureMs += performance.now() - measuring - searchedMs;
+  composeTimes.searchMs += searchedMs;
   const holeRows = hole.rows.reduce((a, b) => a + b, 0);
   // A column-row of the grid in cm²: a column's width by a row's depth.
   const cellCm2 = ((area.columnWidth * 2.54) / 72) * ((grid * 2.54) / 72);
@@ -331,7 +341,8 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
     const isContinuation = p.story >= stories.length;
     const cont = isContinuation ? incoming[p.story - stories.length]! : undefined;
     // Rows the module takes beyond its measure go to its photo.
-    const extra = Math.max(0, Math.min(p.rows - option.rows, option.grow)) * grid;
+    // (A module stepped round the adverts keeps its photo at its smallest: its extra depth is its legs'.)
+    const extra = p.feet ? 0 : Math.max(0, Math.min(p.rows - option.rows, option.grow)) * grid;
     const storyEl = variant.photo > 0 && extra > 0 ? withPhotoHeight(variant.el, variant.photo + extra) : variant.el;
     const to = p.jumps ? targets[p.story] : undefined;
     const r = layoutStory(ctx, storyEl, {
@@ -363,6 +374,7 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
   let whiteRows = 0;
   let largestWhite = 0;
   let promoCount = 0;
+  const fillerZones: NonNullable<PageComposition['fillers']>[number][] = [];
   comp.fillers.forEach((f) => {
     // Never the same promo twice on a page: a filler beyond the page's promos stays white (and is reported).
     if (f.white || promoCount >= promos.length) {
@@ -374,6 +386,7 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
     // Pages take the promos in turn, so the edition's pages do not all carry the same one.
     const promo = promos[(ctx.pageNumber - 1 + promoCount++) % promos.length]!;
     items.push(...layoutPromo(ctx, promo, xOf(f.col), yOf(f.row), f.span, f.rows * grid).items);
+    fillerZones.push({ x: xOf(f.col), y: yOf(f.row), w: spanWidth(area, f.span), h: f.rows * grid, heading: attr.str(promo, 'heading') ?? textOf(promo) });
     promoRows += f.rows * f.span;
     const words = Math.round(f.rows * f.span * WORDS_PER_LINE);
     // A page booked with no stories (a house-advert page) is meant to be promos.
@@ -382,7 +395,7 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
   });
   // 7. Hairlines: under each module with something below it, and in the gutter beside it.
   items.push(...rules(comp, hole, xOf, yOf, ctx, ads.holeFoot));
-  const report2: PageComposition = { ...report, placed, jumped, continued, trimmed, promoRows, whiteRows, largestWhiteCm2: largestWhite, faults: comp.faults };
+  const report2: PageComposition = { ...report, placed, jumped, continued, trimmed, promoRows, whiteRows, largestWhiteCm2: largestWhite, faults: comp.faults, ...(fillerZones.length ? { fillers: fillerZones } : {}) };
   return { items, height: maxH, composition: report2 };
 }
 

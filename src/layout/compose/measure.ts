@@ -141,6 +141,7 @@ export function measureStory(ctx: LayoutContext, el: MarkupElement, rank: number
           headline: size,
           step: hs ? stepOf(hs) : headlineStyles.length + 1,
           headRows: Math.ceil(r.headDepth / grid - 1e-6),
+          bodySteps: r.bodySteps,
           legRows: r.legs,
           picture: image ? (photo / grid) * span : 0,
           headWhite: r.headWhite / (ctx.area.columnWidth * grid) + r.legWhite,
@@ -155,7 +156,7 @@ export function measureStory(ctx: LayoutContext, el: MarkupElement, rank: number
 }
 
 /** A continuation's options: its jump head and the units left over, at every span. */
-export function measureContinuation(ctx: LayoutContext, el: MarkupElement, resume: NonNullable<Parameters<typeof layoutStory>[2]['resume']>, columns: number, depths: readonly number[] = []): MeasuredStory {
+export function measureContinuation(ctx: LayoutContext, el: MarkupElement, resume: NonNullable<Parameters<typeof layoutStory>[2]['resume']>, columns: number, depths: readonly number[] = [], maxLeg?: number): MeasuredStory {
   const quiet: LayoutContext = { ...ctx, warnings: [] };
   const grid = ctx.area.baseline;
   const options: StoryOption[] = [];
@@ -181,7 +182,8 @@ export function measureContinuation(ctx: LayoutContext, el: MarkupElement, resum
     if (!trim) continue;
     const head = rows - options[options.length - 1]!.legRows;
     const tried = new Set<number>();
-    for (const depth of depths) {
+    // The depths the hole's columns run to, and the depth at which its legs reach the longest a reader is given.
+    for (const depth of [...depths, ...(maxLeg !== undefined ? [head + maxLeg] : [])]) {
       if (depth >= rows || depth <= head) continue;
       // Lines the span holds at this depth, then the fewest paragraphs whose lines bring the rest within it.
       const room = (depth - head) * span;

@@ -33,6 +33,8 @@ export interface StoryOption {
   readonly step?: number;
   /** Rows from the module's top to the foot of its headline (kicker and headline): where a headline beside it butts. */
   readonly headRows?: number;
+  /** Grid steps of body over all the legs (default every leg as deep as the deepest): what a stepped module must hold. */
+  readonly bodySteps?: number;
   /** Rows of body in each leg when set at `rows` (for the 4–25 cm rule). */
   readonly legRows: number;
   /** Photo area at its smallest, column-rows (0 without a photo). */
@@ -118,7 +120,7 @@ export const COSTS = {
    * Each house promo or advert placed, whatever its size: a page carries at most one, so the search prefers one larger
    * filler (or a grown photo) to several small ones.
    */
-  fillerEach: 5000,
+  fillerEach: 20000,
   /** A story that jumps to the page the flatplan names for it. */
   jump: 2500,
   /**
@@ -306,12 +308,13 @@ export function composeHole(stories: readonly StoryInput[], hole: HoleInput): Co
       if (head >= shallow - 1) continue;
       const caps = feet.map((f) => f - head);
       const room = caps.reduce((a, b) => a + b, 0);
-      const lines = o.legRows * span;
+      const lines = o.bodySteps ?? o.legRows * span;
       let cost = fixedCost(k, o);
       const faults: string[] = [];
       let jumps = false;
       let short = false;
-      if (lines <= room) {
+      // A line a column of slack: the flow's widow, orphan and keep rules can push a line from one leg to the next.
+      if (lines + span <= room) {
         // Balanced as the flow balances: the least depth d at which min(d, cap) over the columns holds the lines.
         let d = Math.ceil(lines / span);
         while (caps.reduce((a, cap) => a + Math.min(d, cap), 0) < lines) d++;

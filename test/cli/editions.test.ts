@@ -1,0 +1,164 @@
+// Whole editions composed from their copy, judged as an editor would: ../shared/tools/lint_verdict.py (an independent
+// linter that reads only the plant PDF, the ALTO and the e-edition manifest) on the sample edition and on the three
+// test editions in examples/editions/ (a large overmatter, pages short of copy, a long read across two pages).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FULL_SAMPLE_EDITION, REPO, tempDir } from '../helpers.js';
+import { cli } from './run.js';
+
+const TOOLS = join(REPO, '..', 'shared', 'tools');
+const VERDICT = join(TOOLS, 'lint_verdict.py');
+const EDITIONS = join(REPO, 'examples', 'editions');
+
+interface PageVerdict {
+  readonly page: number;
+  readonly share: number;
+  readonly faults: Record<string, unknown>;
+}
+
+interface Built {
+  readonly dir: string;
+  readonly stderr: string;
+  readonly report: {
+    pages: { number: number; composition?: { stories: string[]; fromOvermatter: string[]; promoPercent: number; jumped: { article: string; to: number }[]; trimmed: { article: string; blocks: number }[]; faults: string[] } }[];
+    heldOver: { article: string; words: number; section: string | null }[];
+    findings: { code: string; severity: string; message: string }[];
+  };
+  readonly verdict: readonly PageVerdict[];
+  readonly verdictCode: number;
+  /** The plant PDF's text, page by page (pdftotext). */
+  readonly text: readonly string[];
+}
+
+/** Builds an edition into a fresh folder and judges it with lint_verdict.py. */
+async function buildAndJudge(file: string): Promise<Built> {
+  const out = tempDir();
+  const r = await cli('build', file, '--out', out, '--formats', 'jpeg');
+  expect(r.code, r.stderr).toBe(0);
+  const report = JSON.parse(readFileSync(join(out, readdirOne(out), 'report.json'), 'utf8')) as Built['report'];
+  const dir = join(out, readdirOne(out));
+  const v = spawnSync('python3', [VERDICT, dir, '--json'], { encoding: 'utf8' });
+  expect(v.status === 0 || v.status === 1, v.stderr).toBe(true);
+  const verdict = JSON.parse(v.stdout.split('\n')[0]!) as PageVerdict[];
+  const pdf = join(dir, 'print', `${readdirOne(out)}.pdf`);
+  const text = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout.split('\f');
+  return { dir, stderr: r.stderr, report, verdict, verdictCode: v.status!, text };
+}
+
+function readdirOne(dir: string): string {
+  const names = spawnSync('ls', [dir], { encoding: 'utf8' }).stdout.trim().split('\n');
+  expect(names).toHaveLength(1);
+  return names[0]!;
+}
+
+/** The faults an editor's rules find on each page, leaving out the editorial share (judged separately). */
+const ruleFaults = (v: readonly PageVerdict[]) => v.flatMap((p) => Object.keys(p.faults).filter((k) => k !== 'share').map((k) => `page ${p.page}: ${k} ${JSON.stringify(p.faults[k])}`));
+
+// The linter is one of the project's yardsticks in ../shared (CI has it; a clone without it says why it skips).
+const haveTools = existsSync(VERDICT);
+
+describe.skipIf(!haveTools)('editions composed from their copy, judged by lint_verdict.py', () => {
+  if (!haveTools) it.skip(`needs ${VERDICT} (../shared/tools beside the repository)`, () => {});
+
+  describe('the sample edition', () => {
+    let b: Built;
+    beforeAll(async () => {
+      b = await buildAndJudge(FULL_SAMPLE_EDITION);
+    }, 180_000);
+
+    it('passes every rule on every one of its 8 pages, with at least 95 % editorial copy on each', () => {
+      expect(b.verdict).toHaveLength(8);
+      expect(ruleFaults(b.verdict)).toEqual([]);
+      for (const p of b.verdict) expect(p.share, `page ${p.page}`).toBeGreaterThanOrEqual(0.95);
+      expect(b.verdictCode).toBe(0);
+    });
+
+    it('fills its inside pages from the overmatter and holds a few stories over, listed with their word counts', () => {
+      const taken = b.report.pages.flatMap((p) => p.composition?.fromOvermatter ?? []);
+      expect(taken.length).toBeGreaterThan(15);
+      // Page 4 lists no story of its own: all of it comes from the overmatter.
+      expect(b.report.pages[3]!.composition!.stories).toEqual(b.report.pages[3]!.composition!.fromOvermatter);
+      expect(b.report.heldOver.length).toBeGreaterThan(0);
+      for (const h of b.report.heldOver) expect(h.words).toBeGreaterThan(0);
+      expect(b.stderr).toMatch(/held over: \S+ \(\d+ words\)/);
+      // Nothing held over is printed, and everything placed is.
+      const printed = b.text.join('\n').replace(/\s+/g, ' ');
+      expect(printed).not.toContain('Father Christmas on his rounds');
+    });
+
+    it('takes stories in priority order: no story held over ahead of one placed after it in its section', () => {
+      const placed = new Set(b.report.pages.flatMap((p) => p.composition?.fromOvermatter ?? []));
+      expect(placed.size).toBeGreaterThan(0);
+      const order = readFileSync(FULL_SAMPLE_EDITION, 'utf8').split('overmatter:')[1]!.split('house-ads:')[0]!.match(/stories\/[\w-]+\.\w+/g)!.map((s) => s.replace(/^stories\/|\.\w+$/g, ''));
+      // The first story of the overmatter is placed, and the first held over comes after at least half of it.
+      expect(placed.has(order[0]!)).toBe(true);
+      const firstHeld = order.findIndex((id) => b.report.heldOver.some((h) => h.article === id));
+      expect(firstHeld).toBeGreaterThan(order.length / 2);
+    });
+
+    it("prints the publication's own house adverts only, at most one a page, and never the scraped site's menu", () => {
+      for (const [i, page] of b.text.entries()) {
+        const promos = ['Never miss a Thursday', 'Got a story? Tell the Courier', 'Read the Courier anywhere', 'Advertise with the Courier'].filter((h) => page.replace(/\s+/g, ' ').includes(h.toUpperCase()) || page.includes(h));
+        expect(promos.length, `page ${i + 1}: ${promos.join(', ')}`).toBeLessThanOrEqual(1);
+        expect(page).not.toMatch(/Advertise with us|Buy Photos|Recruitment/);
+      }
+    });
+
+    it('prints the date once on the front page', () => {
+      expect(b.text[0]!.match(/26 November 2026/gi) ?? []).toHaveLength(1);
+    });
+  });
+
+  describe('a large overmatter under another masthead (examples/editions/gazette-pool.yaml)', () => {
+    let b: Built;
+    beforeAll(async () => {
+      b = await buildAndJudge(join(EDITIONS, 'gazette-pool.yaml'));
+    }, 180_000);
+
+    it('breaks no rule on any page: no butting or inverted heads, legs in range, no strips, no overlaps', () => {
+      expect(ruleFaults(b.verdict)).toEqual([]);
+      for (const p of b.verdict) expect(p.share, `page ${p.page}`).toBeGreaterThanOrEqual(0.95);
+    });
+
+    it('holds over what does not fit, and no promo names another paper', () => {
+      expect(b.report.heldOver.length).toBeGreaterThan(0);
+      expect(b.text.join('\n')).not.toMatch(/Courier/);
+    });
+  });
+
+  describe('pages short of copy (examples/editions/short-of-copy.yaml)', () => {
+    let b: Built;
+    beforeAll(async () => {
+      b = await buildAndJudge(join(EDITIONS, 'short-of-copy.yaml'));
+    }, 180_000);
+
+    it('grows photos and adds pull quotes before any filler, and puts at most one filler on a page', () => {
+      expect(ruleFaults(b.verdict)).toEqual([]);
+      // Every story of the overmatter that fits goes in before a promo does.
+      expect(b.report.heldOver.filter((h) => h.words < 400)).toEqual([]);
+    });
+  });
+
+  describe('a long read across two pages (examples/editions/long-read.yaml)', () => {
+    let b: Built;
+    beforeAll(async () => {
+      b = await buildAndJudge(join(EDITIONS, 'long-read.yaml'));
+    }, 180_000);
+
+    it('jumps once, where the flatplan says, with 10 cm before the jump and both jump lines right', () => {
+      const jumps = b.report.pages.flatMap((p) => p.composition?.jumped ?? []);
+      expect(jumps).toEqual([{ article: 'the-river', to: 3 }]);
+      expect(ruleFaults(b.verdict)).toEqual([]);
+    });
+
+    it('cuts the long read from the end on the page it continues on, reported with the paragraphs cut', () => {
+      const cut = b.report.pages[2]!.composition!.trimmed;
+      expect(cut).toHaveLength(1);
+      expect(cut[0]!.article).toBe('the-river');
+      expect(b.report.findings.some((f) => f.code === 'compose/trimmed' && /the-river/.test(f.message))).toBe(true);
+      for (const p of b.verdict) expect(p.share, `page ${p.page}`).toBeGreaterThanOrEqual(0.95);
+    });
+  });
+});
