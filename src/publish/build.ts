@@ -387,6 +387,8 @@ export function compositionReport(c: PageComposition) {
     jumped: c.jumped,
     continued: c.continued,
     trimmed: c.trimmed,
+    // The house adverts or promos placed as filler (at most one a page, by the rules): which, and their area.
+    fillers: (c.fillers ?? []).map((f) => ({ heading: f.heading, areaCm2: Math.round(((f.w * f.h) / (72 / 2.54) ** 2) * 10) / 10 })),
     adverts: c.adverts,
     faults: c.faults,
   };

@@ -85,9 +85,9 @@ export function measureStory(ctx: LayoutContext, el: MarkupElement, rank: number
   // first TRIM_KEEP blocks always stay; else only what follows the copy's own cut mark.
   const trimEnd = attr.str(el, 'trim') === 'end';
   const cuttable = trimEnd ? Math.max(0, blocks.filter((b) => b.kind !== 'cut').length - TRIM_KEEP) : mark >= 0 ? blocks.length - mark - 1 : 0;
-  const trims = trimEnd
-    ? [0, ...Array.from({ length: Math.min(cuttable, TRIM_STEPS) }, (_, i) => Math.round(((i + 1) * cuttable) / Math.min(cuttable, TRIM_STEPS)))]
-    : [0, ...new Set([Math.ceil(cuttable / 3), Math.ceil((2 * cuttable) / 3), cuttable].filter((t) => t > 0))];
+  // Every depth of cut from one paragraph to all it may cut, or TRIM_STEPS of them evenly spaced when there are more.
+  const steps = Math.min(cuttable, TRIM_STEPS);
+  const trims = [0, ...new Set(Array.from({ length: steps }, (_, i) => Math.round(((i + 1) * cuttable) / steps)))];
   const trimmedBody = (t: number): MarkupElement | undefined => {
     if (!body || t === 0) return body;
     const paras = blocks.filter((b) => b.kind !== 'cut');

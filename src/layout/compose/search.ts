@@ -115,7 +115,7 @@ export const COSTS = {
   /** Each column-row of white beyond the one row per leg that fitting allows. */
   white: 1000,
   /** Each column-row filled by a house promo or advert instead of copy. */
-  filler: 40,
+  filler: 150,
   /**
    * Each house promo or advert placed, whatever its size: a page carries at most one, so the search prefers one larger
    * filler (or a grown photo) to several small ones.
