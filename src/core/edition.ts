@@ -122,8 +122,8 @@ export interface PageComposition {
   readonly placed: readonly string[];
   readonly jumped: readonly { readonly article: string; readonly to: number }[];
   readonly continued: readonly { readonly article: string; readonly from: number }[];
-  /** Stories cut at the copy's own cut mark, and how many blocks went. */
-  readonly trimmed: readonly { readonly article: string; readonly blocks: number }[];
+  /** Stories cut at the copy's own cut mark or from the end (`trim: end`): how many blocks and words went. */
+  readonly trimmed: readonly { readonly article: string; readonly blocks: number; readonly words?: number }[];
   /** Stories the page took from the overmatter, in priority order. */
   readonly overmatter?: readonly string[];
   /** The house adverts or promos placed as filler, where (points, from the page's top left) and which. */

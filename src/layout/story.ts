@@ -1,6 +1,6 @@
 // A story's module: kicker, headline across its columns, standfirst, lead photo, then byline and body flowing column to column on the baseline grid.
 import type { ArticleTag, FrameItem, ParagraphStyle, Span } from '../core/index.js';
-import { BLACK } from '../core/index.js';
+import { BLACK, formatSpan } from '../core/index.js';
 import type { MarkupElement, MarkupNode } from '../template/index.js';
 import { attr, isElement, textOf } from '../template/index.js';
 import type { LayoutContext } from './context.js';
@@ -411,7 +411,7 @@ export function layoutStory(ctx: LayoutContext, el: MarkupElement, box: StoryBox
   const flowLines = filled.columns.flat().filter((u): u is LineUnit => u.kind === 'line');
   for (const u of hyphenLadders(flowLines, (x) => x.line).ladders) warn(ctx, 'layout/hyphen-ladder', `three hyphenated lines in a row, ending “${u.line.text}”`, u.src);
   // What a jumping story leaves over goes to its continuation (the composer reports it if it lands nowhere).
-  if (box.jumpTo === undefined) reportOverset(ctx, article, filled.overset);
+  if (box.jumpTo === undefined) reportOverset(ctx, article, filled.overset, resume ? [resume.fromPage, ctx.pageNumber] : [ctx.pageNumber]);
   const textBottom = filled.depth > 0 ? firstBaseline + (filled.depth - 1) * grid + desc : y;
   if (box.mode === 'fill' && filled.overset.length === 0 && capacity - filled.depth > Math.max(3, capacity * 0.1)) {
     ctx.warnings.push({
@@ -465,17 +465,21 @@ function jumpLineUnit(ctx: LayoutContext, text: string, article: string, src: Sp
 }
 
 /** Text that did not fit is never dropped silently: one warning naming where the overset starts. */
-function reportOverset(ctx: LayoutContext, article: string, overset: readonly FlowUnit[]): void {
+function reportOverset(ctx: LayoutContext, article: string, overset: readonly FlowUnit[], pages: readonly number[]): void {
   const lines = overset.filter((u): u is Extract<FlowUnit, { kind: 'line' }> => u.kind === 'line');
   if (overset.length === 0) return;
   const words = lines.reduce((n, u) => n + u.line.text.split(/\s+/).filter(Boolean).length, 0);
   const first = lines[0];
   const src = first?.src ?? overset.find((u) => u.kind === 'figure')?.src;
+  // Where a cut makes the story fit: the paragraph the overset starts in (cut from its start, the lines of it that did
+  // fit free room enough), or the next one when the overset starts at a paragraph's first line.
+  const cutAt = first?.src ? `cut from the paragraph at ${formatSpan(first.src)} (“${first.line.text.slice(0, 40)}…”) on and it fits, or give its flatplan entry trim: end` : undefined;
+  const on = pages.length > 1 ? `pages ${pages.join(' and ')}` : `page ${pages[0]}`;
   ctx.warnings.push({
     severity: 'warning',
     code: 'layout/overset',
-    message: `overset: ${lines.length} lines (${words} words) of story ${article} do not fit${first ? `, from “${first.line.text.slice(0, 50)}…”` : ''}`,
+    message: `overset on ${on}: ${lines.length} lines (${words} words) of story ${article} do not fit${first ? `, from “${first.line.text.slice(0, 50)}…”` : ''}`,
     ...(src ? { span: src } : {}),
-    hints: ['cut the copy, give the story more columns or depth, or use a smaller headline'],
+    hints: [...(cutAt ? [cutAt] : []), 'cut the copy, give the story more columns or depth, or use a smaller headline'],
   });
 }

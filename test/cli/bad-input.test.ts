@@ -149,7 +149,7 @@ describe('bad input', () => {
     const o = mkdtempSync(join(tmpdir(), 'newsprint-long-'));
     const r = await cli('build', join(dir, 'long.md'), '--out', o);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/long\.md:\d+:1: error: overset: \d+ lines \(\d+ words\) of story long do not fit, from “\w/);
+    expect(r.stderr).toMatch(/long\.md:\d+:1: error: overset on page \d+: \d+ lines \(\d+ words\) of story long do not fit, from “\w/);
     expect(r.stderr).toContain('--allow-overset');
     expect(readdirSync(o)).toEqual([]);
   });
@@ -160,7 +160,7 @@ describe('bad input', () => {
     const o = mkdtempSync(join(tmpdir(), 'newsprint-long-'));
     const r = await cli('build', join(dir, 'long.md'), '--out', o, '--allow-overset');
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/long\.md:\d+:1: warning: overset: \d+ lines \(\d+ words\) of story long do not fit/);
+    expect(r.stderr).toMatch(/long\.md:\d+:1: warning: overset on page \d+: \d+ lines \(\d+ words\) of story long do not fit/);
     const report = JSON.parse(readFileSync(join(o, readdirSync(o)[0]!, 'report.json'), 'utf8'));
     const overset = report.findings.find((f: { code: string }) => f.code === 'layout/overset');
     const line = Number(/:(\d+):1$/.exec(overset.where)![1]);

@@ -207,10 +207,11 @@ pages:
 it('cuts a story at its own cut mark when the page is short of room, reporting what went', async () => {
   const { r, dir } = await buildPage(['football-cup.md', 'netball-league.md', 'nib-parkrun.md'], [`{ file: ${ad('garden-centre.pdf')}, size: 5x12cm }`]);
   expect(r.code, r.stderr).toBe(0);
-  expect(r.stderr).toMatch(/football-cup\.md:\d+:\d+: warning: story football-cup cut by \d+ paragraphs? at the copy's cut mark to fit page 1/);
+  expect(r.stderr).toMatch(/football-cup\.md:\d+:\d+: warning: story football-cup cut by \d+ paragraphs? \(\d+ words\) at the copy's cut mark to fit page 1/);
   const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
   const cut = report.pages[0].composition.trimmed;
-  expect(cut).toEqual([{ article: 'football-cup', blocks: expect.any(Number) }]);
+  expect(cut).toEqual([{ article: 'football-cup', blocks: expect.any(Number), words: expect.any(Number) }]);
+  expect(cut[0].words).toBeGreaterThan(cut[0].blocks * 10);
   // What comes before the mark is all there; the story's last paragraph, after it, is not.
   const a = loadArticle(story('football-cup.md'));
   const text = letters((await readPdf(join(dir, 'print', 'the-wexcombe-courier-2026-11-26.pdf'))).text[0]!.map((t) => t.str).join(''));
@@ -251,6 +252,14 @@ ${ads}
     const r = await build(page(`      - { file: ${ad('funeral-director.pdf')}, size: 3x9cm }`));
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/edition\.yaml:7:9: error: advert .*funeral-director\.pdf is 100\.0 × 90\.0 mm, but its booking 3x9cm is 152\.0 × 90\.0 mm/);
+    expect(r.written).toEqual([]);
+  });
+
+  it('a house advert file of the wrong size for its booking, as for a booked advert', async () => {
+    const yaml = `${page('')}house-ads:\n  - { file: ${ad('funeral-director.pdf')}, size: 3x9cm }\n`.replace('    ads:\n\n', '');
+    const r = await build(yaml);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toMatch(/edition\.yaml:\d+:\d+: error: advert .*funeral-director\.pdf \(booked 3x9cm\): .*100\.0 × 90\.0 mm .*booking 3x9cm .* is 152\.0 × 90\.0 mm/);
     expect(r.written).toEqual([]);
   });
 

@@ -105,7 +105,7 @@ function compositionLine(c: PageComposition): string {
     n(c.placed.length, 'story', 'stories') + (c.overmatter?.length ? ` (${c.overmatter.length} from the overmatter)` : ''),
     ...(c.jumped.length ? [`jumps ${c.jumped.map((j) => `${j.article} → p${j.to}`).join(', ')}`] : []),
     ...(c.continued.length ? [`continues ${c.continued.map((j) => `${j.article} from p${j.from}`).join(', ')}`] : []),
-    ...(c.trimmed.length ? [`cut ${c.trimmed.map((t) => `${t.article} by ${t.blocks} block${t.blocks === 1 ? '' : 's'}`).join(', ')}`] : []),
+    ...(c.trimmed.length ? [`cut ${c.trimmed.map((t) => `${t.article} by ${t.blocks} paragraph${t.blocks === 1 ? '' : 's'}${t.words !== undefined ? ` (${t.words} words)` : ''}`).join(', ')}`] : []),
     ...(c.adverts.length ? [n(c.adverts.length, 'advert', 'adverts')] : []),
   ];
   return parts.join('; ');

@@ -89,9 +89,10 @@ const LEG_RULE_WORDS = 120;
 const MAX_SINGLE_MM = 300;
 
 /**
- * The story's options within the shape rules: legs 4–25 cm deep, and a one-column module no deeper than 30 cm, its photo's growth capped to keep it so.
- * The rules are rules, so options outside them are dropped while any inside them remain; a story whose copy cannot
- * meet them at any width keeps all its options (the search then weighs their legs).
+ * The story's options within the shape rules: legs 4–25 cm deep, and a one-column module no deeper than 30 cm (its
+ * photo's growth capped to keep it so). The rules are rules, so options outside them are dropped while any inside them
+ * remain; a story whose copy cannot meet them at any width keeps all its options (the search then weighs their legs).
+ * A story that may jump keeps its options past 25 cm legs: they are cut at the jump.
  */
 function legsInRange(m: MeasuredStory, hole: HoleInput, words: number, grid: number, mayJump = false): MeasuredStory {
   if (words < LEG_RULE_WORDS) return m;
@@ -102,9 +103,6 @@ function legsInRange(m: MeasuredStory, hole: HoleInput, words: number, grid: num
   const options = m.options.map((o) => (o.span === 1 ? { ...o, grow: Math.max(0, Math.min(o.grow, single - o.rows)) } : o));
   return { options: options.filter((_, i) => ok[i]), variants: m.variants.filter((_, i) => ok[i]) };
 }
-
-/** Whether a page's markup has a news hole for the composer. */
-const hasCompose = (el: MarkupElement): boolean => el.kind === 'compose';
 
 /** The page a story may jump to from `page`: its `continue-on`, else the next composed page of the same section. */
 function jumpTarget(desk: JumpDesk, page: number, el: MarkupElement): number | undefined {
@@ -186,7 +184,7 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
   // Pagination: the page takes stories of its section from the overmatter, in priority order, while their least
   // areas fit what its own copy leaves; then the search judges that set, one story fewer and one more, and the page
   // keeps the best (fewest fillers, then lowest cost). A story too large for what is left stays for a later page.
-  const eligible = desk && hasCompose(el) ? desk.pool.filter((p) => takes(desk.sections[ctx.pageNumber - 1], p)) : [];
+  const eligible = desk ? desk.pool.filter((p) => takes(desk.sections[ctx.pageNumber - 1], p)) : [];
   // A page the flatplan lists nothing on is led by its highest-priority story that is not a brief: briefs never lead.
   if (listed.length === 0 && briefStyle !== undefined) {
     const lead = eligible.findIndex((p) => p.words >= BRIEF_WORDS);
@@ -244,7 +242,6 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
         const a = leastArea(measureAt(p.el, listed.length + taken.length), hole);
         if (used + a > holeArea) continue;
         const comp = holeSearch([...taken, p]);
-        if (process.env['NP_DEBUG']) console.error(`page ${ctx.pageNumber}: try ${p.id} area ${a} used ${used}/${holeArea}: ${comp ? `${comp.cost} vs ${last?.cost}; ${comp.faults.join('; ')} fillers ${comp.fillers.length}` : 'none'}`);
         if (!sound(comp) || (last !== undefined && comp.cost >= last.cost + RULE_BROKEN)) {
           // It does not fit beside the last story taken: try it instead of that one, which then waits for a later page.
           const prev = taken[taken.length - 1];
@@ -309,7 +306,6 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
   const searching = performance.now();
   const comp = selected ?? remembered(ctx, ['search', inputs, hole], () => composeHole(inputs, hole));
   composeTimes.searchMs += performance.now() - searching;
-  if (process.env['NP_DEBUG']) console.error(JSON.stringify({ page: ctx.pageNumber, hole, cost: comp?.cost, faults: comp?.faults, placements: comp?.placements, inputs: inputs.map((i) => ({ id: i.id, jumpable: i.jumpable, options: i.options.map((o) => [o.span, o.rows, o.grow, o.jumpRows, o.legRows, o.headline, o.step, o.trimmed]) })) }));
   composeTimes.pages++;
   if (!comp) {
     const names = inputs.map((s) => s.id).join(', ');
@@ -328,7 +324,7 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
   const placed: string[] = [];
   const jumped: { article: string; to: number }[] = [];
   const continued: { article: string; from: number }[] = [];
-  const trimmed: { article: string; blocks: number }[] = [];
+  const trimmed: { article: string; blocks: number; words: number }[] = [];
   for (const p of comp.placements) {
     if (p.story === groupAt && group) {
       items.push(...layoutBriefs(ctx, group, xOf(p.col), yOf(p.row), p.span, el.src));
@@ -364,8 +360,11 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
       jumped.push({ article: id, to });
     }
     if (option.trimmed > 0) {
-      trimmed.push({ article: id, blocks: option.trimmed });
-      warn(ctx, 'compose/trimmed', `story ${id} cut by ${option.trimmed} paragraph${option.trimmed === 1 ? '' : 's'} at the copy's cut mark to fit page ${ctx.pageNumber}`, storyEl.copy ?? storyEl.src);
+      // The words cut: what the whole story (or what came over of it) has that the variant set here has not.
+      const words = cont ? unitWords(cont.units) - unitWords(variant.units ?? cont.units) : bodyWords(stories[p.story]!) - bodyWords(storyEl);
+      trimmed.push({ article: id, blocks: option.trimmed, words });
+      const how = attr.str(storyEl, 'trim') === 'end' ? 'from the end, as its flatplan entry allows (trim: end),' : "at the copy's cut mark";
+      warn(ctx, 'compose/trimmed', `story ${id} cut by ${option.trimmed} paragraph${option.trimmed === 1 ? '' : 's'} (${words} words) ${how} to fit page ${ctx.pageNumber}`, storyEl.copy ?? storyEl.src);
     }
   }
   // 6. Promos sized to what copy could not fill, and the white the search could not avoid, each reported.
@@ -404,6 +403,13 @@ const cm = (pt: number) => ((pt * 25.4) / 72 / 10).toFixed(1);
 
 function withPhotoHeight(el: MarkupElement, height: number): MarkupElement {
   return { ...el, children: el.children.map((c) => (isElement(c) && c.kind === 'image' ? { ...c, attrs: { ...c.attrs, height } } : c)) };
+}
+
+/** Words in flow units' lines (a continuation's, for what a cut took). */
+function unitWords(units: readonly FlowUnit[]): number {
+  let n = 0;
+  for (const u of units) if (u.kind === 'line') n += u.line.text.split(/\s+/).filter(Boolean).length;
+  return n;
 }
 
 /** Hairlines in the gap under every module or promo that has something below it, and down the gutter to its right. */

@@ -24,7 +24,11 @@ function expectTiled(c: Composition, hole: HoleInput) {
       grid[x]![y]! += 1;
     }
   };
-  for (const p of c.placements) mark(p.col, p.row, p.span, p.rows);
+  // A module stepped round the adverts runs each of its columns to its own foot.
+  for (const p of c.placements) {
+    if (p.feet) p.feet.forEach((f, i) => mark(p.col + i, p.row, 1, f));
+    else mark(p.col, p.row, p.span, p.rows);
+  }
   for (const f of c.fillers) mark(f.col, f.row, f.span, f.rows);
   grid.forEach((column, x) => column.forEach((n, y) => expect(n, `cell ${x},${y} covered ${n} times`).toBeLessThanOrEqual(1)));
   // Uncovered cells are gap rows: at most `gap` rows in a run, never at a column's foot beyond fitting's one row.
@@ -106,6 +110,39 @@ describe('composeHole', () => {
     expect(c.placements[0]!.option).toBe(1);
     expect(c.placements[0]!.short).toBe(false);
     expect(c.faults).toEqual([]);
+  });
+
+  it('never sets headlines less than two steps of the scale apart side by side at the same height, even down a cut', () => {
+    // The lead (step 0), a second story (step 1) and a third (step 2): the second never sits beside the lead's head,
+    // and no two heads that meet across a cut, at whatever depth, are of neighbouring steps.
+    const withStep = (s: StoryInput, step: number, headRows = 3): StoryInput => ({ ...s, options: s.options.map((o) => ({ ...o, step, headRows })) });
+    const stories = [withStep(story('lead', 150, 6, { headline: 40 }), 0), withStep(story('second', 60, 4, { headline: 26 }), 1), withStep(story('third', 40, 3, { headline: 18 }), 2), withStep(story('fourth', 40, 3, { headline: 18 }), 2)];
+    const hole = HOLE([60, 60, 60, 60, 60]);
+    const c = composeHole(stories, hole)!;
+    expect(c).toBeDefined();
+    expectTiled(c, hole);
+    const step = (k: number) => stories[k]!.options[0]!.step!;
+    for (const a of c.placements) {
+      for (const b of c.placements) {
+        if (a === b || a.col + a.span !== b.col) continue;
+        // Heads side by side: b's module starts in the rows a's head takes (3 rows from its top).
+        if (b.row < a.row + 3 && a.row < b.row + 3) expect(Math.abs(step(a.story) - step(b.story)), `${stories[a.story]!.id} beside ${stories[b.story]!.id}`).toBeGreaterThanOrEqual(2);
+      }
+    }
+    expect(c.faults.filter((f) => /side by side/.test(f))).toEqual([]);
+  });
+
+  it('steps a story down round the advert stack: its legs above the adverts stop at their line', () => {
+    // Columns 0–2 run 60 rows, 3–4 stop at 40 (an advert under them): one story of 4 columns' worth fills it stepped.
+    const hole = HOLE([60, 60, 60, 40, 40]);
+    const lines = 3 * 52 + 2 * 32 - 8;
+    const s: StoryInput = { id: 'long', options: [{ span: 5, rows: 8 + Math.ceil(lines / 5), grow: 0, trimmed: 0, headline: 40, legRows: Math.ceil(lines / 5), bodySteps: lines, picture: 0 }] };
+    const c = composeHole([s], hole)!;
+    expect(c.placements).toHaveLength(1);
+    expect(c.placements[0]!.feet).toEqual([60, 60, 60, 40, 40]);
+    expect(c.placements[0]!.short).toBe(false);
+    expect(c.fillers.filter((f) => !f.white)).toEqual([]);
+    expectTiled(c, hole);
   });
 
   it('gives the same page for the same input', () => {
