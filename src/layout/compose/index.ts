@@ -48,7 +48,7 @@ export interface JumpDesk {
  * Time spent measuring story variants and searching, in this process, milliseconds: for the benchmark
  * (bench/compose-case.mjs) only. Never written to any output, so builds stay byte-identical.
  */
-export const composeTimes = { measureMs: 0, searchMs: 0, pages: 0 };
+export const composeTimes = { measureMs: 0, searchMs: 0, pages: 0, searches: 0 };
 
 /** Rows a module and what is under it keep between them (white, with a hairline in it). */
 const GAP_ROWS = 1;
@@ -67,6 +67,8 @@ const HAIR = 0.5;
  * holds five to eight modules, and the search's memo grows with the number of runs of consecutive stories.
  */
 const MAX_STORIES = 8;
+/** Stories in a row a page may fail to take before it stops trying the overmatter (each try is a search). */
+const MISSES = 3;
 
 /** The least area a story takes, column-rows with the white row under it: its smallest option with legs in range. */
 function leastArea(m: MeasuredStory, hole: HoleInput): number {
@@ -218,6 +220,7 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
     const t = performance.now();
     const comp = remembered(ctx, ['search', inputs, hole], () => composeHole(inputs, hole));
     searchedMs += performance.now() - t;
+    composeTimes.searches++;
     return comp;
   };
   let taken: PoolStory[] = [];
@@ -235,20 +238,27 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
     let last: Composition | undefined = first;
     let best = sound(first) ? { taken, comp: first, score: score(first, 0) } : undefined;
     // Two passes: a story passed over when the page was fuller may fit once a swap has made room.
-    for (let pass = 0; pass < 2 && !(pass > 0 && best && best.comp.fillers.length === 0); pass++) {
+    // A pass stops after MISSES stories in a row that would not go in (the overmatter further down is no likelier to
+    // fit, and each try is a search); the second is made only while the page still has filler or white.
+    const full = () => last !== undefined && sound(last) && !last.fillers.some((f) => !f.white);
+    for (let pass = 0; pass < 2 && !(pass > 0 && full()); pass++) {
+      let misses = 0;
       for (const p of eligible) {
+        if (misses >= MISSES) break;
         if (taken.includes(p)) continue;
         if (listed.length + taken.length + continuations.length >= MAX_STORIES) break;
         const a = leastArea(measureAt(p.el, listed.length + taken.length), hole);
         if (used + a > holeArea) continue;
         const comp = holeSearch([...taken, p]);
         if (!sound(comp) || (last !== undefined && comp.cost >= last.cost + RULE_BROKEN)) {
+          misses++;
           // It does not fit beside the last story taken: try it instead of that one, which then waits for a later page.
           const prev = taken[taken.length - 1];
           // (The page's lead, once chosen, stays: a swap only ever trades a story below it.)
           if (!prev || (listed.length === 0 && taken.length === 1)) continue;
           const swapped = holeSearch([...taken.slice(0, -1), p]);
           if (!sound(swapped) || !last || swapped.cost >= last.cost + RULE_BROKEN || score(swapped, taken.length) >= score(last, taken.length)) continue;
+          misses = 0;
           taken = [...taken.slice(0, -1), p];
           last = swapped;
           used += a - leastArea(measureAt(prev.el, listed.length + taken.length - 1), hole);
@@ -256,6 +266,7 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
           taken = [...taken, p];
           last = comp;
           used += a;
+          misses = 0;
         }
         if (!sound(last)) continue;
         const sc = score(last, taken.length);

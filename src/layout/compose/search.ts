@@ -342,16 +342,14 @@ export function composeHole(stories: readonly StoryInput[], hole: HoleInput): Co
    * the region's columns end (the tops of the adverts under it), where a band of one story that can take that depth
    * (its photo grown, or run short for a jump) squares the page off with the adverts.
    */
-  const bandHeights = (k: number, j: number, width: number, max: number, levels: readonly number[]): number[] => {
+  // The stories' own band depths for (k, j, width), made once: sorted, all depths of every kept option.
+  const ownDepths = new Map<number, { readonly depths: readonly number[]; readonly ranges: readonly (readonly [number, number])[] }>();
+  const bandDepths = (k: number, j: number, width: number) => {
+    const key = (k * 64 + j) * 32 + width;
+    let d = ownDepths.get(key);
+    if (d) return d;
     const hs = new Set<number>();
-    if (j === 1) {
-      for (const i of kept[k]!) {
-        const o = stories[k]!.options[i]!;
-        if (o.span !== width) continue;
-        const least = stories[k]!.jumpable && o.jumpRows !== undefined ? Math.min(o.jumpRows, o.rows) : o.rows;
-        for (const h of levels) if (h >= least && h <= o.rows + o.grow && h <= max) hs.add(h);
-      }
-    }
+    const ranges: [number, number][] = [];
     for (let s = k; s < k + j; s++) {
       for (const i of kept[s]!) {
         const o = stories[s]!.options[i]!;
@@ -360,10 +358,34 @@ export function composeHole(stories: readonly StoryInput[], hole: HoleInput): Co
         // A band of one story: its depth, with its photo grown, or cut for a jump. Of several side by side: the
         // depth of one of them (the others grow their photos or take a promo under them).
         const depths = j === 1 ? [o.rows, o.rows + o.grow, o.jumpRows] : [o.rows];
-        for (const h of depths) if (h !== undefined && h > 0 && h <= max) hs.add(h);
+        for (const h of depths) if (h !== undefined && h > 0) hs.add(h);
+        if (j === 1) ranges.push([stories[s]!.jumpable && o.jumpRows !== undefined ? Math.min(o.jumpRows, o.rows) : o.rows, o.rows + o.grow]);
       }
     }
-    return [...hs].sort((a, b) => a - b);
+    d = { depths: [...hs].sort((a, b) => a - b), ranges };
+    ownDepths.set(key, d);
+    return d;
+  };
+  const bandHeights = (k: number, j: number, width: number, max: number, levels: readonly number[]): number[] => {
+    const { depths, ranges } = bandDepths(k, j, width);
+    const out: number[] = [];
+    for (const h of depths) if (h <= max) out.push(h);
+    // A band of one story may also end where the region's columns end, if the story can take that depth.
+    if (j === 1) {
+      let extra = false;
+      for (const h of levels) {
+        if (h > max || out.includes(h)) continue;
+        for (const [lo, hi] of ranges) {
+          if (h >= lo && h <= hi) {
+            out.push(h);
+            extra = true;
+            break;
+          }
+        }
+      }
+      if (extra) out.sort((a, b) => a - b);
+    }
+    return out;
   };
 
   const solve = (c0: number, c1: number, r0: number, r1: number, k: number, m: number): Result => {
@@ -405,7 +427,7 @@ export function composeHole(stories: readonly StoryInput[], hole: HoleInput): Co
           if (upper.cost >= best.cost) continue;
           const below = r0 + h + hole.gap;
           const lower = below < top ? solve(c0, c1, below, r1, k + j, m - j) : m - j === 0 ? fillerOnly(c0, c1, r0 + h, r1) : NONE;
-          consider(join(upper, lower));
+          if (upper.cost + lower.cost < best.cost) best = join(upper, lower);
         }
       }
       // 3. Side by side: the first j stories on the left of column c, the rest on the right.
