@@ -16,7 +16,7 @@ import { placeAdverts } from './adverts.js';
 import { BRIEF_WORDS, measureContinuation, measureStory, type MeasuredStory } from './measure.js';
 import { bodyWords, takes, type PoolStory } from './pool.js';
 import { groupBriefs, layoutBriefs, type BriefGroup } from './briefs.js';
-import { composeHole, COSTS, type Composition, type HoleInput, type StoryInput } from './search.js';
+import { composeHole, COSTS, sharedMemo, type Composition, type HoleInput, type StoryInput } from './search.js';
 
 /** What did not fit on its page, waiting for the page it jumps to. */
 export interface Continuation {
@@ -68,7 +68,7 @@ const HAIR = 0.5;
  */
 const MAX_STORIES = 8;
 /** Stories in a row a page may fail to take before it stops trying the overmatter (each try is a search). */
-const MISSES = 3;
+const MISSES = 6;
 
 /** The least area a story takes, column-rows with the white row under it: its smallest option with legs in range. */
 function leastArea(m: MeasuredStory, hole: HoleInput): number {
@@ -215,10 +215,21 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
     return { stories, measured, inputs, targets, group, groupAt };
   };
   let searchedMs = 0;
+  // The searches of this page share what their story sets have in common (the same input objects, by identity).
+  const shared = sharedMemo();
+  const inputOf = new Map<string, StoryInput>();
+  const same = (i: StoryInput): StoryInput => {
+    const k = `${i.id}|${i.options.length}|${i.jumpable ? 1 : 0}`;
+    const known = inputOf.get(k);
+    if (known && known.options === i.options) return known;
+    inputOf.set(k, i);
+    return i;
+  };
+  const continuationInputs = continuations.map((c) => ({ id: c.c.article, options: c.m.options }));
   const holeSearch = (taken: readonly PoolStory[]): Composition | undefined => {
-    const inputs = [...assemble(taken).inputs, ...continuations.map((c) => ({ id: c.c.article, options: c.m.options }))];
+    const inputs = [...assemble(taken).inputs.map(same), ...continuationInputs];
     const t = performance.now();
-    const comp = remembered(ctx, ['search', inputs, hole], () => composeHole(inputs, hole));
+    const comp = remembered(ctx, ['search', inputs, hole], () => composeHole(inputs, hole, shared));
     searchedMs += performance.now() - t;
     composeTimes.searches++;
     return comp;

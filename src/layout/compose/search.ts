@@ -190,13 +190,47 @@ const NONE: Result = { cost: Infinity, placements: [], fillers: [], faults: [], 
 const DEFAULT_STEP = 2;
 
 /**
+ * What searches of one hole share (a page's pagination searches it once for each set of stories it weighs): results of
+ * regions by the identities of their stories. Make one per hole with `sharedMemo()`.
+ */
+export interface SharedMemo {
+  readonly map: Map<number, { readonly sig: number; readonly result: Result }>;
+  /** A number for each story input, the same object always the same number. */
+  readonly ids: (s: StoryInput) => number;
+}
+
+/** A new SharedMemo for one hole. */
+export function sharedMemo(): SharedMemo {
+  const known = new Map<StoryInput, number>();
+  return { map: new Map(), ids: (s) => known.get(s) ?? (known.set(s, known.size + 1), known.size) };
+}
+
+/**
  * The best composition of `stories` (in priority order) in `hole`, or undefined when no arrangement places them all
  * (the caller names the story that cannot be placed). Deterministic: ties keep the first arrangement found, and
  * arrangements are tried in a fixed order.
  */
-export function composeHole(stories: readonly StoryInput[], hole: HoleInput): Composition | undefined {
+export function composeHole(stories: readonly StoryInput[], hole: HoleInput, shared?: SharedMemo): Composition | undefined {
   const cols = hole.rows.length;
   const memo = new Map<number, Result>();
+  // A region's result depends on its stories k..k+m−1 and on story k−1 (whose headline a lower one must not outgrow):
+  // a signature of those stories' identities lets searches of the same hole share what they have in common.
+  const ids = stories.map((st) => shared?.ids(st) ?? 0);
+  const signature = (k: number, m: number): number => {
+    let h = k > 0 ? ids[k - 1]! : 0;
+    for (let i = k; i < k + m; i++) h = (h * 1000003 + ids[i]!) % 2147483647;
+    return h;
+  };
+  const recall = (key: number, k: number, m: number): Result | undefined => {
+    const own = memo.get(key);
+    if (own || !shared) return own;
+    const e = shared.map.get(key);
+    return e && e.sig === signature(k, m) ? e.result : undefined;
+  };
+  const remember = (key: number, k: number, m: number, r: Result): void => {
+    memo.set(key, r);
+    shared?.map.set(key, { sig: signature(k, m), result: r });
+  };
   const maxHead = stories.map((s) => Math.max(0, ...s.options.map((o) => o.headline)));
   /** What an option costs wherever it goes: trimmed copy, white beside its head, legs out of range, its rank. */
   const fixedCost = (k: number, o: StoryOption): number => {
@@ -391,12 +425,12 @@ export function composeHole(stories: readonly StoryInput[], hole: HoleInput): Co
   const solve = (c0: number, c1: number, r0: number, r1: number, k: number, m: number): Result => {
     // A number, not a string: c0, c1 < 32 columns, rows < 4096, k and m < 64 stories.
     const key = ((((c0 * 32 + c1) * 4096 + r0) * 4097 + (r1 + 1)) * 64 + k) * 64 + m;
-    const known = memo.get(key);
+    const known = recall(key, k, m);
     if (known) return known;
     let area = 0;
     for (let c = c0; c < c1; c++) area += Math.max(0, footOf(c, r1) - r0);
     if (leastSum[k + m]! - leastSum[k]! > area) {
-      memo.set(key, NONE);
+      remember(key, k, m, NONE);
       return NONE;
     }
     let best = NONE;
@@ -455,7 +489,7 @@ export function composeHole(stories: readonly StoryInput[], hole: HoleInput): Co
         }
       }
     }
-    memo.set(key, best);
+    remember(key, k, m, best);
     return best;
   };
 
