@@ -2,8 +2,8 @@
 // so each use of a sample story is a copy of its file under its own name (its photos copied beside it). Each function
 // writes the edition file to a temporary folder and returns its path.
 // - makeEdition(pages): `pages` composed pages (a front, news, then a quarter sport), three stories a page — two full
-//   stories and a brief, in turn — and adverts booked as a weekly books them (a full-width strip, a pyramid of
-//   smaller ones, a page without).
+//   stories and a brief, in turn, each `trim: end` (some pages get more copy than their holes hold) — and adverts
+//   booked as a weekly books them (a full-width strip, a pyramid of smaller ones, a page without).
 // - makePoolEdition(pages, stories): the same pages and adverts listing no stories, and an overmatter of `stories`
 //   copies of the sample's stories in turn, News and Sport as their own metadata says: pagination's whole work.
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
@@ -53,7 +53,8 @@ export function makeEdition(pageCount = 48) {
   const pages = [];
   for (let p = 0; p < pageCount; p++) {
     const picks = [long[(2 * p) % long.length], long[(2 * p + 1) % long.length], nibs[p % nibs.length]];
-    pages.push(pageLines(p, pageCount, picks.map(copy)));
+    // Generated pages hold more copy than their holes at times: the desk lets the composer cut each story from its end.
+    pages.push(pageLines(p, pageCount, picks.map(copy).map((f) => `{ file: ${f}, trim: end }`)));
   }
   const file = join(dir, 'edition.yaml');
   writeFileSync(file, `${HEAD}pages:\n${pages.join('\n')}\n`);

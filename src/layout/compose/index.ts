@@ -87,6 +87,8 @@ const RULE_BROKEN = COSTS.butting / 2;
 
 /** Stories of this many words or more are held to legs of 4–25 cm (briefs and shorter stories are not). */
 const LEG_RULE_WORDS = 120;
+/** Text under a photo runs at least this deep, mm (for stories held to 4 cm legs, those are the rule). */
+const UNDER_PHOTO_MM = 25;
 /** The deepest a one-column module may be, rows' worth of points: 30 cm, past which it reads as a strip down the page. */
 const MAX_SINGLE_MM = 300;
 
@@ -97,7 +99,13 @@ const MAX_SINGLE_MM = 300;
  * A story that may jump keeps its options past 25 cm legs: they are cut at the jump.
  */
 function legsInRange(m: MeasuredStory, hole: HoleInput, words: number, grid: number, mayJump = false): MeasuredStory {
-  if (words < LEG_RULE_WORDS) return m;
+  if (words < LEG_RULE_WORDS) {
+    // A short story with a photo still has at least 2.5 cm of text under it.
+    const under = Math.ceil(mmToPt(UNDER_PHOTO_MM) / grid);
+    const fine = m.options.map((o) => o.picture === 0 || o.legRows >= under);
+    if (fine.every(Boolean) || !fine.some(Boolean)) return m;
+    return { options: m.options.filter((_, i) => fine[i]), variants: m.variants.filter((_, i) => fine[i]) };
+  }
   const single = Math.floor(mmToPt(MAX_SINGLE_MM) / grid);
   // (Legs balanced to the row can end two rows apart, so the deepest is held two rows over the least.)
   const ok = m.options.map((o) => o.legRows >= hole.minLeg + 2 && (o.legRows <= hole.maxLeg || (mayJump && o.trimmed === 0)) && (o.span > 1 || o.rows <= single));
