@@ -155,7 +155,7 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
   const measureAt = (s: MarkupElement, rank: number): MeasuredStory => {
     const brief = briefStyle !== undefined && bodyWords(s) < BRIEF_WORDS;
     const rankClass = brief ? 'brief' : Math.min(rank, 2);
-    const key = `${attr.str(s, 'article')}|${rankClass}|${styles.join(' ')}|${area.columns}|${ctx.pageNumber === 1 ? 'front' : ''}`;
+    const key = `${attr.str(s, 'article')}|${rankClass}|${styles.join(' ')}|${area.columns}`;
     const known = desk?.measured.get(key);
     if (known) return known;
     const plain = remembered(ctx, ['measure', s, rankClass, area.columns, styles, briefStyle], () => measureStory(ctx, s, rank, area.columns, styles, false, brief ? briefStyle : undefined));
@@ -191,9 +191,9 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
   // A continuation is held to the same legs as any story (it is the rest of one of at least 10 cm).
   const continuations = incoming.map((c) => ({ c, m: legsInRange(measureContinuation(ctx, c.story, { units: c.units, fromPage: c.fromPage }, area.columns, [...new Set(hole.rows)], hole.maxLeg), hole, LEG_RULE_WORDS, grid) }));
   for (const c of incoming) desk!.pending.splice(desk!.pending.indexOf(c), 1);
-  // Pagination: the page takes stories of its section from the overmatter, in priority order, while their least
-  // areas fit what its own copy leaves; then the search judges that set, one story fewer and one more, and the page
-  // keeps the best (fewest fillers, then lowest cost). A story too large for what is left stays for a later page.
+  // Pagination (docs/composer.md, "Pagination: the overmatter"): the page is offered the stories of its section from
+  // the overmatter one at a time, in priority order, each judged by a search of the page with it; it keeps the best
+  // page so built. A story too large for what is left stays for a later page.
   const eligible = desk ? desk.pool.filter((p) => takes(desk.sections[ctx.pageNumber - 1], p)) : [];
   // A page the flatplan lists nothing on is led by its highest-priority story that is not a brief: briefs never lead.
   if (listed.length === 0 && briefStyle !== undefined) {
