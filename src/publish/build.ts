@@ -206,7 +206,8 @@ async function writeEdition(prepared: Prepared, eEdition: Promise<EEdition>, opt
   const meta: PdfMeta = {
     title: `${edition.publication.name}, ${edition.date}${edition.issue !== undefined ? `, issue ${edition.issue}` : ''}`,
     author: edition.publication.name,
-    subject: [...edition.articles.values()].map((a) => a.headline).join(' / '),
+    // The stories printed, in page order (a story held over is in the edition file but not in the paper).
+    subject: [...new Set(layout.pages.flatMap((p) => p.articles))].flatMap((id) => edition.articles.get(id)?.headline ?? []).join(' / '),
     date: edition.date,
     lang: 'en-GB',
     ...sourceDate(),

@@ -97,6 +97,10 @@ describe.skipIf(!haveTools)('editions composed from their copy, judged by lint_v
       // Nothing held over is printed, and everything placed is.
       const printed = b.text.join('\n').replace(/\s+/g, ' ');
       expect(printed).not.toContain('Father Christmas on his rounds');
+      // The plant file's Subject lists the stories printed, not those held over.
+      const info = spawnSync('pdfinfo', [join(b.dir, 'print', 'the-wexcombe-courier-2026-11-26.pdf')], { encoding: 'utf8' }).stdout;
+      expect(info).toMatch(/Subject:.*240 homes plan would grow village by half/);
+      expect(info).not.toContain('Father Christmas on his rounds');
     });
 
     it('takes stories in priority order: the first of the overmatter goes in, and what is held over comes later in it', () => {
