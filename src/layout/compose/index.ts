@@ -16,6 +16,7 @@ import { placeAdverts } from './adverts.js';
 import { BRIEF_WORDS, measureContinuation, measureStory, type MeasuredStory } from './measure.js';
 import { bodyWords, takes, type PoolStory } from './pool.js';
 import { groupBriefs, layoutBriefs, type BriefGroup } from './briefs.js';
+import { dominanceFault, type PlacedPicture } from './rules.js';
 import { composeHole, COSTS, sharedMemo, type Composition, type HoleInput, type StoryInput } from './search.js';
 
 /** What did not fit on its page, waiting for the page it jumps to. */
@@ -352,6 +353,7 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
   const xOf = (col: number) => area.x + col * (area.columnWidth + area.gutter);
   const yOf = (row: number) => ads.holeTop + row * grid;
   const placed: string[] = [];
+  const pictures: PlacedPicture[] = [];
   const jumped: { article: string; to: number }[] = [];
   const continued: { article: string; from: number }[] = [];
   const trimmed: { article: string; blocks: number; words: number }[] = [];
@@ -370,6 +372,7 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
     // (A module stepped round the adverts keeps its photo at its smallest: its extra depth is its legs'.)
     const extra = p.feet ? 0 : Math.max(0, Math.min(p.rows - option.rows, option.grow)) * grid;
     const storyEl = variant.photo > 0 && extra > 0 ? withPhotoHeight(variant.el, variant.photo + extra) : variant.el;
+    if (variant.photo > 0) pictures.push({ article: inputs[p.story]!.id, rank: p.story, area: (variant.photo + extra) * spanWidth(area, p.span) });
     const to = p.jumps ? targets[p.story] : undefined;
     const r = layoutStory(ctx, storyEl, {
       x: xOf(p.col),
@@ -424,7 +427,11 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
   });
   // 7. Hairlines: under each module with something below it, and in the gutter beside it.
   items.push(...rules(comp, hole, xOf, yOf, ctx, ads.holeFoot));
-  const report2: PageComposition = { ...report, placed, jumped, continued, trimmed, promoRows, whiteRows, largestWhiteCm2: largestWhite, faults: comp.faults, ...(fillerZones.length ? { fillers: fillerZones } : {}) };
+  // One picture dominates a page that has pictures: the largest, half as large again as any other. Where the copy does
+  // not allow it, the broken rule is reported with the page and the stories.
+  const dominance = dominanceFault(ctx.pageNumber, pictures);
+  const faults = dominance ? [...comp.faults, dominance] : comp.faults;
+  const report2: PageComposition = { ...report, placed, jumped, continued, trimmed, promoRows, whiteRows, largestWhiteCm2: largestWhite, faults, ...(fillerZones.length ? { fillers: fillerZones } : {}) };
   return { items, height: maxH, composition: report2 };
 }
 
