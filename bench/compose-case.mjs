@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { makeEdition } from './edition48.mjs';
+import { layoutImages } from './layout-images.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = (p) => import(new URL(`../dist/${p}`, import.meta.url).href);
@@ -23,14 +24,7 @@ for (let r = 0; r < RUNS; r++) {
   const set = loadTemplateSet('tabloid', join(root, 'templates'));
   const markup = renderEdition(edition, set, plant.columns);
   const fonts = loadFonts(set.styles, join(root, 'fonts'));
-  const requests = markup.flatMap((m) => imageRequests(m.root));
-  const adImages = [];
-  const walk = (el) => {
-    if (el.kind === 'advert' && /\.(jpe?g|png|tiff?)$/i.test(el.attrs.file)) adImages.push({ file: el.attrs.file, src: el.src });
-    for (const c of el.children) if (c.kind !== '#text') walk(c);
-  };
-  for (const m of markup) walk(m.root);
-  const images = await loadImages([...requests, ...adImages]);
+  const images = await layoutImages(markup.map((m) => m.root), { loadImages, imageRequests });
   composeTimes.measureMs = composeTimes.searchMs = composeTimes.pages = 0;
   const t = performance.now();
   const laid = layoutEdition({ pages: markup.map((m) => m.root), sheet: set.styles, fonts, images, geometry: plantGeometry(plant), minImagePpi: plant.images.minimum });

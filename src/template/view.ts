@@ -1,6 +1,6 @@
 // The data a page template sees: an edition page with its stories, dates spelled the British way.
 import Handlebars from 'handlebars';
-import type { Article, Block, Edition, EditionPage, Furniture, Inline, Span } from '../core/index.js';
+import type { Article, Block, Edition, EditionPage, Inline, Span } from '../core/index.js';
 import { formatSpan, longDate } from '../core/index.js';
 
 /** Escapes text for XML character data and attribute values. */
@@ -69,8 +69,11 @@ export function storyView(a: Article) {
 
 export type StoryView = ReturnType<typeof storyView>;
 
-function promoView(f: Furniture) {
-  return { heading: f.heading, text: f.text, src: src(f.src) };
+/** A promo box as templates see it (`promos`, kept empty for older templates). */
+interface PromoView {
+  readonly heading: string;
+  readonly text: string;
+  readonly src: string;
 }
 
 /** The context of one page template. */
@@ -82,7 +85,7 @@ export function pageView(edition: Edition, page: EditionPage, index: number, col
   });
   // A scraped story's site furniture (Announcements, Recruitment…) is the website's menu, not the paper's: it is not
   // printed (the build's report notes it was left out). Templates keep `promos` for their own boxes.
-  const promos: ReturnType<typeof promoView>[] = [];
+  const promos: PromoView[] = [];
   // The publication's own house adverts given as text: the composer's filler of last resort.
   const houseAds = (edition.houseAds ?? []).filter((h) => h.heading !== undefined && h.text !== undefined).map((h) => ({ heading: h.heading!, text: h.text!, url: h.url ?? null, src: src(h.src) }));
   const views = stories.map((a) => ({ ...storyView(a), continueOn: page.continueOn?.[a.id] ?? null }));
