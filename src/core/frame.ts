@@ -136,6 +136,11 @@ export interface AdvertItem {
    * drawn by the image item layout puts under it, converted for the press as photos are; this item is then its zone.
    */
   readonly pdf: boolean;
+  /**
+   * One of the publication's own house adverts, placed by the composer as filler where the copy left a space: it is
+   * not a booked advert, so the e-edition and the page's figures count it with the news hole's filler.
+   */
+  readonly house?: boolean;
 }
 
 export type FrameItem = GlyphRun | RuleItem | RectItem | ImageItem | AnchorItem | AdvertItem;

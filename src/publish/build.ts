@@ -117,13 +117,14 @@ export async function prepare(opts: BuildOptions, hooks: PrepareHooks = {}): Pro
   // 2. Load fonts, photos and adverts before layout; every advert checked against its booking.
   const geometry = plantGeometry(plant);
   const fonts = loadFonts(templates.styles, opts.fontsDir);
-  const ads = markup.flatMap((m) => advertRequests(m.root));
+  // Booked adverts, and the publication's own house adverts made as artwork (the composer's filler where a space of
+  // their size is left): both loaded, and checked against their bookings, alike.
+  const houseAdFiles: AdvertRequest[] = (edition.houseAds ?? []).flatMap((h) => (h.file && h.columns && h.depth ? [{ file: h.file, columns: h.columns, depth: h.depth, src: h.src }] : []));
+  const ads = [...markup.flatMap((m) => advertRequests(m.root)), ...houseAdFiles];
   const photos = await loadImages([...markup.flatMap((m) => imageRequests(m.root)), ...overmatter.flatMap(imageRequests), ...ads.filter((a) => IMAGE_ADVERT.test(a.file)).map((a) => ({ file: a.file, src: a.src }))]);
   checkImageAdverts(ads, photos, plant);
   const pdfAds = await loadPdfAdverts(ads, plant);
-  // The publication's own house adverts given as files are checked against their bookings as booked adverts are.
-  const houseAdFiles: AdvertRequest[] = (edition.houseAds ?? []).flatMap((h) => (h.file && h.columns && h.depth ? [{ file: h.file, columns: h.columns, depth: h.depth, src: h.src }] : []));
-  const adFindings = await preflightAdverts([...ads, ...houseAdFiles], plant);
+  const adFindings = await preflightAdverts(ads, plant);
   const images: ImageSet = new Map([...photos, ...pdfAds.rasters.map((r) => [r.id, r] as const)]);
   // 3. Layout on the plant's page. What the layout finds wrong with the input (adverts that do not fit, stories that
   //    cannot be placed) stops the build, with nothing written.

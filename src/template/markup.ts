@@ -20,7 +20,7 @@ export const ELEMENTS = {
   page: { attrs: { section: 'string' }, children: ['masthead', 'folio', 'story', 'row', 'rule', 'space', 'promo', 'compose'], doc: 'One newspaper page; children stack down the type area.' },
   compose: {
     attrs: { headlines: 'string', brief: 'string', 'brief-label': 'string' },
-    children: ['story', 'advert', 'promo'],
+    children: ['story', 'advert', 'promo', 'house-advert'],
     doc: 'The news hole: the rest of the type area, composed full by the page composer — its stories in priority order (the first is the lead) round its adverts, then what it takes from the overmatter, with at most one of its promos (the paper’s own house adverts) filling what copy cannot. `headlines` is the headline scale, largest first: the lead takes the first, the second story the second or third, every other the third; `brief` is the headline style of a brief (a story of under 100 words); the page’s briefs are grouped in one module under `brief-label` (default “News in brief”).',
   },
   advert: {
@@ -28,6 +28,12 @@ export const ELEMENTS = {
     required: ['file', 'span', 'depth'],
     children: [],
     doc: 'A booked advert in the news hole: a PDF, JPEG, PNG or TIFF file, `span` columns by `depth`, at the `foot` (default: stacked from the outer edge, deepest outermost), the `top`, or the foot at the `outer` or `inner` edge; `url` is its click-through in the e-edition.',
+  },
+  'house-advert': {
+    attrs: { file: 'string', span: 'int', depth: 'length', url: 'string', name: 'string' },
+    required: ['file', 'span', 'depth'],
+    children: [],
+    doc: 'One of the paper’s own house adverts made as artwork (a PDF, JPEG, PNG or TIFF file, `span` columns by `depth`): a filler the composer may place, as it places a promo, where the copy leaves a space of its width at least its depth.',
   },
   masthead: { attrs: { title: 'string', tagline: 'string', date: 'string', issue: 'string', price: 'string', url: 'string' }, required: ['title'], children: [], doc: 'The paper’s title block on the front page.' },
   folio: { attrs: { number: 'string', section: 'string', title: 'string', date: 'string' }, required: ['number'], children: [], doc: 'The running line: page number at the outer edge, section, publication and date.' },

@@ -88,6 +88,8 @@ export function pageView(edition: Edition, page: EditionPage, index: number, col
   const promos: PromoView[] = [];
   // The publication's own house adverts given as text: the composer's filler of last resort.
   const houseAds = (edition.houseAds ?? []).filter((h) => h.heading !== undefined && h.text !== undefined).map((h) => ({ heading: h.heading!, text: h.text!, url: h.url ?? null, src: src(h.src) }));
+  // And those made as artwork (a file and its booking), which the composer places where a space of their size is left.
+  const houseAdFiles = (edition.houseAds ?? []).flatMap((h) => (h.file !== undefined && h.columns !== undefined && h.depth !== undefined ? [{ file: h.file, span: h.columns, depth: `${h.depth.toFixed(3)}pt`, url: h.url ?? null, src: src(h.src) }] : []));
   const views = stories.map((a) => ({ ...storyView(a), continueOn: page.continueOn?.[a.id] ?? null }));
   const ads = (page.ads ?? []).map((ad) => ({
     file: ad.file,
@@ -119,6 +121,7 @@ export function pageView(edition: Edition, page: EditionPage, index: number, col
     ads,
     promos,
     houseAds,
+    houseAdFiles,
   };
 }
 

@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FULL_SAMPLE_EDITION, REPO, tempDir } from '../helpers.js';
 import { cli } from './run.js';
@@ -159,6 +160,49 @@ describe.skipIf(!haveTools)('editions composed from their copy, judged by lint_v
       for (const p of b.verdict) expect(shareOk(b, p), `page ${p.page}: share ${p.share}`).toBe(true);
       const printed = b.text.join('\n');
       expect(printed).not.toMatch(/Advertise with us|Your news|Subscribe/);
+    });
+  });
+
+  describe("house adverts made as artwork (short-of-copy.yaml with the paper's own adverts as PNG files)", () => {
+    let b: Built;
+    let pdf: string;
+    beforeAll(async () => {
+      // Artwork at the booked sizes on the uk-tabloid grid (48 mm columns, 4 mm gutters), 200 ppi.
+      const px = (mm: number) => Math.round((mm / 25.4) * 200);
+      const art = async (w: number, h: number, label: string) =>
+        sharp({ create: { width: px(w), height: px(h), channels: 3, background: '#0a3d62' } })
+          .composite([{ input: Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${px(w)}" height="${px(40)}"><text x="50%" y="60%" font-size="60" fill="white" text-anchor="middle">${label}</text></svg>`), top: px(10), left: 0 }])
+          .png()
+          .toBuffer();
+      const yaml = readFileSync(join(EDITIONS, 'short-of-copy.yaml'), 'utf8').replaceAll('../sample-edition/', `${join(REPO, 'examples', 'sample-edition')}/`);
+      const dir = tempDir({
+        'house-1x18.png': await art(48, 180, 'Courier'),
+        'house-2x6.png': await art(100, 60, 'Subscribe'),
+        'edition.yaml': `${yaml.split('house-ads:')[0]}house-ads:\n  - { file: house-1x18.png, size: 1x18cm, url: "https://courier.example/subscribe" }\n  - { file: house-2x6.png, size: 2x6cm }\n`,
+      });
+      b = await buildAndJudge(join(dir, 'edition.yaml'));
+      pdf = join(b.dir, 'print', `${readdirOne(join(b.dir, '..'))}.pdf`);
+    }, 180_000);
+
+    it('places one where the copy leaves a space of its width and most of its depth, instead of a promo set as text', () => {
+      // Page 2 runs short beside its booked advert: the 1-column house advert fills the space, at most one a page.
+      const fillers = b.report.pages[1]!.composition!.fillers;
+      expect(fillers.map((f) => f.heading)).toEqual(['house advert house-1x18.png']);
+      for (const p of b.report.pages) expect(p.composition?.fillers?.length ?? 0, `page ${p.number}`).toBeLessThanOrEqual(1);
+      expect(b.text.join('\n')).not.toMatch(/Advertise with us|Your news|Subscribe to/);
+      // It is printed: page 2 carries the story's photo and the house advert's picture.
+      const images = spawnSync('pdfimages', ['-list', '-f', '2', '-l', '2', pdf], { encoding: 'utf8' }).stdout.trim().split('\n').slice(2);
+      expect(images).toHaveLength(2);
+      expect(ruleFaults(b.verdict)).toEqual([]);
+      for (const p of b.verdict) expect(shareOk(b, p), `page ${p.page}: share ${p.share}`).toBe(true);
+    });
+
+    it('gives the e-edition its zone and click-through apart from the booked adverts, which it does not join', () => {
+      const manifest = JSON.parse(readFileSync(join(b.dir, 'e-edition', 'manifest.json'), 'utf8')) as { pages: { adverts: { name: string }[]; houseAdverts?: { name: string; url: string | null; h: number }[] }[] };
+      const page = manifest.pages[1]!;
+      expect(page.adverts.map((a) => a.name)).not.toContain('house-1x18.png');
+      expect(page.houseAdverts).toEqual([expect.objectContaining({ name: 'house-1x18.png', url: 'https://courier.example/subscribe' })]);
+      expect(page.houseAdverts![0]!.h).toBeCloseTo((180 * 72) / 25.4, 1);
     });
   });
 

@@ -46,6 +46,12 @@ export interface ManifestPage {
   readonly articles: readonly string[];
   /** Booked adverts on the page: zones of their own, not articles, with their click-through addresses. */
   readonly adverts: readonly ManifestAdvert[];
+  /**
+   * The publication's own house adverts the composer placed as filler in the news hole, where the copy left a space:
+   * zones with their click-through addresses, kept apart from the booked adverts (they are part of the news hole).
+   * Absent when the page has none.
+   */
+  readonly houseAdverts?: readonly ManifestAdvert[];
 }
 
 /** An advert's zone on its page, in page points from the trim's top-left. */

@@ -1,11 +1,11 @@
 // One page of the e-edition: raster, renditions, tile pyramid and ALTO. Self-contained, so it runs in a worker thread.
 import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
-import type { Cmyk, FontSet, ImageAsset, Page } from '../../core/index.js';
+import type { AdvertItem, Cmyk, FontSet, ImageAsset, Page } from '../../core/index.js';
 import { writeFiles } from '../../core/files.js';
 import { altoPage, archiveFile, type PageArchive } from '../archive/index.js';
 import { rasterisePage } from '../raster/index.js';
-import type { ManifestPage, Rendition } from './manifest.js';
+import type { ManifestAdvert, ManifestPage, Rendition } from './manifest.js';
 import { onPaper, paperColours, type PaperSettings } from './paper.js';
 import { tilePyramid } from './tiles.js';
 
@@ -133,8 +133,14 @@ export async function pageFiles(job: PageJob, fonts: FontSet): Promise<PageOutpu
       renditions,
       tiles: tiles.pyramid,
       articles: page.articles,
-      adverts: page.frame.items.flatMap((i) => (i.kind === 'advert' ? [{ type: 'advert' as const, name: i.name, url: i.url ?? null, x: i.x, y: i.y, w: i.w, h: i.h }] : [])),
+      adverts: page.frame.items.flatMap((i) => (i.kind === 'advert' && !i.house ? [zone(i)] : [])),
+      ...(page.frame.items.some((i) => i.kind === 'advert' && i.house) ? { houseAdverts: page.frame.items.flatMap((i) => (i.kind === 'advert' && i.house ? [zone(i)] : [])) } : {}),
     },
     archive,
   };
+}
+
+/** An advert item's zone as the manifest lists it. */
+function zone(i: AdvertItem): ManifestAdvert {
+  return { type: 'advert', name: i.name, url: i.url ?? null, x: i.x, y: i.y, w: i.w, h: i.h };
 }

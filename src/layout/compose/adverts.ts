@@ -41,17 +41,8 @@ export function placeAdverts(ctx: LayoutContext, ads: readonly MarkupElement[], 
     ctx.warnings.push({ severity: 'error', code: 'compose/advert', message: `advert ${attr.str(ad, 'file')} (${booking(ad)}): ${message}`, span: ad.copy ?? ad.src, hints: [hint] });
   };
   const draw = (ad: MarkupElement, col: number, y: number) => {
-    const span = attr.num(ad, 'span')!;
-    const file = attr.str(ad, 'file')!;
-    const url = attr.str(ad, 'url');
-    const name = attr.str(ad, 'name') ?? basename(file);
-    const box = { x: xOf(col), y, w: spanWidth(area, span), h: attr.num(ad, 'depth')! };
-    // An image advert is placed whole (the build checked its shape), as a photo is, so it prints through the same
-    // conversion to the press's colours.
-    const img = ctx.images.get(file);
-    if (img) items.push({ kind: 'image', ...box, image: img.id, crop: { left: 0, top: 0, width: img.widthPx, height: img.heightPx }, alt: `Advertisement: ${name}` });
-    items.push({ kind: 'advert', ...box, file, name, pdf: !img, ...(url ? { url } : {}) });
-    names.push(name);
+    items.push(...advertItems(ctx, ad, xOf(col), y));
+    names.push(advertName(ad));
   };
   const valid = ads.filter((ad) => {
     const span = attr.num(ad, 'span')!;
@@ -115,4 +106,25 @@ export function placeAdverts(ctx: LayoutContext, ads: readonly MarkupElement[], 
   }
   for (let c = 0; c < cols; c++) holeFoot[outerCol(c)] = ledge[c] === foot ? foot : ledge[c]!;
   return { items, holeTop, holeFoot, names };
+}
+
+/** An advert's name for its zone: its `name`, else its file's. */
+export const advertName = (ad: MarkupElement): string => attr.str(ad, 'name') ?? basename(attr.str(ad, 'file')!);
+
+/**
+ * What an advert element (a booked `advert`, or a `house-advert` the composer places as filler) draws at (x, y): its
+ * zone, and for an image advert the picture under it, placed whole (the build checked its shape) as a photo is, so it
+ * prints through the same conversion to the press's colours.
+ */
+export function advertItems(ctx: LayoutContext, ad: MarkupElement, x: number, y: number): FrameItem[] {
+  const file = attr.str(ad, 'file')!;
+  const url = attr.str(ad, 'url');
+  const name = advertName(ad);
+  const box = { x, y, w: spanWidth(ctx.area, attr.num(ad, 'span')!), h: attr.num(ad, 'depth')! };
+  const img = ctx.images.get(file);
+  const house = ad.kind === 'house-advert';
+  return [
+    ...(img ? [{ kind: 'image' as const, ...box, image: img.id, crop: { left: 0, top: 0, width: img.widthPx, height: img.heightPx }, alt: `${house ? 'House advertisement' : 'Advertisement'}: ${name}` }] : []),
+    { kind: 'advert', ...box, file, name, pdf: !img, ...(url ? { url } : {}), ...(house ? { house: true } : {}) },
+  ];
 }

@@ -12,7 +12,7 @@ import type { FlowUnit } from '../flow/columns.js';
 import { layoutPromo, type Placed } from '../furniture.js';
 import { spanWidth } from '../geometry.js';
 import { layoutStory } from '../story.js';
-import { placeAdverts } from './adverts.js';
+import { advertItems, advertName, placeAdverts } from './adverts.js';
 import { BRIEF_WORDS, measureContinuation, measureStory, type MeasuredStory } from './measure.js';
 import { bodyWords, takes, type PoolStory } from './pool.js';
 import { groupBriefs, layoutBriefs, type BriefGroup } from './briefs.js';
@@ -400,19 +400,47 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
       warn(ctx, 'compose/trimmed', `story ${id} cut by ${option.trimmed} paragraph${option.trimmed === 1 ? '' : 's'} (${words} words) ${how} to fit page ${ctx.pageNumber}`, storyEl.copy ?? storyEl.src);
     }
   }
-  // 6. Promos sized to what copy could not fill, and the white the search could not avoid, each reported.
+  // 6. Promos sized to what copy could not fill, and the white the search could not avoid, each reported. A house
+  //    advert made as artwork takes a filler's place where it has the filler's width and at least three quarters of
+  //    its depth (or any depth that fits, when the paper gave no promos as text), set at the space's foot.
   const promos = el.children.filter((c): c is MarkupElement => isElement(c) && c.kind === 'promo');
+  const houseFiles = el.children.filter((c): c is MarkupElement => isElement(c) && c.kind === 'house-advert');
   let promoRows = 0;
   let whiteRows = 0;
   let largestWhite = 0;
   let promoCount = 0;
+  const usedFiles = new Set<MarkupElement>();
   const fillerZones: NonNullable<PageComposition['fillers']>[number][] = [];
+  const white = (rows: number, span: number) => {
+    whiteRows += rows * span;
+    largestWhite = Math.max(largestWhite, rows * span * cellCm2);
+    if (rows > 1) warn(ctx, 'compose/white', `page ${ctx.pageNumber}: ${cm(rows * grid)} cm of white across ${span} column${span === 1 ? '' : 's'} that neither copy nor a promo fits`, el.src);
+  };
+  const houseFileFor = (f: Composition['fillers'][number]): MarkupElement | undefined => {
+    const room = f.rows * grid;
+    const fits = houseFiles.filter((h) => !usedFiles.has(h) && attr.num(h, 'span') === f.span && attr.num(h, 'depth')! <= room + 0.5 && (promos.length === 0 || attr.num(h, 'depth')! >= 0.75 * room));
+    if (fits.length === 0) return undefined;
+    // The deepest that fits; among adverts of one depth, pages take them in turn.
+    const deepest = Math.max(...fits.map((h) => attr.num(h, 'depth')!));
+    const best = fits.filter((h) => attr.num(h, 'depth') === deepest);
+    return best[(ctx.pageNumber - 1) % best.length];
+  };
   comp.fillers.forEach((f) => {
+    const file = f.white ? undefined : houseFileFor(f);
+    if (file) {
+      usedFiles.add(file);
+      const depth = attr.num(file, 'depth')!;
+      const rows = Math.ceil(depth / grid - 1e-6);
+      items.push(...advertItems(ctx, file, xOf(f.col), yOf(f.row) + f.rows * grid - depth));
+      fillerZones.push({ x: xOf(f.col), y: yOf(f.row), w: spanWidth(area, f.span), h: f.rows * grid, heading: `house advert ${advertName(file)}` });
+      promoRows += Math.min(rows, f.rows) * f.span;
+      if (f.rows > rows) white(f.rows - rows, f.span);
+      if (inputs.length > 0) warn(ctx, 'compose/promo', `page ${ctx.pageNumber}: a house advert (${advertName(file)}) fills ${cm(f.rows * grid)} cm × ${f.span} column${f.span === 1 ? '' : 's'} the copy left: about ${Math.round(f.rows * f.span * WORDS_PER_LINE)} more words would fill it`, el.src, ['add copy to a story on the page, or a story from the overmatter']);
+      return;
+    }
     // Never the same promo twice on a page: a filler beyond the page's promos stays white (and is reported).
     if (f.white || promoCount >= promos.length) {
-      whiteRows += f.rows * f.span;
-      largestWhite = Math.max(largestWhite, f.rows * f.span * cellCm2);
-      if (f.rows > 1) warn(ctx, 'compose/white', `page ${ctx.pageNumber}: ${cm(f.rows * grid)} cm of white across ${f.span} column${f.span === 1 ? '' : 's'} that neither copy nor a promo fits`, el.src);
+      white(f.rows, f.span);
       return;
     }
     // Pages take the promos in turn, so the edition's pages do not all carry the same one.
