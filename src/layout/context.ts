@@ -2,7 +2,7 @@
 import type { Diagnostic, ImageSet, PageComposition, ParagraphStyle, Span, StyleSheet } from '../core/index.js';
 import type { TypeArea } from './geometry.js';
 import type { Shaper } from './text/shape.js';
-import type { JumpDesk } from './compose/index.js';
+import type { JumpDesk } from './desk.js';
 
 export interface LayoutContext {
   readonly sheet: StyleSheet;

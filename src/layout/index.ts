@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { Diagnostic, EditionLayout, FontSet, HeldOver, ImageSet, Page, PageComposition, StyleSheet } from '../core/index.js';
 import { poolOf } from './compose/pool.js';
-import type { JumpDesk } from './compose/index.js';
+import type { JumpDesk } from './desk.js';
 import type { MarkupElement } from '../template/index.js';
 import { attr, isElement } from '../template/index.js';
 import { typeArea, UK_TABLOID, type PageGeometry } from './geometry.js';

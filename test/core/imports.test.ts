@@ -80,6 +80,45 @@ function forwardImports(srcDir: string): string[] {
   return bad;
 }
 
+/**
+ * The import circles in `srcDir` (files that import each other, directly or round a loop, type imports too), each
+ * as its files relative to `srcDir`, sorted: Tarjan's strongly connected components of the import graph.
+ */
+function importCircles(srcDir: string): string[][] {
+  const graph = new Map<string, string[]>();
+  for (const file of tsFiles(srcDir)) graph.set(file, relativeImports(readFileSync(file, 'utf8')).map((spec) => resolve(dirname(file), spec).replace(/\.js$/, '.ts')));
+  let next = 0;
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const circles: string[][] = [];
+  const visit = (v: string) => {
+    index.set(v, next);
+    low.set(v, next++);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!graph.has(w)) continue;
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) !== index.get(v)) return;
+    const circle: string[] = [];
+    let w: string;
+    do {
+      w = stack.pop()!;
+      onStack.delete(w);
+      circle.push(relative(srcDir, w));
+    } while (w !== v);
+    if (circle.length > 1) circles.push(circle.sort());
+  };
+  for (const v of graph.keys()) if (!index.has(v)) visit(v);
+  return circles;
+}
+
 describe('import direction', () => {
   const src = join(REPO, 'src');
 
@@ -119,5 +158,19 @@ describe('import direction', () => {
     );
     // Backward imports (layout → template, plant → core, cli → plant), commented-out ones and a URL are fine.
     expect(forwardImports(join(dir, 'src'))).toHaveLength(5);
+  });
+
+  it('no import circle anywhere in src/: the composer depends on the layout (its desk, layout/desk.ts), never the reverse', () => {
+    expect(importCircles(src)).toEqual([]);
+  });
+
+  it('the circle check finds a loop of three files, type imports included, and leaves a chain alone', () => {
+    const dir = tempDir({
+      'src/layout/context.ts': "import type { JumpDesk } from './compose/index.js';\n",
+      'src/layout/compose/index.ts': "import { layoutStory } from '../story.js';\nimport { a } from '../../core/a.js';\n",
+      'src/layout/story.ts': "import type { LayoutContext } from './context.js';\n",
+      'src/core/a.ts': "export const a = 1;\n",
+    });
+    expect(importCircles(join(dir, 'src'))).toEqual([['layout/compose/index.ts', 'layout/context.ts', 'layout/story.ts']]);
   });
 });

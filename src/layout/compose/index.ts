@@ -14,35 +14,11 @@ import { spanWidth } from '../geometry.js';
 import { layoutStory } from '../story.js';
 import { advertItems, advertName, placeAdverts } from './adverts.js';
 import { BRIEF_WORDS, measureContinuation, measureStory, type MeasuredStory } from './measure.js';
-import { bodyWords, takes, type PoolStory } from './pool.js';
+import { bodyWords, takes } from './pool.js';
+import type { JumpDesk, PoolStory } from '../desk.js';
 import { groupBriefs, layoutBriefs, type BriefGroup } from './briefs.js';
 import { dominanceFault, type PlacedPicture } from './rules.js';
 import { composeHole, COSTS, sharedMemo, type Composition, type HoleInput, type StoryInput } from './search.js';
-
-/** What did not fit on its page, waiting for the page it jumps to. */
-export interface Continuation {
-  readonly article: string;
-  readonly story: MarkupElement;
-  readonly units: readonly FlowUnit[];
-  readonly fromPage: number;
-  readonly toPage: number;
-}
-
-/**
- * The edition's jumps, shared by its pages as they are laid out in order: where each page may send a story, and the
- * continuations waiting. `sections` and `composed` are per page (index 0 is page 1).
- */
-export interface JumpDesk {
-  readonly pending: Continuation[];
-  readonly sections: readonly (string | undefined)[];
-  readonly composed: readonly boolean[];
-  /** The overmatter not yet placed, in priority order: composed pages take from it in page order. */
-  readonly pool: PoolStory[];
-  /** The edition has an overmatter: pages are filled from it, and any long story may carry a pull quote. */
-  readonly overmatter: boolean;
-  /** Stories measured in this edition by id and rank class, so a story of the overmatter is measured once, not per page. */
-  readonly measured: Map<string, MeasuredStory>;
-}
 
 
 /**
@@ -157,7 +133,7 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
     const brief = briefStyle !== undefined && bodyWords(s) < BRIEF_WORDS;
     const rankClass = brief ? 'brief' : Math.min(rank, 2);
     const key = `${attr.str(s, 'article')}|${rankClass}|${styles.join(' ')}|${area.columns}`;
-    const known = desk?.measured.get(key);
+    const known = desk?.measured.get(key) as MeasuredStory | undefined;
     if (known) return known;
     const plain = remembered(ctx, ['measure', s, rankClass, area.columns, styles, briefStyle], () => measureStory(ctx, s, rank, area.columns, styles, false, brief ? briefStyle : undefined));
     // A story long enough for one is also measured with a pull quote from its own quotes: the search takes it where

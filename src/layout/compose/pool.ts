@@ -2,16 +2,7 @@
 // they are laid out in page order (docs/composer.md, "Pagination"). What no page takes is held over.
 import type { MarkupElement } from '../../template/index.js';
 import { attr, isElement, textOf } from '../../template/index.js';
-
-/** A story of the overmatter. */
-export interface PoolStory {
-  readonly el: MarkupElement;
-  readonly id: string;
-  /** The section whose pages may take it; undefined: any page. */
-  readonly section?: string;
-  /** Words of its body, for the report of what was held over. */
-  readonly words: number;
-}
+import type { PoolStory } from '../desk.js';
 
 /** The overmatter's story elements (template/renderOvermatter) as the desk holds them. */
 export function poolOf(stories: readonly MarkupElement[]): PoolStory[] {
