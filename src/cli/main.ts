@@ -58,6 +58,11 @@ export async function run(argv: readonly string[]): Promise<number> {
     await galleyCommand(quick).catch(fail);
     return code;
   }
+  // No command at all: a newcomer's guide, not an error.
+  if (argv.length === 0) {
+    process.stdout.write((await import('./guide.js')).guide());
+    return code;
+  }
   const { default: yargs } = await import('yargs');
   const cli = yargs([...argv])
     .scriptName('newsprint')
