@@ -7,6 +7,7 @@ import { PLAN_DEFAULTS, planCommand } from './commands/plan.js';
 import { previewCommand } from './commands/preview.js';
 import { reportError } from './errors.js';
 import { EXIT } from './exit.js';
+import { examplesText } from './examples.js';
 
 /**
  * The options build and e-edition share: the input files, output folder, template set, plant, the e-edition's
@@ -80,11 +81,7 @@ export async function run(argv: readonly string[]): Promise<number> {
           .option('queue', { describe: 'Build on the workers of this Redis queue (redis://HOST:PORT) instead of here: a job an edition file, a line as each is done (docs/scale.md)', type: 'string' })
           .option('root', { describe: 'With --queue: the shared folder the workers read and write; the edition files and --out must be inside it (default: the current folder)', type: 'string' })
           .implies('root', 'queue')
-          .example('$0 build', 'Build the sample edition into output/')
-          .example('$0 build --plant berliner --proof', 'The sample edition on a Berliner page, with desk proofs')
-          .example('$0 build story.md --out proofs', 'One story on a front page, in proofs/')
-          .example('$0 build paper/edition.yaml --template tabloid', 'A whole edition with the tabloid templates')
-          .example('$0 build editions/*.yaml --queue redis://127.0.0.1:6379', 'Every edition on the workers of a queue, from the shared folder'),
+          .epilogue(examplesText('build')),
       async (a) => {
         try {
           if (a.queue === undefined) await buildCommand({ ...buildArgs(a), proof: a.proof });
@@ -104,8 +101,7 @@ export async function run(argv: readonly string[]): Promise<number> {
           out: 'Output folder holding the build',
           plant: 'Printing plant profile the build was made for',
         })
-          .example('$0 e-edition --base-url https://courier.example/e-edition/2026-11-26/', 'The sample edition’s e-edition again, for its published address')
-          .example('$0 e-edition paper/edition.yaml --formats jpeg', 'JPEG renditions only'),
+          .epilogue(examplesText('e-edition')),
       async (a) => {
         try {
           await buildCommand({ ...buildArgs(a), proof: false }, 'e-edition');
@@ -121,8 +117,7 @@ export async function run(argv: readonly string[]): Promise<number> {
         y
           .positional('article', { describe: 'An article file (.txt, .md, .json or .xml)', type: 'string', demandOption: true })
           .options(GALLEY_OPTIONS)
-          .example('$0 galley story.md', 'Galley at 48 mm in the template’s body style, to output/galley/story.pdf')
-          .example('$0 galley story.txt --width 11pc --font LiberationSerif-Regular.ttf --size 9 --leading 10.5', 'Copyfit in another face and measure'),
+          .epilogue(examplesText('galley')),
       async (a) => {
         try {
           await galleyCommand(galleyArgs(a.article!, a));
@@ -157,8 +152,7 @@ export async function run(argv: readonly string[]): Promise<number> {
           .option('plant', { alias: 'p', describe: 'Printing plant profile', type: 'string', default: BUILD_DEFAULTS.plant })
           .option('out', { alias: 'o', describe: 'Where the Build button (and --build) writes the full build', type: 'string', default: BUILD_DEFAULTS.out })
           .option('build', { describe: 'Also write the full build to --out after every change', type: 'boolean', default: false })
-          .example('$0 preview', 'The sample edition at http://127.0.0.1:4321/')
-          .example('$0 preview paper/edition.yaml --open', 'Your edition, in the browser, live'),
+          .epilogue(examplesText('preview')),
       async (a) => {
         try {
           await previewCommand({ files: a.files ?? [], port: a.port, host: a.host, open: a.open, template: a.template, plant: a.plant, out: a.out, build: a.build });
@@ -177,8 +171,7 @@ export async function run(argv: readonly string[]): Promise<number> {
           .option('template', { alias: 't', describe: 'Template set: a folder name under templates/, or a path', type: 'string', default: PLAN_DEFAULTS.template })
           .option('plant', { alias: 'p', describe: 'Printing plant profile', type: 'string', default: PLAN_DEFAULTS.plant })
           .option('quiet', { alias: 'q', describe: 'Print only errors', type: 'boolean', default: false })
-          .example('$0 plan', 'The sample edition’s flatplan, and output/the-wexcombe-courier-2026-11-26-plan.png')
-          .example('$0 plan paper/edition.yaml --out wall.png', 'Your edition’s overview, for the wall'),
+          .epilogue(examplesText('plan')),
       async (a) => {
         try {
           await planCommand({ files: a.files ?? [], ...(a.out ? { out: a.out } : {}), template: a.template, plant: a.plant, quiet: a.quiet });
@@ -196,7 +189,7 @@ export async function run(argv: readonly string[]): Promise<number> {
           .option('root', { describe: 'The shared folder as this machine mounts it: jobs name their files relative to it', type: 'string', demandOption: true })
           .option('concurrency', { describe: 'Editions built at once, each in its own thread', type: 'number', default: 1 })
           .option('quiet', { alias: 'q', describe: 'Print only errors', type: 'boolean', default: false })
-          .example('$0 worker --queue redis://127.0.0.1:6379 --root /srv/newsprint', 'Build queued editions from /srv/newsprint until Ctrl-C'),
+          .epilogue(examplesText('worker')),
       async (a) => {
         try {
           await (await import('./commands/worker.js')).workerCommand({ queue: a.queue, root: a.root, concurrency: a.concurrency, quiet: a.quiet });

@@ -1,6 +1,7 @@
 // `newsprint preflight FILE.pdf... [--ad 3x9cm]`: checks PDFs (ours or an advertiser's) against a printing plant's profile; with --ad, adverts against their booking.
 import { readFileSync } from 'node:fs';
 import type { Argv } from 'yargs';
+import { examplesText } from '../examples.js';
 import { fail } from '../../core/index.js';
 import { BUILD_DEFAULTS } from './build.js';
 
@@ -26,9 +27,7 @@ export function preflightOptions<T>(y: Argv<T>) {
     .option('json', { describe: 'Print the findings as JSON on stdout', type: 'boolean', default: false })
     .option('quiet', { alias: 'q', describe: 'Print only errors', type: 'boolean', default: false })
     .option('ad', { describe: 'Check the files as adverts booked at this size on the plant’s column grid: COLUMNSxDEPTH, the depth in cm or mm (3x9cm, 2x100mm)', type: 'string' })
-    .example('$0 preflight advert.pdf', 'Check an advertiser’s PDF against the default plant (uk-tabloid)')
-    .example('$0 preflight ads/garden-centre.pdf --ad 5x12cm', 'Check an advert against its booking: 5 columns, 12 cm deep')
-    .example('$0 preflight output/*/print/pages/*.pdf --plant berliner --json', 'Check page files, findings as JSON');
+    .epilogue(examplesText('preflight'));
 }
 
 /**
