@@ -413,11 +413,14 @@ export function layoutStory(ctx: LayoutContext, el: MarkupElement, box: StoryBox
   // What a jumping story leaves over goes to its continuation (the composer reports it if it lands nowhere).
   if (box.jumpTo === undefined) reportOverset(ctx, article, filled.overset, resume ? [resume.fromPage, ctx.pageNumber] : [ctx.pageNumber]);
   const textBottom = filled.depth > 0 ? firstBaseline + (filled.depth - 1) * grid + desc : y;
-  if (box.mode === 'fill' && filled.overset.length === 0 && capacity - filled.depth > Math.max(3, capacity * 0.1)) {
+  // Lines short of the module's foot in each column, below the deepest leg (a stepped module's columns end at their
+  // own feet, so the columns cut short by an advert are not counted as short).
+  const short = Array.from({ length: box.columns }, (_, c) => Math.max(0, (caps?.[c] ?? capacity) - filled.depth)).reduce((a, b) => a + b, 0);
+  if (box.mode === 'fill' && filled.overset.length === 0 && short > box.columns * Math.max(3, capacity * 0.1)) {
     ctx.warnings.push({
       severity: 'info',
       code: 'layout/underset',
-      message: `story ${article} is about ${(capacity - filled.depth) * box.columns} lines short of filling its space`,
+      message: `story ${article} is about ${short} lines short of filling its space`,
       span: el.copy ?? el.src,
     });
   }
