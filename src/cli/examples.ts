@@ -6,7 +6,7 @@ export const EXAMPLES = {
     ['$0 build', 'Build the sample edition (8 pages) into output/'],
     ['$0 build examples/editions/gazette-pool.yaml --out proofs', 'Another paper’s edition, its pages filled from its overmatter, in proofs/'],
     ['$0 build examples/sample-edition/stories/harbour-wall.md --plant berliner --proof', 'One story on a Berliner front page, with a desk proof'],
-    ['$0 build examples/editions/short-of-copy.yaml examples/editions/long-read.yaml --queue redis://127.0.0.1:6379', 'Editions built by the workers of a queue (start one with newsprint worker), from this folder'],
+    ['$0 build examples/editions/long-read.yaml --out queued --queue redis://127.0.0.1:6379', 'An edition built by the workers of a queue (start one with newsprint worker), in queued/'],
   ],
   'e-edition': [
     ['$0 e-edition --base-url https://courier.example/e-edition/2026-11-26/', 'The sample edition’s e-edition again, for its published address'],
@@ -17,8 +17,8 @@ export const EXAMPLES = {
     ['$0 galley examples/sample-edition/stories/harbour-wall.md --width 11pc --font fonts/liberation-serif/LiberationSerif-Regular.ttf --size 9 --leading 10.5', 'Copyfit in another face and measure'],
   ],
   preflight: [
-    ['$0 preflight examples/sample-edition/ads/car-dealer.pdf', 'Check an advertiser’s PDF against the default plant (uk-tabloid)'],
-    ['$0 preflight examples/sample-edition/ads/garden-centre.pdf --ad 5x12cm', 'Check an advert against its booking: 5 columns, 12 cm deep'],
+    ['$0 preflight examples/sample-edition/ads/garden-centre.pdf --ad 5x12cm', 'Check an advertiser’s PDF against its booking: 5 columns, 12 cm deep'],
+    ['$0 preflight output/the-wexcombe-courier-2026-11-26/print/the-wexcombe-courier-2026-11-26.pdf', 'Check a plant file against the default plant (uk-tabloid)'],
     ['$0 preflight output/the-wexcombe-courier-2026-11-26/print/pages/*.pdf --json', 'Check the page files of a build, findings as JSON'],
   ],
   preview: [
