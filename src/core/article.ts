@@ -100,3 +100,29 @@ export interface Article {
   /** Where the headline is. */
   readonly src: Span;
 }
+
+/**
+ * A story's heads as every reader of it shows them — the page templates (template/view.ts `storyView`) and the
+ * e-edition's manifest and article pages (export/eedition `ManifestArticle`): one shape, so the two never disagree.
+ * Each adds what only it needs: the template its source spans, long date, photo and cut mark for the layout; the
+ * manifest its published photos, regions on the pages and text blocks.
+ */
+export interface ArticleHeads {
+  readonly id: string;
+  readonly headline: string;
+  readonly kicker: string | null;
+  readonly standfirst: string | null;
+  readonly byline: { readonly name: string; readonly role: string | null } | null;
+  readonly section: string | null;
+}
+
+export function articleHeads(a: Article): ArticleHeads {
+  return {
+    id: a.id,
+    headline: a.headline,
+    kicker: a.kicker ?? null,
+    standfirst: a.standfirst ?? null,
+    byline: a.byline ? { name: a.byline.name, role: a.byline.role ?? null } : null,
+    section: a.section ?? null,
+  };
+}

@@ -1,7 +1,7 @@
 // The data a page template sees: an edition page with its stories, dates spelled the British way.
 import Handlebars from 'handlebars';
 import type { Article, Block, Edition, EditionPage, Inline, Span } from '../core/index.js';
-import { formatSpan, longDate } from '../core/index.js';
+import { articleHeads, formatSpan, longDate } from '../core/index.js';
 
 /** Escapes text for XML character data and attribute values. */
 export function xmlEscape(s: string): string {
@@ -53,11 +53,7 @@ function imageView(img: Article['leadImage']) {
 /** One story as templates see it. Every optional field is present (null when absent), as strict templates need. */
 export function storyView(a: Article) {
   return {
-    id: a.id,
-    headline: a.headline,
-    kicker: a.kicker ?? null,
-    standfirst: a.standfirst ?? null,
-    byline: a.byline ? { name: a.byline.name, role: a.byline.role ?? null } : null,
+    ...articleHeads(a),
     published: a.published ?? null,
     dateLong: longDate(a.published),
     leadImage: imageView(a.leadImage),

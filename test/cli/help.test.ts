@@ -32,11 +32,11 @@ describe('help', () => {
     const { code, out } = await stdoutOf('build', '--help');
     expect(code).toBe(0);
     for (const opt of ['--out', '--template', '--quiet']) expect(out).toContain(opt);
-    expect(out).toMatch(/Examples:[\s\S]*newsprint build story\.md --out proofs/);
+    expect(out).toMatch(/Examples:[\s\S]*newsprint build examples\/editions\/gazette-pool\.yaml --out proofs/);
   });
 
-  it('asks for a command when given none', async () => {
-    const r = await cli();
+  it('asks for a command when given only options', async () => {
+    const r = await cli('--quiet');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/Name a command: build, e-edition, galley, plan, preflight, preview or worker/);
   });

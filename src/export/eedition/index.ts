@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import type { Article, Block, Diagnostic, Edition, FontSet, ImageAsset, ImageSet, Inline, Page } from '../../core/index.js';
-import { advertRasterId, fail, longDate } from '../../core/index.js';
+import { advertRasterId, articleHeads, fail, longDate } from '../../core/index.js';
 import type { PageArchive } from '../archive/index.js';
 import { iiifManifest } from './iiif.js';
 import { MANIFEST_GLOBAL, type ArticleBlock, type ArticleImage, type EEditionManifest, type ManifestArticle, type ManifestPage, type Region, type Rendition, type TextRun } from './manifest.js';
@@ -263,13 +263,8 @@ async function manifestArticle(a: Article, regions: Region[], files: Map<string,
     }
   }
   return {
-    id: a.id,
-    headline: a.headline,
-    kicker: a.kicker ?? null,
-    standfirst: a.standfirst ?? null,
-    byline: a.byline ? { name: a.byline.name, role: a.byline.role ?? null } : null,
+    ...articleHeads(a),
     date: a.published ?? null,
-    section: a.section ?? null,
     view: `articles/${a.id}.html`,
     pages: [...new Set(regions.map((r) => r.page))],
     regions,

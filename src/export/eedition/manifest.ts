@@ -1,4 +1,5 @@
 // The e-edition manifest (manifest.json, version 1): pages with their renditions and tiles, articles with their regions and text. Documented in docs/e-edition.md.
+import type { ArticleHeads } from '../../core/index.js';
 
 /** One encoded image of a page. `file` is relative to the e-edition folder. */
 export interface Rendition {
@@ -100,15 +101,10 @@ export interface ArticleImage {
   readonly credit: string | null;
 }
 
-export interface ManifestArticle {
-  readonly id: string;
-  readonly headline: string;
-  readonly kicker: string | null;
-  readonly standfirst: string | null;
-  readonly byline: { readonly name: string; readonly role: string | null } | null;
+/** A story in the manifest: its heads in the shape the page templates see them too (core `ArticleHeads`), then the rest. */
+export interface ManifestArticle extends ArticleHeads {
   /** ISO date or date-time. */
   readonly date: string | null;
-  readonly section: string | null;
   /** The article view, relative to the e-edition folder (`articles/harbour-wall.html`). */
   readonly view: string;
   /** Pages it appears on, in order. */
