@@ -4,47 +4,23 @@
 //
 //   node scripts/make-sample-photo.mjs [out.jpg]
 //
-// The output is deterministic: every random choice comes from a seeded
-// generator (no Math.random, no clock), so each run writes the same bytes.
-// The picture is original to newsprint and MIT licensed like the code.
+// The helpers it shares with make-sample-lead-photos.mjs (the generator, number
+// and colour formatting, gradients, gulls, the vignette, grain and rendering)
+// are in scripts/lib/scene.mjs. The output is deterministic: every random choice comes
+// from a seeded generator (no Math.random, no clock), so each run writes the
+// same bytes. The picture is original to newsprint and MIT licensed like the code.
 
-import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import sharp from 'sharp';
+import { H, W, birds, f, gradient, randomness, shade, vignette, writeScene } from './lib/scene.mjs';
 
-const W = 2400;
-const H = 1600;
 const SEED = 0x1871_c0de;
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = resolve(process.argv[2] ?? `${root}/examples/sample-edition/images/harbour-wall.jpg`);
 
-/** mulberry32: small, fast, seeded PRNG returning floats in [0, 1). */
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const rand = mulberry32(SEED);
-const between = (lo, hi) => lo + (hi - lo) * rand();
-const pick = (list) => list[Math.floor(rand() * list.length)];
-const f = (n) => (Math.round(n * 10) / 10).toString();
-
-function shade(hex, amount) {
-  const n = parseInt(hex.slice(1), 16);
-  const ch = (v) => Math.max(0, Math.min(255, Math.round(v + amount * 255)));
-  const r = ch((n >> 16) & 255);
-  const g = ch((n >> 8) & 255);
-  const b = ch(n & 255);
-  return `#${((r << 16) | (g << 8) | b).toString(16).padStart(6, '0')}`;
-}
+const random = randomness(SEED);
+const { rand, between, pick } = random;
 
 // ---------------------------------------------------------------- geometry
 
@@ -60,13 +36,7 @@ const wallTopAt = (x) => WALL_TOP + WALL_SLOPE * x;
 // ---------------------------------------------------------------- layers
 
 function sky() {
-  let s = `
-  <linearGradient id="sky" x1="0" y1="0" x2="0" y2="1">
-    <stop offset="0" stop-color="#6f8596"/>
-    <stop offset="0.45" stop-color="#a3b2bc"/>
-    <stop offset="0.85" stop-color="#d8d9d3"/>
-    <stop offset="1" stop-color="#e6dfcf"/>
-  </linearGradient>`;
+  const defs = gradient('sky', [[0, '#6f8596'], [0.45, '#a3b2bc'], [0.85, '#d8d9d3'], [1, '#e6dfcf']]);
   let body = `<rect width="${W}" height="${HORIZON + 40}" fill="url(#sky)"/>`;
   // A low sun glow behind the clouds, right of centre.
   body += `<ellipse cx="1720" cy="${HORIZON - 120}" rx="620" ry="260" fill="#f4ead2" opacity="0.55" filter="url(#b60)"/>`;
@@ -88,21 +58,12 @@ function sky() {
   }
   body += `</g>`;
   // Gulls.
-  for (let g = 0; g < 6; g++) {
-    const x = between(1500, 2250);
-    const y = between(220, 520);
-    const s2 = between(10, 22);
-    body += `<path d="M${f(x - s2)},${f(y)} q${f(s2 / 2)},${f(-s2 / 2)} ${f(s2)},0 q${f(s2 / 2)},${f(-s2 / 2)} ${f(s2)},0" fill="none" stroke="#3b4349" stroke-width="${f(s2 / 7)}" stroke-linecap="round" opacity="0.85"/>`;
-  }
-  return { defs: s, body };
+  body += birds(random, { count: 6, x: [1500, 2250], y: [220, 520], size: [10, 22], colour: '#3b4349', extra: ' opacity="0.85"' });
+  return { defs, body };
 }
 
 function headlands() {
-  const defs = `
-  <linearGradient id="land" x1="0" y1="0" x2="0" y2="1">
-    <stop offset="0" stop-color="#6d7a74"/>
-    <stop offset="1" stop-color="#8e9992"/>
-  </linearGradient>`;
+  const defs = gradient('land', [[0, '#6d7a74'], [1, '#8e9992']]);
   // Far headland on the left, with a nearer, darker shoulder in front.
   let pts = [`0,${HORIZON + 10}`];
   for (let x = 0; x <= 980; x += 20) {
@@ -124,12 +85,7 @@ function headlands() {
 }
 
 function openSea() {
-  const defs = `
-  <linearGradient id="sea" x1="0" y1="0" x2="0" y2="1">
-    <stop offset="0" stop-color="#8a9ea4"/>
-    <stop offset="0.25" stop-color="#5d7781"/>
-    <stop offset="1" stop-color="#3f5b66"/>
-  </linearGradient>`;
+  const defs = gradient('sea', [[0, '#8a9ea4'], [0.25, '#5d7781'], [1, '#3f5b66']]);
   let body = `<rect y="${HORIZON}" width="${W}" height="${WALL_TOP + WALL_SLOPE * W - HORIZON + 20}" fill="url(#sea)"/>`;
   // Wave bands: broken crests and troughs whose spacing and size grow
   // towards the viewer.
@@ -284,23 +240,13 @@ function wall() {
   }
   mist += `</g>`;
   sheets += `</g>`;
-  const defs = `
-  <linearGradient id="towerShade" x1="0" y1="0" x2="1" y2="0">
-    <stop offset="0" stop-color="#000" stop-opacity="0"/>
-    <stop offset="0.6" stop-color="#000" stop-opacity="0.05"/>
-    <stop offset="1" stop-color="#000" stop-opacity="0.35"/>
-  </linearGradient>`;
+  const defs = gradient('towerShade', [[0, '#000', 0], [0.6, '#000', 0.05], [1, '#000', 0.35]], { x2: 1, y2: 0 });
   return { defs, body: body + mist + sheets + drops };
 }
 
 function innerHarbour() {
   const top = WALL_TOP + WALL_H - 10;
-  const defs = `
-  <linearGradient id="inner" x1="0" y1="0" x2="0" y2="1">
-    <stop offset="0" stop-color="#3c535c"/>
-    <stop offset="0.4" stop-color="#344a53"/>
-    <stop offset="1" stop-color="#243840"/>
-  </linearGradient>`;
+  const defs = gradient('inner', [[0, '#3c535c'], [0.4, '#344a53'], [1, '#243840']]);
   let body = `<polygon points="0,${top} ${W},${top + WALL_SLOPE * W} ${W},${H} 0,${H}" fill="url(#inner)"/>`;
   // Reflection of the wall: a darker, blurred band just below it.
   body += `<polygon points="0,${top} ${W},${top + WALL_SLOPE * W} ${W},${top + WALL_SLOPE * W + 90} 0,${top + 90}" fill="#2a3532" opacity="0.45" filter="url(#b12)"/>`;
@@ -380,64 +326,12 @@ function boat() {
   <ellipse cx="${x - 10}" cy="${y + 58}" rx="360" ry="14" fill="#1b2b31" opacity="0.5" filter="url(#b4)"/>`;
   // Mooring line running off to the left.
   const line = `<path d="M${x - 320},${y - 60} C${x - 420},${y - 20} ${x - 520},${y + 20} -10,${y + 30}" fill="none" stroke="#c9b98f" stroke-width="4" opacity="0.8"/>`;
-  const defs = `
-  <linearGradient id="hullShade" x1="0" y1="0" x2="0" y2="1">
-    <stop offset="0" stop-color="#fff" stop-opacity="0.12"/>
-    <stop offset="0.5" stop-color="#000" stop-opacity="0"/>
-    <stop offset="1" stop-color="#000" stop-opacity="0.35"/>
-  </linearGradient>
-  <linearGradient id="cabinShade" x1="0" y1="0" x2="1" y2="0">
-    <stop offset="0" stop-color="#000" stop-opacity="0"/>
-    <stop offset="0.7" stop-color="#000" stop-opacity="0.04"/>
-    <stop offset="1" stop-color="#000" stop-opacity="0.25"/>
-  </linearGradient>`;
+  const defs = gradient('hullShade', [[0, '#fff', 0.12], [0.5, '#000', 0], [1, '#000', 0.35]]) + gradient('cabinShade', [[0, '#000', 0], [0.7, '#000', 0.04], [1, '#000', 0.25]], { x2: 1, y2: 0 });
   return { defs, body: refl + g + line };
-}
-
-function finish() {
-  const defs = `
-  <radialGradient id="vignette" cx="0.5" cy="0.48" r="0.75">
-    <stop offset="0.55" stop-color="#000" stop-opacity="0"/>
-    <stop offset="1" stop-color="#000" stop-opacity="0.45"/>
-  </radialGradient>`;
-  return { defs, body: `<rect width="${W}" height="${H}" fill="url(#vignette)"/>` };
 }
 
 // ---------------------------------------------------------------- assemble
 
-const layers = [sky(), headlands(), openSea(), wall(), innerHarbour(), boat(), finish()];
-// Soft things are collected into groups and blurred once per group: cheaper
-// than a filter per shape, and free of clipped filter regions.
-const blurs = [2, 4, 12, 24, 60]
-  .map(
-    (s) =>
-      `<filter id="b${s}" filterUnits="userSpaceOnUse" x="-200" y="-200" width="${W + 400}" height="${H + 400}"><feGaussianBlur stdDeviation="${s}"/></filter>`,
-  )
-  .join('');
-const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">
-<defs>${blurs}${layers.map((l) => l.defs).join('')}</defs>
-${layers.map((l) => l.body).join('\n')}
-</svg>`;
-
-// Film grain: luminance noise around mid-grey, overlaid on the picture.
-const grain = Buffer.alloc(W * H);
-for (let i = 0; i < grain.length; i++) {
-  // Sum of three uniforms: a cheap, roughly Gaussian grain.
-  const n = (rand() + rand() + rand() - 1.5) / 1.5;
-  grain[i] = Math.max(0, Math.min(255, Math.round(128 + n * 34)));
-}
-const grainImage = await sharp(grain, { raw: { width: W, height: H, channels: 1 } })
-  .blur(0.6)
-  .toColourspace('srgb')
-  .png()
-  .toBuffer();
-
-mkdirSync(dirname(out), { recursive: true });
-await sharp(Buffer.from(svg))
-  .resize(W, H)
-  .blur(0.7) // soften the vector edges a little, as a lens would
-  .composite([{ input: grainImage, blend: 'soft-light' }])
-  .jpeg({ quality: 88, chromaSubsampling: '4:2:0' })
-  .toFile(out);
-
+const layers = [sky(), headlands(), openSea(), wall(), innerHarbour(), boat(), vignette()];
+await writeScene(layers, rand, { grain: 34, quality: 88, out });
 console.log(`wrote ${out} (${W}×${H})`);
