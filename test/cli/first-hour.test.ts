@@ -4,7 +4,7 @@
 // written into the repository): the e-edition and preflight examples use what the build examples wrote there.
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLES } from '../../src/cli/examples.js';
 // @ts-expect-error: a plain ES module script, without types
@@ -151,6 +151,27 @@ describe('a newcomer’s first hour', () => {
         const out = `${r.stdout}${r.stderr}`.trimEnd().split('\n');
         expect(out, cmd).toEqual(lines);
       }
+    });
+
+    it('every file it lists under “What lands in output/” is in the sample build’s folder', () => {
+      const block = README.split('### What lands in `output/`')[1]!.split('```')[1]!;
+      const root = work;
+      const listed = block
+        .split('\n')
+        .map((l) => l.trim().split(/\s{2,}/)[0]!)
+        .filter((p) => p && !p.startsWith('proof/') && !p.includes('<'));
+      expect(listed.length).toBeGreaterThanOrEqual(10);
+      let dir = '';
+      for (const entry of listed) {
+        if (entry.endsWith('/') && !entry.includes(' ')) {
+          dir = entry;
+          continue;
+        }
+        // "a/b, c" lists two files, c beside b; "x …" is the first of a series; "a/ …" a folder.
+        const [first, ...more] = entry.split(/,\s*/).map((n) => n.replace(/\s*…$/, ''));
+        for (const name of [first!, ...more.map((m) => join(dirname(first!), m))]) expect(existsSync(join(root, dir, name)), join(dir, name)).toBe(true);
+      }
+      expect(existsSync(join(root, 'output', 'the-wexcombe-courier-2026-11-26', 'e-edition', 'tiles', 'page-01', 'full', 'max', '0', 'default.jpg'))).toBe(true);
     });
 
     it('names the Debian packages the pretest installs, as its own apt-get line', () => {
