@@ -39,8 +39,27 @@ export function renderEdition(edition: Edition, set: TemplateSet, columns = 5): 
     // 2. Parse and check the markup it produced.
     const fallback: Span = { file: `${set.dir}/pages/${page.template}.hbs`, line: 1, col: 1 };
     const root = withTrims(parseMarkup(markup, fallback), page.trim);
+    unplacedAdverts(page, root, i + 1, `${set.dir}/pages/${page.template}.hbs`);
     return { number: i + 1, template: page.template, markup, root };
   });
+}
+
+/**
+ * An advert the flatplan books on a page whose template has no place for it would never be printed: an error at the
+ * booking, naming the page's template (a composed page, the default, places every advert it is given).
+ */
+function unplacedAdverts(page: EditionPage, root: MarkupElement, number: number, template: string): void {
+  const placed = new Set<string>();
+  const walk = (el: MarkupElement) => {
+    if (el.kind === 'advert') placed.add(attr.str(el, 'file') ?? '');
+    for (const c of el.children) if (isElement(c)) walk(c);
+  };
+  walk(root);
+  const lost = (page.ads ?? []).find((ad) => !placed.has(ad.file));
+  if (!lost) return;
+  fail('template/advert-not-placed', `advert ${lost.file} (booked ${lost.size}) on page ${number}: the page's template “${page.template}” has no place for adverts, so it would never be printed`, lost.src, [
+    `leave out the page's template (a composed page places its adverts round its stories), or add {{#each ads}}{{> advert}}{{/each}} to ${template}`,
+  ]);
 }
 
 /**

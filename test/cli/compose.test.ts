@@ -263,6 +263,15 @@ ${ads}
     expect(r.written).toEqual([]);
   });
 
+  it('an advert booked on a page whose template has no place for adverts: an error at the booking, never lost', async () => {
+    const yaml = page(`      - { file: ${ad('garden-centre.pdf')}, size: 5x12cm }`).replace('  - stories:', '  - template: news\n    stories:');
+    const r = await build(yaml);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toMatch(/edition\.yaml:8:9: error: advert .*garden-centre\.pdf \(booked 5x12cm\) on page 1: the page's template “news” has no place for adverts, so it would never be printed/);
+    expect(r.stderr).toMatch(/hint: leave out the page's template/);
+    expect(r.written).toEqual([]);
+  });
+
   it('a corrupt advert', async () => {
     const r = await build(page('      - { file: broken.pdf, size: 2x9cm }'), { 'broken.pdf': '%PDF-1.4\nnot really a pdf\n' });
     expect(r.code).toBe(1);
