@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { threadId } from 'node:worker_threads';
+import { isMainThread, threadId } from 'node:worker_threads';
 import { fail } from '../core/index.js';
 import { writeFiles } from '../core/files.js';
 import { makeFolders, outputError, removeFolders } from './out-path.js';
@@ -55,6 +55,33 @@ function removeLeftovers(parent: string, base: string): void {
     if (!m || m[1] !== HOST || Number(m[2]) === process.pid || alive(Number(m[2]))) continue;
     rmSync(join(parent, name), { recursive: true, force: true });
   }
+}
+
+/** Staging folders of this process not yet committed or aborted: what Ctrl-C (SIGINT) or SIGTERM must remove. */
+const unfinished = new Set<StagedFolder>();
+const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+
+/**
+ * On SIGINT or SIGTERM while an output is being written: removes every staging folder (the outputs stay as they were),
+ * then lets the signal end the process as it would have — unless the command listens for it itself (the preview and
+ * the worker stop in their own way). Listening only while something is being written.
+ */
+function onSignal(signal: NodeJS.Signals): void {
+  for (const s of [...unfinished]) s.abort();
+  for (const sig of SIGNALS) process.off(sig, onSignal);
+  if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+}
+
+function track(s: StagedFolder): void {
+  // Signals reach the main thread only; a worker thread's writes are removed by the next write (removeLeftovers).
+  if (!isMainThread) return;
+  if (unfinished.size === 0) for (const sig of SIGNALS) process.on(sig, onSignal);
+  unfinished.add(s);
+}
+
+function untrack(s: StagedFolder): void {
+  if (!unfinished.delete(s) || unfinished.size > 0) return;
+  for (const sig of SIGNALS) process.off(sig, onSignal);
 }
 
 /**
@@ -114,6 +141,7 @@ export class StagedFolder {
     }
     const staged = new StagedFolder(dir, staging, join(parent, `.${base}.old-${tag}`), single, made);
     staged.folders.add(staging);
+    track(staged);
     return staged;
   }
 
@@ -129,6 +157,7 @@ export class StagedFolder {
 
   /** Puts the staging folder in `dir`'s place (the old `dir`, if any, is removed after). */
   commit(): void {
+    untrack(this);
     try {
       if (existsSync(this.dir)) renameSync(this.dir, this.old);
       renameSync(this.path, this.dir);
@@ -145,6 +174,7 @@ export class StagedFolder {
 
   /** Removes the staging folder and any folders made above it; `dir` stays as it was. Harmless after commit. */
   abort(): void {
+    untrack(this);
     if (this.done) return;
     this.done = true;
     rmSync(this.path, { recursive: true, force: true });
