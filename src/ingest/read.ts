@@ -36,8 +36,11 @@ export function readSourceFile(path: string): SourceFile {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
   if (looksBinary(bytes)) {
     const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-    fail('ingest/binary-file', 'file is binary, not text', at(path),
-      utf16 ? ['it looks like UTF-16 text: save it as UTF-8'] : ['articles and editions are UTF-8 text files']);
+    // Pointed at its first NUL byte, if it has one: a text file with a stray NUL is found at the place to fix.
+    const nul = bytes.subarray(0, BINARY_SAMPLE).indexOf(0);
+    const where = nul >= 0 ? bytePosition(bytes, nul) : { line: 1, col: 1 };
+    fail('ingest/binary-file', nul >= 0 ? 'file is binary, not text: a NUL byte (0x00)' : 'file is binary, not text', at(path, where.line, where.col),
+      utf16 ? ['it looks like UTF-16 text: save it as UTF-8'] : ['articles and editions are UTF-8 text files', ...(nul >= 0 ? ['if it is text, remove the NUL byte here'] : [])]);
   }
   let text: string;
   try {

@@ -42,6 +42,13 @@ describe('readSourceFile', () => {
     expect(d.span?.file).toBe(join(dir, 'blank.txt'));
   });
 
+  it('points at the first NUL byte of a text file with a stray one: its line and column', () => {
+    const dir = tempDir({ 'nul.md': Buffer.concat([Buffer.from('---\nheadline: A\n---\n\nFirst para.\n\nSecond'), Buffer.from([0]), Buffer.from(' para.\n')]) });
+    const d = diagnosticOf(() => readSourceFile(join(dir, 'nul.md')));
+    expect(d.code).toBe('ingest/binary-file');
+    expect(d.printed).toMatch(/nul\.md:7:7: error: file is binary, not text: a NUL byte \(0x00\)/);
+  });
+
   it('refuses a binary file with NUL bytes (a PNG)', () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
     const dir = tempDir({ 'photo.txt': png });
