@@ -7,6 +7,7 @@ import { PLAN_DEFAULTS, planCommand } from './commands/plan.js';
 import { previewCommand } from './commands/preview.js';
 import { reportError } from './errors.js';
 import { EXIT } from './exit.js';
+import { DEFAULT_LIMITS, setInputLimits } from '../ingest/limits.js';
 import { examplesText } from './examples.js';
 
 /**
@@ -24,7 +25,27 @@ function editionOptions<T>(y: Argv<T>, describe: { files: string; out: string; p
     .option('allow-overset', { describe: 'Build even when copy fits on no page (a warning, for proofs); by default that is an error and nothing is written', type: 'boolean', default: false })
     .option('workers', { describe: 'Threads making the e-edition’s pages (default: one per core; 0: none, all in the main thread). The files are the same whatever the number', type: 'number' })
     .option('timings', { describe: 'Print how long each stage of the build took', type: 'boolean', default: false })
-    .option('quiet', { alias: 'q', describe: 'Print only errors', type: 'boolean', default: false });
+    .option('quiet', { alias: 'q', describe: 'Print only errors', type: 'boolean', default: false })
+    .options(LIMIT_OPTIONS);
+}
+
+/**
+ * The input limits (docs/edition-file.md, "Limits"), for every command that reads articles: a file far larger than
+ * any story is refused at once, naming the option that allows more.
+ */
+const LIMIT_OPTIONS = {
+  'max-article-kb': { describe: `Refuse an article file larger than this, KB (default ${DEFAULT_LIMITS.articleBytes / 1000})`, type: 'number' },
+  'max-article-words': { describe: `Refuse an article of more words than this (default ${DEFAULT_LIMITS.articleWords.toLocaleString('en-GB')})`, type: 'number' },
+} as const;
+
+/** Sets this run's input limits from the options (the defaults where not given); a limit must be a positive number. */
+function applyLimits(a: { 'max-article-kb'?: unknown; 'max-article-words'?: unknown }): void {
+  for (const name of ['max-article-kb', 'max-article-words'] as const) {
+    const v = a[name];
+    if (v !== undefined && !(typeof v === 'number' && Number.isFinite(v) && v > 0)) throw new UsageError(`--${name} must be a positive number`);
+  }
+  const kb = a['max-article-kb'] as number | undefined;
+  setInputLimits({ ...(kb !== undefined ? { articleBytes: kb * 1000 } : {}), ...(a['max-article-words'] !== undefined ? { articleWords: a['max-article-words'] as number } : {}) });
 }
 
 /** The options build and e-edition share, from yargs' parsed arguments. */
@@ -117,6 +138,7 @@ export async function run(argv: readonly string[]): Promise<number> {
         y
           .positional('article', { describe: 'An article file (.txt, .md, .json or .xml)', type: 'string', demandOption: true })
           .options(GALLEY_OPTIONS)
+          .options(LIMIT_OPTIONS)
           .epilogue(examplesText('galley')),
       async (a) => {
         try {
@@ -152,6 +174,7 @@ export async function run(argv: readonly string[]): Promise<number> {
           .option('plant', { alias: 'p', describe: 'Printing plant profile', type: 'string', default: BUILD_DEFAULTS.plant })
           .option('out', { alias: 'o', describe: 'Where the Build button (and --build) writes the full build', type: 'string', default: BUILD_DEFAULTS.out })
           .option('build', { describe: 'Also write the full build to --out after every change', type: 'boolean', default: false })
+          .options(LIMIT_OPTIONS)
           .epilogue(examplesText('preview')),
       async (a) => {
         try {
@@ -171,6 +194,7 @@ export async function run(argv: readonly string[]): Promise<number> {
           .option('template', { alias: 't', describe: 'Template set: a folder name under templates/, or a path', type: 'string', default: PLAN_DEFAULTS.template })
           .option('plant', { alias: 'p', describe: 'Printing plant profile', type: 'string', default: PLAN_DEFAULTS.plant })
           .option('quiet', { alias: 'q', describe: 'Print only errors', type: 'boolean', default: false })
+          .options(LIMIT_OPTIONS)
           .epilogue(examplesText('plan')),
       async (a) => {
         try {
@@ -198,6 +222,7 @@ export async function run(argv: readonly string[]): Promise<number> {
         }
       },
     )
+    .middleware((a) => applyLimits(a as Record<string, unknown>))
     .demandCommand(1, 'Name a command: build, e-edition, galley, plan, preflight, preview or worker')
     .strict()
     .help()

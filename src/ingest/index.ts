@@ -7,12 +7,14 @@ import { checkOvermatter, parseEditionFile, type EditionSpec } from './edition.j
 import { parseMarkdown } from './markdown.js';
 import { parseNinjs } from './ninjs.js';
 import { displayPath } from './paths.js';
+import { inputLimits } from './limits.js';
 import { readSourceFile } from './read.js';
 import { slugFromPath } from './runs.js';
 import { parseScrapedText } from './text.js';
 import { parseWireFile, type WireArticle } from './wire.js';
 
 export { readSourceFile, fileExists, type SourceFile } from './read.js';
+export { DEFAULT_LIMITS, inputLimits, setInputLimits, type InputLimits } from './limits.js';
 export { parseScrapedText, parseBylineLine, splitTitle, type BylineLine } from './text.js';
 export { parseMarkdown, FRONT_MATTER_KEYS } from './markdown.js';
 export { parseNinjs } from './ninjs.js';
@@ -49,17 +51,34 @@ export function loadArticle(path: string): Article {
     fail('ingest/unknown-format', `cannot tell the article format of ${path} from its extension`, { file: path, line: 1, col: 1 },
       ['name the file .txt (scraped text), .md (Markdown with front matter), .json (IPTC ninjs) or .xml (NITF or NewsML-G2)']);
   }
-  const { file, text } = readSourceFile(path);
+  const limit = inputLimits();
+  const { file, text } = readSourceFile(path, limit.articleBytes);
   const key = `${path}\u0000${file}\u0000${text}`;
   const known = parsed.get(key);
   if (known) return known;
   const read = parse(file, text);
   const article: Article = { ...read.article, id: slugFromPath(path) };
+  const words = articleWords(article);
+  if (words > limit.articleWords) {
+    fail('ingest/too-many-words', `the article has ${words.toLocaleString('en-GB')} words, more than the ${limit.articleWords.toLocaleString('en-GB')} an article may have`, { file: path, line: 1, col: 1 },
+      ['split it into stories, or build with --max-article-words N to allow more']);
+  }
   // A package put together from files beside it is read again each time: those files may have changed.
   if (read.parts.length > 0) return article;
   parsed.set(key, article);
   if (parsed.size > PARSED_KEPT) parsed.delete(parsed.keys().next().value!);
   return article;
+}
+
+/** Words in an article's headline, standfirst and body (paragraphs, crossheads, quotes, lists). */
+function articleWords(a: Article): number {
+  const count = (t: string) => t.split(/\s+/).filter(Boolean).length;
+  let n = count(a.headline) + count(a.standfirst ?? '');
+  for (const b of a.body) {
+    if ('runs' in b) for (const r of b.runs) n += count(r.text);
+    else if (b.kind === 'list') for (const item of b.items) for (const r of item) n += count(r.text);
+  }
+  return n;
 }
 
 /**

@@ -22,14 +22,20 @@ const at = (file: string, line = 1, col = 1): Span => ({ file, line, col });
 
 /**
  * Reads a UTF-8 text file. Refuses, with a one-line UserError naming the file,
- * a missing file, a directory, an empty or whitespace-only file, a binary file
+ * a missing file, a directory, a file of more than `maxBytes`, an empty or whitespace-only file, a binary file
  * and invalid UTF-8 (pointing at the line and column of the first bad byte).
  * Strips a UTF-8 byte-order mark and turns CRLF and lone CR line ends into LF.
  */
-export function readSourceFile(path: string): SourceFile {
+export function readSourceFile(path: string, maxBytes = Infinity): SourceFile {
   const stat = statOrFail(path);
   if (stat.isDirectory()) {
     fail('ingest/not-a-file', `${path} is a directory, not a file`, at(path), ['name an article or edition file inside it']);
+  }
+  // Checked before a byte is read: a file far larger than any story is refused at once.
+  if (stat.size > maxBytes) {
+    const kb = (n: number) => `${Math.ceil(n / 1000).toLocaleString('en-GB')} KB`;
+    fail('ingest/too-large', `file is ${kb(stat.size)}, more than the ${kb(maxBytes)} an article may be`, at(path),
+      ['an article is text of at most a few hundred KB; build with --max-article-kb N to allow a larger one']);
   }
   let bytes: Uint8Array = readFileSync(path);
   if (bytes.length === 0) fail('ingest/empty-file', 'file is empty', at(path));

@@ -1,0 +1,44 @@
+// Limits on input, checked as each article is read and before any layout: a file far larger than any story is refused
+// at once with one line naming the limit and the option that raises it, and nothing is written.
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli } from './run.js';
+import { REPO, tempDir } from '../helpers.js';
+
+const STORY = join(REPO, 'examples', 'sample-edition', 'stories', 'harbour-wall.md');
+
+describe('input limits', () => {
+  it('a 50 MB article is refused before it is read: its size, the limit and the option, nothing written', async () => {
+    const dir = tempDir();
+    const big = join(dir, 'big.txt');
+    // 50 MB of plain words: a log or a book given by mistake.
+    writeFileSync(big, `Huge file - Paper\n\nHeadline here\n\n${'word word word word word word word word word word word word\n\n'.repeat(Math.ceil((50 * 1024 * 1024) / 62))}`);
+    const out = join(dir, 'out');
+    const r = await cli('build', big, '--out', out);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/big\.txt:1:1: error: file is 5\d,\d{3} KB, more than the 1,000 KB an article may be/);
+    expect(r.stderr).toMatch(/--max-article-kb N/);
+    expect(readdirSync(dir)).toEqual(['big.txt']);
+  });
+
+  it('an article of more words than the limit is refused, naming both counts; the option raises the limit', async () => {
+    const out = tempDir();
+    const low = await cli('build', STORY, '--out', out, '--max-article-words', '100');
+    expect(low.code).toBe(1);
+    expect(low.stderr).toMatch(/harbour-wall\.md:1:1: error: the article has \d{3,} words, more than the 100 an article may have/);
+    expect(low.stderr).toMatch(/--max-article-words N/);
+    expect(readdirSync(out)).toEqual([]);
+    // The same story under the default limit, or a raised one, is read (galley: the quickest command that reads it).
+    expect((await cli('galley', STORY, '--out', join(out, 'g.pdf'), '--quiet', '--max-article-words', '5000')).code).toBe(0);
+    const small = await cli('galley', STORY, '--out', join(out, 'g2.pdf'), '--quiet', '--max-article-kb', '1');
+    expect(small.code).toBe(1);
+    expect(small.stderr).toMatch(/more than the 1 KB an article may be/);
+  });
+
+  it('a limit that is not a positive number is a bad command line (exit 2)', async () => {
+    const r = await cli('build', STORY, '--max-article-kb', '0');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--max-article-kb must be a positive number/);
+  });
+});
