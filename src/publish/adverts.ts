@@ -68,11 +68,15 @@ export async function loadPdfAdverts(requests: readonly AdvertRequest[], plant: 
     const bytes = new Uint8Array(readFileSync(r.file));
     if (!pdfs.has(r.file)) {
       let trim: Box;
+      const unreadable = (why: string): never =>
+        fail('advert/unreadable', `advert ${r.file} (booked ${booking}) cannot be read as a PDF: ${why}`, r.src, ['ask the advertiser for the file again; advertisers send PDF/X-1a, and JPEG, PNG and TIFF adverts are taken too']);
+      const damage = pdfDamage(bytes);
+      if (damage) unreadable(damage);
       try {
         const doc = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true, throwOnInvalidObject: false });
         trim = doc.getPage(0).getTrimBox();
       } catch (e) {
-        return fail('advert/unreadable', `advert ${r.file} (booked ${booking}) cannot be read as a PDF: ${(e as Error).message}`, r.src, ['advertisers send PDF/X-1a; JPEG, PNG and TIFF adverts are taken too']);
+        return unreadable(plainReason(e));
       }
       const size = booked(r, plant);
       const w = size.width;
@@ -154,6 +158,25 @@ async function renderPdfAdvertAnew(file: string, bytes: Uint8Array, trim: Box, s
     const data = await sharp(full).extract({ left, top, width, height }).flatten({ background: '#ffffff' }).png().toBuffer();
     return { id: advertRasterId(file), file, widthPx: width, heightPx: height, data, format: 'png' };
   } catch (e) {
-    return fail('advert/unreadable', `advert ${file} cannot be rendered for the e-edition: ${(e as Error).message}`, src);
+    return fail('advert/unreadable', `advert ${file} cannot be rendered for the e-edition: ${plainReason(e)}`, src, ['ask the advertiser for the file again']);
   }
+}
+
+/** What is plainly wrong with a file given as a PDF, before any parser reads it: not a PDF, or cut short. */
+function pdfDamage(bytes: Uint8Array): string | undefined {
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  if (!head.includes('%PDF-')) return 'it is not a PDF (it does not begin with %PDF-)';
+  const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 2048))).toString('latin1');
+  if (!tail.includes('%%EOF')) return 'the file is cut short (it does not end with %%EOF): it was not sent or saved whole';
+  return undefined;
+}
+
+/**
+ * A PDF parser's complaint in the advertiser's terms: the parser's own words where they describe the file ("Invalid
+ * PDF structure"), never a JavaScript internal ("Cannot read properties of undefined").
+ */
+function plainReason(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  if (e instanceof TypeError || /undefined|null|instance of|is not a function/i.test(message)) return 'the file is damaged: its pages cannot be found';
+  return `the file is damaged (${message.replace(/\.$/, '')})`;
 }

@@ -272,10 +272,19 @@ ${ads}
     expect(r.written).toEqual([]);
   });
 
-  it('a corrupt advert', async () => {
-    const r = await build(page('      - { file: broken.pdf, size: 2x9cm }'), { 'broken.pdf': '%PDF-1.4\nnot really a pdf\n' });
+  // Corrupt adverts as they arrive: said in the advertiser's terms at the booking, never a JavaScript internal.
+  const real = readFileSync(ad('funeral-director.pdf'));
+  it.each([
+    ['not a PDF', Buffer.from('GIF89a not a pdf at all'), /not a PDF \(it does not begin with %PDF-\)/],
+    ['a PDF header and garbage', Buffer.from('%PDF-1.4\nnot really a pdf\n'), /cut short \(it does not end with %%EOF\)/],
+    ['a real advert cut in half', real.subarray(0, Math.floor(real.length / 2)), /cut short/],
+    ['a PDF with no page tree', Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n'), /the file is damaged: its pages cannot be found/],
+  ])('a corrupt advert: %s', async (_, bytes, reason) => {
+    const r = await build(page('      - { file: broken.pdf, size: 2x9cm }'), { 'broken.pdf': bytes });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/edition\.yaml:7:9: error: advert .*broken\.pdf/);
+    expect(r.stderr).toMatch(/edition\.yaml:7:9: error: advert .*broken\.pdf \(booked 2x9cm\) cannot be read as a PDF: /);
+    expect(r.stderr).toMatch(reason);
+    expect(r.stderr).not.toMatch(/undefined|Cannot read|instance of|TypeError/);
     expect(r.written).toEqual([]);
   });
 
