@@ -1,6 +1,6 @@
 // Editions built by two `newsprint worker` processes over a real Redis: byte-identical to local builds, a worker killed mid-build, a bad edition among good ones.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, symlinkSync, watch } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, watch, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -126,6 +126,17 @@ describe('mistakes caught before anything is queued', () => {
     const w = await newsprintRun(['worker', '--queue', `redis://127.0.0.1:${port}`, '--root', root], root);
     expect(w.code).toBe(3);
     expect(w.stderr).toBe(`newsprint: error: redis://127.0.0.1:${port}: cannot reach the queue (connection refused; is redis-server running there?)\n`);
+  }, 60_000);
+
+  it('two editions of one paper and date in one run: refused before anything is queued, naming both and the folder', async () => {
+    // The same paper and date as courier-1.yaml, with another flatplan: its build would replace courier-1's folder.
+    const copy = join(root, 'editions', 'courier-1-late.yaml');
+    writeFileSync(copy, readFileSync(join(root, EDITIONS[0]!), 'utf8').replace('stories: [../stories/harbour-wall.md]', 'stories: [../stories/bus-route.txt]'));
+    const r = await cli('build', join(root, EDITIONS[0]!), copy, join(root, EDITIONS[1]!), '--queue', redis.url, '--root', root, '--out', join(root, 'dup-out'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: .*courier-1\.yaml and .*courier-1-late\.yaml are both the-wexcombe-courier-2026-11-01: their builds would write the same folder, .*dup-out\/the-wexcombe-courier-2026-11-01\//);
+    expect(r.stderr).not.toMatch(/queued/);
+    expect(existsSync(join(root, 'dup-out'))).toBe(false);
   }, 60_000);
 
   it('a bad address, an edition outside the shared folder, an article file, a missing root: exit 1 with the reason', async () => {

@@ -1,5 +1,5 @@
 // `newsprint build EDITION… --queue redis://HOST:PORT`: an edition a job for the workers, waited for with a line as each ends.
-import { relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fail } from '../../core/index.js';
 import type { BuildJob } from '../../queue/index.js';
 import { EXIT } from '../exit.js';
@@ -34,6 +34,27 @@ export async function buildQueueCommand(a: BuildQueueArgs): Promise<number> {
     seen.add(rel);
     return rel;
   });
+  // Two editions of one paper and date would write one folder, and the later build would replace the earlier in
+  // silence: refused before anything is queued, naming both. (An edition file that cannot be read is left to its
+  // worker, which reports it as it reports any bad edition.)
+  const { readSourceFile, parseEditionFile, slugify } = await import('../../ingest/index.js');
+  const bySlug = new Map<string, string>();
+  for (const f of a.files) {
+    let slug: string;
+    try {
+      const spec = parseEditionFile(f, readSourceFile(f).text, () => true);
+      slug = `${slugify(spec.publication.name)}-${spec.date}`;
+    } catch {
+      continue;
+    }
+    const other = bySlug.get(slug);
+    if (other !== undefined) {
+      fail('cli/queue', `${other} and ${f} are both ${slug}: their builds would write the same folder, ${join(a.out, slug)}/, and the later would replace the earlier`, undefined, [
+        'give one another date or publication, or build them into different --out folders',
+      ]);
+    }
+    bySlug.set(slug, f);
+  }
   if (a.baseUrl !== undefined && !/^https?:\/\/[^/\s]+/.test(a.baseUrl)) {
     fail('cli/option', `--base-url ${a.baseUrl} is not a web address`, undefined, ['give the absolute address the e-edition will be published at, such as https://courier.example/e-edition/']);
   }
