@@ -97,6 +97,11 @@ export interface Article {
   readonly deskNotes?: readonly DeskNote[];
   /** An embargo on the story: a warning in the report when it lifts after the edition goes on sale. */
   readonly embargo?: Embargo;
+  /**
+   * What reading the copy changed and the desk should know, each a warning for the report at its line: nesting
+   * deeper than the page can show, flattened (nothing of the copy is dropped in silence).
+   */
+  readonly readingNotes?: readonly { readonly code: string; readonly message: string; readonly src: Span; readonly hints?: readonly string[] }[];
   /** Where the headline is. */
   readonly src: Span;
 }

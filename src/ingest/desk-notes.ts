@@ -22,6 +22,7 @@ export function deskFindings(a: Article, editionDate: string): Diagnostic[] {
     message: `note to the desk on ${story}: ${n.text}`,
     span: n.src,
   }));
+  for (const n of a.readingNotes ?? []) out.push({ severity: 'warning', code: n.code, message: `${story}: ${n.message}`, span: n.src, ...(n.hints ? { hints: [...n.hints] } : {}) });
   const e = a.embargo;
   if (e && (e.until === undefined || liftsAfterSale(e.until, editionDate))) {
     out.push({

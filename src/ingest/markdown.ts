@@ -46,9 +46,17 @@ export function parseMarkdown(file: string, text: string): Article {
     bodyOffset = close + 1;
   }
 
-  // 2. Parse the body; its lines count from the body's first line.
-  const bodyLines = lines.slice(bodyOffset);
+  // 2. Parse the body; its lines count from the body's first line. Nesting deeper than the page shows is flattened
+  //    first (markdown-it would drop what lies past its nesting limit), with a warning at the first line it touched.
+  const flat = flattenNesting(lines.slice(bodyOffset));
+  const bodyLines = flat.lines;
   const tree = markdownTree(parser().parse(bodyLines.join('\n'), {}), bodyLines);
+  const readingNotes = flat.first === undefined ? [] : [{
+    code: 'ingest/deep-nesting',
+    message: `block quotes or lists nested more than ${MAX_QUOTES} quotes or ${MAX_LIST_INDENT / 2} list levels deep, from here on, are set at that depth (${flat.count} line${flat.count === 1 ? '' : 's'}); nothing is left out`,
+    src: { file, line: flat.first + 1 + bodyOffset, col: 1 },
+    hints: ['a newspaper page shows one level of quote and of list: nest less'],
+  }];
   const at = (n: { position?: { start: { line: number; column: number } } }): Span => ({
     file,
     line: (n.position?.start.line ?? 1) + bodyOffset,
@@ -99,8 +107,39 @@ export function parseMarkdown(file: string, text: string): Article {
     body,
     ...(cutFrom !== undefined && cutFrom < body.length ? { cutFrom } : {}),
     furniture: [],
+    ...(readingNotes.length ? { readingNotes } : {}),
     src: headlineSpan,
   };
+}
+
+/** Block quotes nested deeper than this are set at this depth. */
+const MAX_QUOTES = 8;
+/** List items indented further than this (columns: 16 levels of a two-space list) are set at this indent. */
+const MAX_LIST_INDENT = 32;
+
+/**
+ * The body's lines with their nesting held to what the parser keeps (markdown-it drops everything nested past its
+ * limit): a line's run of block-quote markers cut to MAX_QUOTES, a line indented further than MAX_LIST_INDENT columns
+ * brought back to it (deeper list items become siblings at that depth). The same number of lines, so every line and
+ * column the tree gives stays right; `first` is the first line changed (0-based), `count` how many were.
+ */
+function flattenNesting(lines: readonly string[]): { lines: string[]; first?: number; count: number } {
+  let first: number | undefined;
+  let count = 0;
+  const out = lines.map((line, i) => {
+    let l = line;
+    const quotes = /^(?: {0,3}> ?)+/.exec(l);
+    if (quotes && (quotes[0].match(/>/g)?.length ?? 0) > MAX_QUOTES) l = `${'> '.repeat(MAX_QUOTES)}${l.slice(quotes[0].length)}`;
+    const indent = /^[ \t]*/.exec(l)![0];
+    const width = [...indent].reduce((w, c) => (c === '\t' ? w + 4 - (w % 4) : w + 1), 0);
+    if (width > MAX_LIST_INDENT && l.trim() !== '') l = ' '.repeat(MAX_LIST_INDENT) + l.slice(indent.length);
+    if (l !== line) {
+      first ??= i;
+      count++;
+    }
+    return l;
+  });
+  return { lines: out, ...(first !== undefined ? { first } : {}), count };
 }
 
 /** The copy's cut mark: an HTML comment `<!-- cut -->` on a line of its own between paragraphs. */
@@ -145,6 +184,8 @@ function parser(): MarkdownIt {
     // The package as CommonJS gives its class as module.exports; as an ES module (the bundle), as its default export.
     const mod = markdownIt() as unknown as typeof MarkdownIt & { default?: typeof MarkdownIt };
     const md = new (mod.default ?? mod)('commonmark');
+    // Room for what flattenNesting leaves (8 quotes, 16 list levels: 40 levels of tokens), so nothing is dropped.
+    (md.options as { maxNesting: number }).maxNesting = 64;
     md.normalizeLink = (url) => url;
     md.validateLink = () => true;
     markdown = md;

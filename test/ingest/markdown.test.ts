@@ -140,3 +140,34 @@ describe('parseMarkdown', () => {
     expect(d.span?.line).toBe(4);
   });
 });
+
+describe('nesting deeper than the page shows', () => {
+  /** Every word of the body's blocks, in order. */
+  const bodyText = (a: ReturnType<typeof parseMarkdown>) =>
+    a.body.map((b) => ('runs' in b ? b.runs.map((r) => r.text).join('') : b.kind === 'list' ? b.items.map((i) => i.map((r) => r.text).join('')).join(' | ') : '')).join('\n');
+
+  it('10,000 nested block quotes: the quoted words are kept, set at the deepest depth shown, with a warning at the line', () => {
+    const md = ['---', 'headline: Deep quotes', '---', '', 'Intro paragraph.', '', `${'>'.repeat(10_000)} deeply quoted words here`, '', 'Last paragraph.'].join('\n');
+    const a = parseMarkdown('quotes.md', md);
+    expect(bodyText(a)).toContain('deeply quoted words here');
+    expect(bodyText(a)).toContain('Last paragraph.');
+    expect(a.readingNotes).toEqual([expect.objectContaining({ code: 'ingest/deep-nesting', src: { file: 'quotes.md', line: 7, col: 1 } })]);
+  });
+
+  it('1,000 nested list levels: all 1,000 items are kept, the deep ones as siblings at the deepest level, with a warning', () => {
+    const md = ['---', 'headline: Deep lists', '---', '', 'Intro paragraph.', '', ...Array.from({ length: 1000 }, (_, i) => `${'  '.repeat(i)}- item ${i}`)].join('\n');
+    const a = parseMarkdown('lists.md', md);
+    const items = bodyText(a).match(/item \d+/g) ?? [];
+    expect(items).toHaveLength(1000);
+    expect(items.at(-1)).toBe('item 999');
+    // The first item indented past 32 columns is item 17, on the body's line 7 + 17.
+    expect(a.readingNotes?.[0]?.src.line).toBe(7 + 17);
+  });
+
+  it('lists and quotes a few levels deep are read as written, with no warning', () => {
+    const md = ['---', 'headline: Shallow', '---', '', '> A quote', '> > inside a quote', '', '- one', '  - two', '    - three'].join('\n');
+    const a = parseMarkdown('shallow.md', md);
+    expect(a.readingNotes).toBeUndefined();
+    expect(bodyText(a)).toMatch(/one[\s\S]*two[\s\S]*three/);
+  });
+});
