@@ -110,7 +110,7 @@ function fitHeadline(ctx: LayoutContext, el: MarkupElement, w: number): { lines:
     lines = setParagraph(el.children, s, ctx.sheet, ctx.shaper, w, { balance: true });
   }
   if (lines.length > maxLines || lines.some((l) => l.overfull > 0)) {
-    warn(ctx, 'layout/headline-too-long', `headline “${textOf(el).slice(0, 60)}” needs ${lines.length} lines at ${s.size.toFixed(1)} pt, more than ${maxLines}`, el.src);
+    warn(ctx, 'layout/headline-too-long', `headline “${textOf(el).slice(0, 60)}” needs ${lines.length} lines at ${s.size.toFixed(1)} pt, more than ${maxLines}`, el.copy ?? el.src, ['shorten the headline in the copy, or give it more columns']);
     return { lines, style: s, tooLong: true };
   } else if (!lines.some((l) => l.emergency)) {
     // Sized to fill: a headline whose widest line leaves its measure short grows until that line fills it (at most

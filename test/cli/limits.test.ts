@@ -36,6 +36,14 @@ describe('input limits', () => {
     expect(small.stderr).toMatch(/more than the 1 KB an article may be/);
   });
 
+  it('a 5,000-character headline is set, and blamed on the story’s own headline line, not on the template', async () => {
+    const dir = tempDir({ 'long.md': `---\nheadline: ${'Council '.repeat(625).trim()}\n---\n\nA short body paragraph here.\n` });
+    const r = await cli('build', join(dir, 'long.md'), '--out', join(dir, 'out'), '--formats', 'jpeg');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/long\.md:2:11: warning: headline “Council Council[^”]*” needs \d+ lines at [\d.]+ pt, more than 4/);
+    expect(r.stderr).not.toMatch(/\.hbs:\d+:\d+: warning: headline/);
+  });
+
   it('a limit that is not a positive number is a bad command line (exit 2)', async () => {
     const r = await cli('build', STORY, '--max-article-kb', '0');
     expect(r.code).toBe(2);
