@@ -17,6 +17,8 @@ export interface TemplateSource {
 interface Located {
   npFile?: string;
   npUnmap?: (line: number, col: number) => { line: number; col: number };
+  /** The template's own text, to find the place of an error Handlebars gives no position for. */
+  npText?: string;
 }
 
 /** A compiled set of page templates and partials sharing one Handlebars environment. */
@@ -78,6 +80,7 @@ function compileOne(env: typeof Handlebars, t: TemplateSource): Handlebars.Templ
       if (err && typeof err === 'object' && !err.npFile) {
         err.npFile = t.file;
         err.npUnmap = inst.unmap;
+        err.npText = t.text;
       }
       throw err;
     }
@@ -117,9 +120,33 @@ function runtimeError(e: unknown, pageFile: string): unknown {
     const pos = err.npUnmap ? err.npUnmap(err.lineNumber, err.column ?? 0) : { line: err.lineNumber, col: err.column ?? 0 };
     span = { file, line: pos.line, col: pos.col + 1 };
   }
-  const message = err.message
-    .replace(/ - \d+:\d+$/, '')
-    .replace(/^"(.+)" not defined in \[object Object\]$/, '“$1” is not defined in this template’s data')
-    .replace(/^The partial (.+) could not be found$/, 'unknown partial “$1”');
-  return new UserError({ severity: 'error', code: 'template/render', message, span });
+  // Handlebars gives some errors no position: they are found in the template's text by what they name.
+  const find = (re: RegExp) => {
+    const text = err.npText;
+    const m = text === undefined ? null : re.exec(text);
+    if (!m || text === undefined) return;
+    const before = text.slice(0, m.index);
+    span = { file, line: before.split('\n').length, col: m.index - before.lastIndexOf('\n') };
+  };
+  const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  let message = err.message.replace(/ - \d+:\d+$/, '');
+  const hints: string[] = [];
+  let m: RegExpExecArray | null;
+  if ((m = /^"(.+)" not defined in \[object Object\]$/.exec(message))) message = `“${m[1]}” is not defined in this template’s data`;
+  else if ((m = /^The partial (.+) could not be found$/.exec(message))) {
+    message = `unknown partial “${m[1]}”`;
+    if (typeof err.lineNumber !== 'number') find(new RegExp(`\\{\\{~?\\s*>\\s*${escape(m[1]!)}(?![\\w-])`));
+    hints.push('partials are the files in the template set’s partials/ folder, by name without .hbs');
+  } else if ((m = /^#(\w+) requires exactly one argument$/.exec(message))) {
+    message = `{{#${m[1]}}} needs exactly one argument: {{#${m[1]} value}}`;
+    if (typeof err.lineNumber !== 'number') find(new RegExp(`\\{\\{~?\\s*#${escape(m[1]!)}(?=\\s*~?\\}\\}|\\s+\\S+\\s+\\S)`));
+  } else if (/lookupProperty|\blookup\b/.test(message) || (e instanceof TypeError && /\{\{~?\s*lookup\b/.test(err.npText ?? ''))) {
+    message = '{{lookup}} needs an object and a key: {{lookup object key}}';
+    if (typeof err.lineNumber !== 'number') find(/\{\{~?\s*lookup\b/);
+  } else if (e instanceof TypeError || /undefined|is not a function|Cannot read/.test(message)) {
+    // Never a JavaScript internal: what the user can act on is the template and its data.
+    message = 'the template failed while it was being filled in (a helper was given the wrong arguments, or data that is not there)';
+    hints.push('check the helpers and {{…}} expressions in this file against docs/page-markup.md, “The data a page template sees”');
+  }
+  return new UserError({ severity: 'error', code: 'template/render', message, span, ...(hints.length ? { hints } : {}) });
 }

@@ -41,6 +41,17 @@ describe('page templates', () => {
     expect(d.message).toMatch(/nmber/);
   });
 
+  it.each([
+    ['{{lookup}} with nothing to look up', '<page>\n  {{lookup}}\n</page>', 2, 3, /^\{\{lookup\}\} needs an object and a key/],
+    ['{{#with}} with no argument', '<page>\n\n    {{#with}}<rule/>{{/with}}\n</page>', 3, 5, /^\{\{#with\}\} needs exactly one argument/],
+    ['a partial that does not exist', '<page>\n  <rule/>\n  {{> sidebar}}\n</page>', 3, 3, /^unknown partial “sidebar”/],
+  ])('report %s at its own line and column, in words, never a JavaScript internal', (_, text, line, col, message) => {
+    const d = diagnosticOf(() => page(text)({}));
+    expect(d.span).toEqual({ file: 'templates/x/pages/p.hbs', line, col });
+    expect(d.message).toMatch(message);
+    expect(d.printed).not.toMatch(/undefined|Cannot read|lookupProperty|TypeError/);
+  });
+
   it('report an unknown element at the template line that wrote it, inside a partial', () => {
     const partial = { name: 'box', file: 'templates/x/partials/box.hbs', text: '<promo heading="A">one</promo>\n<sidebar/>' };
     const d = diagnosticOf(() => page('<page>\n  <row>{{> box}}</row>\n</page>', [partial])());
