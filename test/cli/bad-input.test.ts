@@ -145,7 +145,7 @@ describe('bad input', () => {
 
   it('refuses to lose copy: overset is an error naming the story, its source line and first lost words, nothing written', async () => {
     const para = 'The council said the work would go on through the winter and into the spring. ';
-    const dir = tempDir({ 'long.md': `---\nheadline: A very long story\n---\n\n${Array.from({ length: 400 }, (_, i) => `${para.repeat(4)}(${i + 1})`).join('\n\n')}\n` });
+    const dir = tempDir({ 'long.md': `---\nheadline: A very long story\n---\n\n${Array.from({ length: 250 }, (_, i) => `${para.repeat(4)}(${i + 1})`).join('\n\n')}\n` });
     const o = mkdtempSync(join(tmpdir(), 'newsprint-long-'));
     const r = await cli('build', join(dir, 'long.md'), '--out', o);
     expect(r.code).toBe(1);
@@ -156,7 +156,7 @@ describe('bad input', () => {
 
   it('with --allow-overset, reports overset copy with its source line as a warning, and still writes the page', async () => {
     const para = 'The council said the work would go on through the winter and into the spring. ';
-    const dir = tempDir({ 'long.md': `---\nheadline: A very long story\n---\n\n${Array.from({ length: 400 }, (_, i) => `${para.repeat(4)}(${i + 1})`).join('\n\n')}\n` });
+    const dir = tempDir({ 'long.md': `---\nheadline: A very long story\n---\n\n${Array.from({ length: 250 }, (_, i) => `${para.repeat(4)}(${i + 1})`).join('\n\n')}\n` });
     const o = mkdtempSync(join(tmpdir(), 'newsprint-long-'));
     const r = await cli('build', join(dir, 'long.md'), '--out', o, '--allow-overset');
     expect(r.code).toBe(0);
