@@ -212,11 +212,12 @@ export async function run(argv: readonly string[]): Promise<number> {
           .option('queue', { describe: 'The Redis holding the queue: redis://HOST:PORT', type: 'string', demandOption: true })
           .option('root', { describe: 'The shared folder as this machine mounts it: jobs name their files relative to it', type: 'string', demandOption: true })
           .option('concurrency', { describe: 'Editions built at once, each in its own thread', type: 'number', default: 1 })
+          .option('max-build-memory-mb', { describe: 'The most heap one build may use, MB: an edition that needs more fails with one line, and the worker goes on (default: Node’s own limit)', type: 'number' })
           .option('quiet', { alias: 'q', describe: 'Print only errors', type: 'boolean', default: false })
           .epilogue(examplesText('worker')),
       async (a) => {
         try {
-          await (await import('./commands/worker.js')).workerCommand({ queue: a.queue, root: a.root, concurrency: a.concurrency, quiet: a.quiet });
+          await (await import('./commands/worker.js')).workerCommand({ queue: a.queue, root: a.root, concurrency: a.concurrency, quiet: a.quiet, ...(a['max-build-memory-mb'] !== undefined ? { maxBuildMemoryMb: a['max-build-memory-mb'] } : {}) });
         } catch (e) {
           fail(e);
         }

@@ -57,6 +57,28 @@ function removeLeftovers(parent: string, base: string): void {
   }
 }
 
+/**
+ * Removes from `parent` what one thread of this process left there when it died before committing or aborting (a
+ * queue worker's build thread that ran out of memory): its `.<name>.partial-…` and `.<name>.old-…` folders, by the
+ * machine, process and thread id their names carry. Returns the names removed.
+ */
+export function removeThreadLeftovers(parent: string, thread: number): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const m = /^\..+\.(?:partial|old)-(.+)-(\d+)-(\d+)\.\d+$/.exec(name);
+    if (!m || m[1] !== HOST || Number(m[2]) !== process.pid || Number(m[3]) !== thread) continue;
+    rmSync(join(parent, name), { recursive: true, force: true });
+    removed.push(name);
+  }
+  return removed;
+}
+
 /** Staging folders of this process not yet committed or aborted: what Ctrl-C (SIGINT) or SIGTERM must remove. */
 const unfinished = new Set<StagedFolder>();
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;

@@ -1,8 +1,10 @@
 // A BullMQ worker that builds queued editions, each in a thread of its own, so the job's lock is renewed on time.
 import { hostname } from 'node:os';
+import { resolve as resolve_ } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker as Thread } from 'node:worker_threads';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { removeThreadLeftovers } from '../publish/write.js';
 import { connectionOptions, type LinkEvent, type QueueAddress } from './connection.js';
 import { BUILD_QUEUE, invalidJob, LOCK_DURATION_MS, MAX_STALLED_COUNT, QUEUE_PREFIX, STALLED_INTERVAL_MS, type BuildJob, type BuildJobResult } from './jobs.js';
 
@@ -29,6 +31,11 @@ export interface WorkerOptions {
   readonly jobModule: URL;
   /** One line of the worker's log (no newline). */
   readonly log: (line: string) => void;
+  /**
+   * The most heap, MB, a build thread may use (V8's old generation): an edition that needs more fails with one line,
+   * "out of memory", and the worker and its other builds go on. Default: Node's own limit for the process.
+   */
+  readonly maxBuildMemoryMb?: number;
 }
 
 export interface RunningWorker {
@@ -71,8 +78,13 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
     const t0 = performance.now();
     let outcome: JobOutcome;
     try {
-      outcome = await runThread(opts.jobModule, job.data, threads);
+      outcome = await runThread(opts.jobModule, job.data, threads, opts.maxBuildMemoryMb);
     } catch (e) {
+      // Out of memory under the thread's limit: the edition's own (it needs the same memory every time), not retried.
+      if (!forced && e instanceof OutOfMemory) {
+        log(`${label}: failed: ${e.message}`);
+        throw bare(new UnrecoverableError(`newsprint: error: ${job.data.edition}: ${e.message}`));
+      }
       const why = forced ? 'the worker was stopped mid-build' : e instanceof Error ? e.message : String(e);
       log(`${label}: the build thread failed (${why}); the job will be tried again`);
       throw bare(new Error(`the build crashed on worker ${name}: ${why}`));
@@ -122,6 +134,9 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
   };
 }
 
+/** A build thread that ran out of the memory it may use. */
+class OutOfMemory extends Error {}
+
 /** The error with only its first line as its stack: BullMQ keeps the stack on the job, and a thread's frames tell nothing. */
 function bare<E extends Error>(e: E): E {
   e.stack = `${e.name}: ${e.message}`;
@@ -133,12 +148,14 @@ function bare<E extends Error>(e: E): E {
  * none, as the machine that queued it had none), so the bytes are those that machine's own build would give. A thread
  * that dies without posting (out of memory, a crash in native code) rejects.
  */
-function runThread(module: URL, job: BuildJob, threads: Set<Thread>): Promise<JobOutcome> {
+function runThread(module: URL, job: BuildJob, threads: Set<Thread>, maxMemoryMb?: number): Promise<JobOutcome> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env['SOURCE_DATE_EPOCH'];
   if (job.sourceDateEpoch !== undefined) env['SOURCE_DATE_EPOCH'] = job.sourceDateEpoch;
   return new Promise<JobOutcome>((resolve, reject) => {
-    const t = new Thread(module, { workerData: job, env });
+    const t = new Thread(module, { workerData: job, env, ...(maxMemoryMb !== undefined ? { resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb } } : {}) });
+    // Its id while it runs (the thread's temporary folders carry it), for sweeping them if it dies without a result.
+    const id = t.threadId;
     threads.add(t);
     let outcome: JobOutcome | undefined;
     let error: Error | undefined;
@@ -150,8 +167,12 @@ function runThread(module: URL, job: BuildJob, threads: Set<Thread>): Promise<Jo
     t.on('error', (e) => (error = e));
     t.on('exit', (code) => {
       threads.delete(t);
-      if (outcome) resolve(outcome);
-      else reject(error ?? new Error(`the thread stopped with exit code ${code} and no result`));
+      if (outcome) return resolve(outcome);
+      // A thread that died mid-build (out of memory) left its temporary folder in the output folder: removed now.
+      removeThreadLeftovers(resolve_(job.out), id);
+      if ((error as NodeJS.ErrnoException | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        reject(new OutOfMemory(`out of memory: the build needed more than the ${maxMemoryMb === undefined ? 'memory' : `${maxMemoryMb} MB`} a build may use (newsprint worker --max-build-memory-mb N)`));
+      } else reject(error ?? new Error(`the thread stopped with exit code ${code} and no result`));
     });
   });
 }

@@ -10,6 +10,8 @@ export interface WorkerArgs {
   readonly root: string;
   /** Editions built at once by this process, each in its own thread. Default 1: a build already uses both cores of a small machine. */
   readonly concurrency: number;
+  /** The most heap a build thread may use, MB (V8's old generation); default Node's own limit. */
+  readonly maxBuildMemoryMb?: number;
   readonly quiet: boolean;
 }
 
@@ -32,7 +34,11 @@ export async function workerCommand(a: WorkerArgs): Promise<void> {
   // The builds run in the shared folder: jobs name their files relative to it, and so do the messages and report.json.
   process.chdir(root);
   const log = (line: string) => void process.stderr.write(`newsprint worker: ${line}\n`);
-  const worker = await startWorker({ address, concurrency: a.concurrency, jobModule: new URL('./build-job.js', import.meta.url), log: a.quiet ? () => undefined : log });
+  const mem = a.maxBuildMemoryMb;
+  if (mem !== undefined && !(Number.isInteger(mem) && mem >= 16)) {
+    fail('cli/option', `--max-build-memory-mb ${mem} is not a size in MB`, undefined, ['give a whole number of MB, at least 16; an eight-page edition needs about 400, a 48-page one about 1,300']);
+  }
+  const worker = await startWorker({ address, concurrency: a.concurrency, jobModule: new URL('./build-job.js', import.meta.url), log: a.quiet ? () => undefined : log, ...(mem !== undefined ? { maxBuildMemoryMb: mem } : {}) });
   log(`${worker.name} building jobs from ${address.shown} in ${root}, ${a.concurrency} at a time; Ctrl-C to stop`);
   let signals = 0;
   const stop = (signal: string) => {
