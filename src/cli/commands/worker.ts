@@ -36,7 +36,7 @@ export async function workerCommand(a: WorkerArgs): Promise<void> {
   const log = (line: string) => void process.stderr.write(`newsprint worker: ${line}\n`);
   const mem = a.maxBuildMemoryMb;
   if (mem !== undefined && !(Number.isInteger(mem) && mem >= 16)) {
-    fail('cli/option', `--max-build-memory-mb ${mem} is not a size in MB`, undefined, ['give a whole number of MB, at least 16; an eight-page edition needs about 400, a 48-page one about 1,300']);
+    fail('cli/option', `--max-build-memory-mb ${mem} is not a size in MB`, undefined, ['give a whole number of MB, at least 16; the sample’s eight pages build within 140']);
   }
   const worker = await startWorker({ address, concurrency: a.concurrency, jobModule: new URL('./build-job.js', import.meta.url), log: a.quiet ? () => undefined : log, ...(mem !== undefined ? { maxBuildMemoryMb: mem } : {}) });
   log(`${worker.name} building jobs from ${address.shown} in ${root}, ${a.concurrency} at a time; Ctrl-C to stop`);
