@@ -36,6 +36,7 @@ describe('bad input', () => {
       'binary.txt': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]),
       'latin1.txt': Buffer.concat([Buffer.from('Title - Paper\n\nHeadline\n\nCaf'), Buffer.from([0xe9]), Buffer.from(' opens\n')]),
       'nobody.md': '---\nheadline: A headline and nothing else\n---\n\n',
+      'nul.md': Buffer.concat([Buffer.from('---\nheadline: A stray byte\n---\n\nA paragraph'), Buffer.from([0]), Buffer.from(' of copy.\n')]),
     });
     out = mkdtempSync(join(tmpdir(), 'newsprint-out-'));
     const r = await cli('build', join(inputs, 'good.md'), '--out', out, '--quiet');
@@ -51,6 +52,7 @@ describe('bad input', () => {
     ['invalid UTF-8', () => [join(inputs, 'latin1.txt')], /latin1\.txt:5:4: error: .*UTF-8/],
     ['a missing file', () => [join(inputs, 'nowhere.md')], /nowhere\.md(:1:1)?: error: .*(not found|no such|missing|does not exist)/i],
     ['a headline but no body', () => [join(inputs, 'nobody.md')], /nobody\.md:\d+:\d+: error: .*body/i],
+    ['a stray NUL byte, at its line and column', () => [join(inputs, 'nul.md')], /nul\.md:5:12: error: file is binary, not text: a NUL byte/],
   ];
   for (const [name, args, message] of cases) {
     it(`refuses ${name}`, async () => {
@@ -59,6 +61,8 @@ describe('bad input', () => {
       const lines = r.stderr.trim().split('\n').filter((l) => !l.startsWith('  hint:'));
       expect(lines, r.stderr).toHaveLength(1);
       expect(lines[0]).toMatch(message);
+      // Said in words about the file, never a JavaScript internal.
+      expect(r.stderr).not.toMatch(/undefined|Cannot read|is not a function|TypeError|^\s+at /m);
       expect(snapshot(out)).toEqual(before);
     });
   }
