@@ -21,7 +21,7 @@ describe.skipIf(!hasSeed)(`the seed story${hasSeed ? '' : ' [skipped: ../shared/
   let dir: string;
   beforeAll(async () => {
     out = tmp();
-    const r = await cli('build', SEED, '--out', out, '--quiet');
+    const r = await cli('build', SEED, '--out', out, '--quiet', '--formats', 'jpeg');
     expect(r.code, r.stderr).toBe(0);
     dir = join(out, 'the-coventry-observer-2020-09-11');
     pdf = await readPdf(join(dir, 'print', 'the-coventry-observer-2020-09-11.pdf'));
@@ -125,7 +125,7 @@ describe('the sample edition', () => {
   let out: string;
   beforeAll(async () => {
     out = tmp();
-    const r = await cli('build', '--out', out);
+    const r = await cli('build', '--out', out, '--formats', 'jpeg');
     expect(r.code, r.stderr).toBe(0);
   });
   const dir = () => join(out, 'the-wexcombe-courier-2026-11-26');
@@ -167,7 +167,7 @@ describe('the sample edition', () => {
 
   it('gives byte-identical PDFs for the same input', async () => {
     const again = tmp();
-    expect((await cli('build', '--out', again, '--quiet')).code).toBe(0);
+    expect((await cli('build', '--out', again, '--quiet', '--formats', 'jpeg')).code).toBe(0);
     const a = readFileSync(join(dir(), 'print', 'the-wexcombe-courier-2026-11-26.pdf'));
     const b = readFileSync(join(again, 'the-wexcombe-courier-2026-11-26', 'print', 'the-wexcombe-courier-2026-11-26.pdf'));
     expect(a.equals(b)).toBe(true);
@@ -176,7 +176,7 @@ describe('the sample edition', () => {
   it('builds an article given as a file in each format, a story a page', async () => {
     const o = tmp();
     const stories = join(SAMPLE_EDITION, '..', 'stories');
-    const r = await cli('build', join(stories, 'harbour-wall.md'), join(stories, 'library-hours.json'), join(stories, 'bus-route.txt'), '--out', o, '--quiet');
+    const r = await cli('build', join(stories, 'harbour-wall.md'), join(stories, 'library-hours.json'), join(stories, 'bus-route.txt'), '--out', o, '--quiet', '--formats', 'jpeg');
     expect(r.code, r.stderr).toBe(0);
     const [folder] = readdirSync(o);
     const pdf = await readPdf(join(o, folder!, 'print', `${folder}.pdf`));

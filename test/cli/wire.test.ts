@@ -34,7 +34,7 @@ function bodyWords(file: string): string[] {
 /** Builds one article file; returns the edition's folder and the plant PDF's text as letters, in content order. */
 async function build(file: string): Promise<{ dir: string; pdfLetters: string; report: { findings: { code: string; message: string; where: string | null }[] } }> {
   const out = tmp();
-  const r = await cli('build', file, '--out', out, '--quiet');
+  const r = await cli('build', file, '--out', out, '--quiet', '--formats', 'jpeg');
   expect(r.code, r.stderr).toBe(0);
   const [slug] = readdirSync(out);
   const dir = join(out, slug!);

@@ -62,7 +62,7 @@ interface Built {
 
 async function build(...args: string[]): Promise<Built> {
   const out = mkdtempSync(join(tmpdir(), 'newsprint-plant-'));
-  const r = await cli('build', ...args, '--out', out, '--quiet');
+  const r = await cli('build', ...args, '--out', out, '--quiet', '--formats', 'jpeg');
   expect(r.code, r.stderr).toBe(0);
   const name = readdirSync(out).find((d) => !d.startsWith('.'))!;
   const dir = join(out, name);
