@@ -216,7 +216,7 @@ function storyWords(a: ManifestArticle): string[] {
 
 beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), 'newsprint-search-'));
-  const r = await cli('build', FULL_SAMPLE_EDITION, '--out', out, '--quiet');
+  const r = await cli('build', FULL_SAMPLE_EDITION, '--out', out, '--quiet', '--formats', 'jpeg');
   expect(r.code, r.stderr).toBe(0);
   const edition = join(out, 'the-wexcombe-courier-2026-11-26');
   dir = join(edition, 'e-edition');
