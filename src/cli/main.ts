@@ -75,6 +75,8 @@ export async function run(argv: readonly string[]): Promise<number> {
     code = reportError(e);
   };
   // A plainly well-formed galley starts without yargs (see quickGalleyArgs); everything else goes through yargs.
+  // Each run starts from the default input limits (a galley that skips yargs skips its middleware too).
+  setInputLimits({});
   const quick = quickGalleyArgs(argv);
   if (quick) {
     await galleyCommand(quick).catch(fail);
