@@ -50,11 +50,16 @@ function removeLeftovers(parent: string, base: string): void {
   }
   const prefix = `.${base}.`;
   for (const name of names) {
-    if (!name.startsWith(prefix)) continue;
-    const m = /^(?:partial|old)-(.+)-(\d+)-\d+\.\d+$/.exec(name.slice(prefix.length));
-    if (!m || m[1] !== HOST || Number(m[2]) === process.pid || alive(Number(m[2]))) continue;
+    const w = name.startsWith(prefix) ? writerOf(name) : undefined;
+    if (!w || w.host !== HOST || w.pid === process.pid || alive(w.pid)) continue;
     rmSync(join(parent, name), { recursive: true, force: true });
   }
+}
+
+/** The writer a temporary name (`.<base>.partial-<host>-<pid>-<thread>.<n>`, or `.old-`) carries; undefined for any other name. */
+function writerOf(name: string): { host: string; pid: number; thread: number } | undefined {
+  const m = /^\..+\.(?:partial|old)-(.+)-(\d+)-(\d+)\.\d+$/.exec(name);
+  return m ? { host: m[1]!, pid: Number(m[2]), thread: Number(m[3]) } : undefined;
 }
 
 /**
@@ -71,8 +76,8 @@ export function removeThreadLeftovers(parent: string, thread: number): string[] 
   }
   const removed: string[] = [];
   for (const name of names) {
-    const m = /^\..+\.(?:partial|old)-(.+)-(\d+)-(\d+)\.\d+$/.exec(name);
-    if (!m || m[1] !== HOST || Number(m[2]) !== process.pid || Number(m[3]) !== thread) continue;
+    const w = writerOf(name);
+    if (!w || w.host !== HOST || w.pid !== process.pid || w.thread !== thread) continue;
     rmSync(join(parent, name), { recursive: true, force: true });
     removed.push(name);
   }
