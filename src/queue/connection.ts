@@ -101,6 +101,9 @@ function linkWords(e: NodeJS.ErrnoException): string {
       return 'host unreachable';
     case 'ECONNRESET':
       return 'connection reset';
+    // Written to a connection the server had just closed (Redis shutting down).
+    case 'EPIPE':
+      return 'connection closed';
     default:
       return e.code ?? e.message;
   }
