@@ -20,11 +20,15 @@ const BOOKINGS = [
   [],
 ];
 
-/** A temporary folder with the sample's photos in images/, and a function copying a story into stories/ by a new name. */
+/**
+ * A temporary folder with the sample's photos in images/ and adverts in ads/ (an edition reads files only inside its
+ * folder), and a function copying a story into stories/ by a new name.
+ */
 function folder() {
   const dir = mkdtempSync(join(tmpdir(), 'newsprint-edition48-'));
   mkdirSync(join(dir, 'stories'));
   cpSync(join(sample, 'images'), join(dir, 'images'), { recursive: true });
+  cpSync(join(sample, 'ads'), join(dir, 'ads'), { recursive: true });
   let n = 0;
   const copy = (name) => {
     const to = `stories/${String(++n).padStart(3, '0')}-${name}`;
@@ -39,7 +43,7 @@ function pageLines(p, pageCount, stories) {
   return [
     `  - ${p === 0 ? 'template: front\n    ' : ''}section: ${p < pageCount * 0.75 ? 'News' : 'Sport'}`,
     ...(stories.length ? [`    stories: [${stories.join(', ')}]`] : []),
-    ...(ads.length ? ['    ads:', ...ads.map(([f, size]) => `      - { file: ${join(sample, 'ads', f)}, size: ${size} }`)] : []),
+    ...(ads.length ? ['    ads:', ...ads.map(([f, size]) => `      - { file: ads/${f}, size: ${size} }`)] : []),
   ].join('\n');
 }
 

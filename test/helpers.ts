@@ -1,4 +1,5 @@
 // Test helpers: catching UserErrors and writing temporary fixture files.
+import { createHash } from 'node:crypto';
 import { mkdtempSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -50,4 +51,9 @@ export function tree(dir: string): Map<string, Buffer> {
   };
   walk(dir);
   return out;
+}
+
+/** Every file under a folder as `path sha256`, sorted: a fingerprint of a whole output that compares quickly. */
+export function digests(dir: string): string[] {
+  return [...tree(dir)].map(([name, bytes]) => `${name} ${createHash('sha256').update(bytes).digest('hex')}`);
 }

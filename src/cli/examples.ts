@@ -4,13 +4,13 @@
 export const EXAMPLES = {
   build: [
     ['$0 build', 'Build the sample edition (8 pages) into output/'],
-    ['$0 build examples/editions/gazette-pool.yaml --out proofs', 'Another paper’s edition, its pages filled from its overmatter, in proofs/'],
+    ['$0 build examples/editions/gazette-pool.yaml --root examples --out proofs', 'Another paper’s edition, its pages filled from its overmatter, in proofs/'],
     ['$0 build examples/sample-edition/stories/harbour-wall.md --plant berliner --proof', 'One story on a Berliner front page, with a desk proof'],
     ['$0 build examples/editions/long-read.yaml --out queued --queue redis://127.0.0.1:6379', 'An edition built by the workers of a queue (start one with newsprint worker), in queued/'],
   ],
   'e-edition': [
     ['$0 e-edition --base-url https://courier.example/e-edition/2026-11-26/', 'The sample edition’s e-edition again, for its published address'],
-    ['$0 e-edition examples/editions/gazette-pool.yaml --out proofs --formats jpeg', 'JPEG renditions only'],
+    ['$0 e-edition examples/editions/gazette-pool.yaml --root examples --out proofs --formats jpeg', 'JPEG renditions only'],
   ],
   galley: [
     ['$0 galley examples/sample-edition/stories/harbour-wall.md', 'Galley at 48 mm in the template’s body style, to output/galley/harbour-wall.pdf'],
@@ -23,11 +23,11 @@ export const EXAMPLES = {
   ],
   preview: [
     ['$0 preview', 'The sample edition at http://127.0.0.1:4321/'],
-    ['$0 preview examples/editions/gazette-pool.yaml --port 4322', 'Another edition, live, on another port'],
+    ['$0 preview examples/editions/gazette-pool.yaml --root examples --port 4322', 'Another edition, live, on another port'],
   ],
   plan: [
     ['$0 plan', 'The sample edition’s flatplan, and output/the-wexcombe-courier-2026-11-26-plan.png'],
-    ['$0 plan examples/editions/gazette-pool.yaml --out wall.png', 'Another edition’s overview, for the wall'],
+    ['$0 plan examples/editions/gazette-pool.yaml --root examples --out wall.png', 'Another edition’s overview, for the wall'],
   ],
   worker: [['$0 worker --queue redis://127.0.0.1:6379 --root .', 'Build queued editions, their paths relative to this folder, until Ctrl-C']],
 } as const satisfies Record<string, readonly (readonly [string, string])[]>;

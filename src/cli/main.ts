@@ -1,4 +1,5 @@
 // The newsprint command line (yargs). Only this file sets exit codes.
+import { statSync } from 'node:fs';
 import type { Argv } from 'yargs';
 import { BUILD_DEFAULTS, buildCommand } from './commands/build.js';
 import { GALLEY_OPTIONS, galleyArgs, galleyCommand, quickGalleyArgs } from './commands/galley.js';
@@ -8,6 +9,7 @@ import { previewCommand } from './commands/preview.js';
 import { reportError } from './errors.js';
 import { EXIT } from './exit.js';
 import { DEFAULT_LIMITS, setInputLimits } from '../ingest/limits.js';
+import { setRootOption } from '../ingest/root.js';
 import { examplesText } from './examples.js';
 
 /**
@@ -30,16 +32,20 @@ function editionOptions<T>(y: Argv<T>, describe: { files: string; out: string; p
 }
 
 /**
- * The input limits (docs/edition-file.md, "Limits"), for every command that reads articles: a file far larger than
- * any story is refused at once, naming the option that allows more.
+ * What every command that reads articles may read: the input limits (docs/edition-file.md, "Limits"), a file far
+ * larger than any story refused at once, naming the option that allows more; and the root (docs/edition-file.md,
+ * "Where files may be"), the folder besides the edition's own that its stories, photos and adverts may be in.
  */
 const LIMIT_OPTIONS = {
+  root: { describe: 'A folder the edition’s stories, photos and adverts may also be in, besides the edition’s own (a shared tree: an edition in editions/ naming ../stories/). Files anywhere else are refused', type: 'string' },
   'max-article-kb': { describe: `Refuse an article file larger than this, KB (default ${DEFAULT_LIMITS.articleBytes / 1000})`, type: 'number' },
   'max-article-words': { describe: `Refuse an article of more words than this (default ${DEFAULT_LIMITS.articleWords.toLocaleString('en-GB')})`, type: 'number' },
 } as const;
 
 /** Sets this run's input limits from the options (the defaults where not given); a limit must be a positive number. */
-function applyLimits(a: { 'max-article-kb'?: unknown; 'max-article-words'?: unknown }): void {
+function applyLimits(a: { 'max-article-kb'?: unknown; 'max-article-words'?: unknown; root?: unknown }): void {
+  if (a.root !== undefined && !(typeof a.root === 'string' && isFolder(a.root))) throw new UsageError(`--root ${String(a.root)}: no such folder`);
+  setRootOption(a.root);
   for (const name of ['max-article-kb', 'max-article-words'] as const) {
     const v = a[name];
     if (v !== undefined && !(typeof v === 'number' && Number.isFinite(v) && v > 0)) throw new UsageError(`--${name} must be a positive number`);
@@ -47,6 +53,14 @@ function applyLimits(a: { 'max-article-kb'?: unknown; 'max-article-words'?: unkn
   const kb = a['max-article-kb'] as number | undefined;
   setInputLimits({ ...(kb !== undefined ? { articleBytes: kb * 1000 } : {}), ...(a['max-article-words'] !== undefined ? { articleWords: a['max-article-words'] as number } : {}) });
 }
+
+const isFolder = (p: string): boolean => {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+};
 
 /** The options build and e-edition share, from yargs' parsed arguments. */
 function buildArgs(a: { files?: string[] | undefined; out: string; template: string; plant: string; 'base-url'?: string | undefined; formats?: (string | number)[] | undefined; workers?: number | undefined; timings: boolean; quiet: boolean; 'allow-overset': boolean }) {
@@ -77,6 +91,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   // A plainly well-formed galley starts without yargs (see quickGalleyArgs); everything else goes through yargs.
   // Each run starts from the default input limits (a galley that skips yargs skips its middleware too).
   setInputLimits({});
+  setRootOption(undefined);
   const quick = quickGalleyArgs(argv);
   if (quick) {
     await galleyCommand(quick).catch(fail);
@@ -102,8 +117,7 @@ export async function run(argv: readonly string[]): Promise<number> {
         })
           .option('proof', { describe: 'Also write a desk proof with 3 mm bleed, crop and registration marks and a slug line (never for the plant)', type: 'boolean', default: false })
           .option('queue', { describe: 'Build on the workers of this Redis queue (redis://HOST:PORT) instead of here: a job an edition file, a line as each is done (docs/scale.md)', type: 'string' })
-          .option('root', { describe: 'With --queue: the shared folder the workers read and write; the edition files and --out must be inside it (default: the current folder)', type: 'string' })
-          .implies('root', 'queue')
+          .option('root', { describe: 'A folder the edition’s stories, photos and adverts may also be in, besides the edition’s own; files anywhere else are refused. With --queue: the shared folder the workers read and write, which the edition files and --out must be inside (default: the current folder)', type: 'string' })
           .epilogue(examplesText('build')),
       async (a) => {
         try {

@@ -6,6 +6,7 @@ import { AD_POSITIONS } from '../core/edition.js';
 import { fail, formatSpan, type Diagnostic, type Span } from '../core/span.js';
 import { isIsoDate } from './dates.js';
 import { fileExists } from './read.js';
+import { confine, rootOf, type ReadRoot } from './root.js';
 import { optional as opt } from './runs.js';
 import { describe, parseYaml, spanOf, YamlFields, type YamlSource } from './yaml-fields.js';
 
@@ -111,10 +112,10 @@ export interface OvermatterSpec {
  * Parses and validates an edition file. Every complaint is a UserError at the
  * file:line:col of the offending YAML node: unknown keys (with the known ones
  * as a hint), missing or mistyped fields, a bad date, no pages, story and
- * advert files that do not exist (`exists` is injectable for tests), and a
- * story file named twice (on pages or in the overmatter).
+ * advert files that do not exist (`exists` is injectable for tests), files outside the edition's root (`root`, by
+ * default its folder and `--root`'s: see root.ts), and a story file named twice (on pages or in the overmatter).
  */
-export function parseEditionFile(file: string, text: string, exists: (path: string) => boolean = fileExists): EditionSpec {
+export function parseEditionFile(file: string, text: string, exists: (path: string) => boolean = fileExists, readRoot: ReadRoot = rootOf(file)): EditionSpec {
   const src: YamlSource = { file, text, lineOffset: 0 };
   const root = YamlFields.of(src, parseYaml(src, CODE), 'edition file', EDITION_KEYS, CODE, { file, line: 1, col: 1 });
 
@@ -156,7 +157,7 @@ export function parseEditionFile(file: string, text: string, exists: (path: stri
   const folder = dirname(resolve(file));
   const fileAt = (value: unknown, at: Span, what: string, kind: 'story' | 'advert'): string => {
     if (typeof value !== 'string' || value.trim() === '') fail(CODE, `edition file: ${what} must be ${kind === 'story' ? 'a story' : 'an advert'} file path (found ${describeValue(value)})`, at);
-    const path = resolve(folder, value.trim());
+    const path = confine(resolve(folder, value.trim()), readRoot, at, `${kind} file`, value.trim());
     if (!exists(path)) {
       fail(`ingest/missing-${kind}`, `${kind} file not found: ${value.trim()}`, at, [`looked for ${path}; ${kind} paths are relative to the edition file`]);
     }

@@ -8,13 +8,15 @@ import { parseMarkdown } from './markdown.js';
 import { parseNinjs } from './ninjs.js';
 import { displayPath } from './paths.js';
 import { inputLimits } from './limits.js';
-import { readSourceFile } from './read.js';
+import { readSourceFile, fileExists } from './read.js';
+import { readingUnder, rootKey, rootOf, type ReadRoot } from './root.js';
 import { slugFromPath } from './runs.js';
 import { parseScrapedText } from './text.js';
 import { parseWireFile, type WireArticle } from './wire.js';
 
 export { readSourceFile, fileExists, type SourceFile } from './read.js';
 export { DEFAULT_LIMITS, inputLimits, setInputLimits, type InputLimits } from './limits.js';
+export { confineToOption, rootOf, setRootOption, type ReadRoot } from './root.js';
 export { parseScrapedText, parseBylineLine, splitTitle, type BylineLine } from './text.js';
 export { parseMarkdown, FRONT_MATTER_KEYS } from './markdown.js';
 export { parseNinjs } from './ninjs.js';
@@ -43,9 +45,10 @@ const PARSERS: Record<string, (file: string, text: string) => WireArticle> = {
  * `.txt` scraped text, `.md`/`.markdown` Markdown with front matter, `.json`
  * ninjs, `.xml`/`.nitf` NITF or NewsML-G2 (told apart by the root element).
  * The article's id is the slug of the file name (`Harbour Wall.md` →
- * `harbour-wall`). Throws UserError for an unknown extension or a bad file.
+ * `harbour-wall`). The photos it names must be inside `root`: by default its own folder and `--root`'s; an edition's
+ * stories are read under the edition's root. Throws UserError for an unknown extension or a bad file.
  */
-export function loadArticle(path: string): Article {
+export function loadArticle(path: string, root: ReadRoot = rootOf(path, 'article')): Article {
   const parse = PARSERS[extname(path).toLowerCase()];
   if (!parse) {
     fail('ingest/unknown-format', `cannot tell the article format of ${path} from its extension`, { file: path, line: 1, col: 1 },
@@ -53,10 +56,10 @@ export function loadArticle(path: string): Article {
   }
   const limit = inputLimits();
   const { file, text } = readSourceFile(path, limit.articleBytes);
-  const key = `${path}\u0000${file}\u0000${text}`;
+  const key = `${rootKey(root)}\u0001${path}\u0000${file}\u0000${text}`;
   const known = parsed.get(key);
   if (known) return known;
-  const read = parse(file, text);
+  const read = readingUnder(root, () => parse(file, text));
   const article: Article = { ...read.article, id: slugFromPath(path) };
   const words = articleWords(article);
   if (words > limit.articleWords) {
@@ -111,17 +114,19 @@ export interface LoadedEdition {
  * `fire-2`). An overmatter story goes to its entry's section, else its own
  * metadata's, else any page. Fails at a composed page with nothing to put on
  * it; an overmatter story whose section no page has is a note. Story spans
- * name the files relative to the working directory.
+ * name the files relative to the working directory. Every file it names, and every photo its stories name, must be
+ * inside its root (root.ts): its folder, and `widen` (default: the `--root` of this run).
  */
-export function loadEdition(path: string): LoadedEdition {
+export function loadEdition(path: string, widen?: string): LoadedEdition {
   const { file, text } = readSourceFile(path);
-  const spec = parseEditionFile(file, text);
+  const root = rootOf(path, 'edition', widen);
+  const spec = parseEditionFile(file, text, fileExists, root);
   const articles = new Map<string, Article>();
   const idByPath = new Map<string, string>();
   const load = (abs: string): string => {
     const known = idByPath.get(resolve(abs));
     if (known !== undefined) return known;
-    const article = loadArticle(displayPath(abs));
+    const article = loadArticle(displayPath(abs), root);
     const id = uniqueId(article.id, articles);
     articles.set(id, { ...article, id });
     idByPath.set(resolve(abs), id);

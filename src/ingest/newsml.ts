@@ -170,7 +170,7 @@ function follow(ref: XmlElement, file: string, carried: ReadonlyMap<string, Item
   if (/^[a-z][a-z0-9+.-]*:/i.test(href) && !/^file:/i.test(href) && !/^[a-z]:[\\/]/i.test(href)) {
     fail('ingest/newsml-remote', `the package’s item is on the network (${href}); newsprint fetches nothing`, ref.src, ['download the item beside the package and name it by a relative href']);
   }
-  const path = resolveImagePath(file, href, ref.src);
+  const path = resolveImagePath(file, href, ref.src, 'package item');
   if (!fileExists(path)) fail('ingest/missing-file', `package item not found: ${href} (looked for ${path})`, ref.src, ['save the item there, or correct the href']);
   if (/^image\//i.test(ref.attrs.contenttype ?? '') || PICTURE_FILE.test(path)) {
     const caption = cleanText(textOf(childrenNamed(ref, 'description').find((d) => /caption/i.test(d.attrs.role ?? '')) ?? child(ref, 'title')));

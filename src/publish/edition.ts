@@ -3,9 +3,12 @@ import { statSync } from 'node:fs';
 import type { Article, Edition, EditionPage } from '../core/index.js';
 import { loadArticle, loadEdition, slugify } from '../ingest/index.js';
 
-/** Reads an edition file and its stories: its pages, overmatter and house adverts, and the notes reading it found. */
-export function editionFromFile(path: string): Edition {
-  const loaded = loadEdition(path);
+/**
+ * Reads an edition file and its stories: its pages, overmatter and house adverts, and the notes reading it found. Its
+ * files must be inside its folder or `root` (default: the `--root` of this run; see docs/edition-file.md).
+ */
+export function editionFromFile(path: string, root?: string): Edition {
+  const loaded = loadEdition(path, root);
   const { spec } = loaded;
   return {
     slug: `${slugify(spec.publication.name)}-${spec.date}`,

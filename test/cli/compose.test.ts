@@ -106,7 +106,7 @@ describe('a composed edition from a flatplan', () => {
   beforeAll(async () => {
     const src = tempDir({ 'edition.yaml': FLATPLAN });
     const out = tempDir();
-    const r = await cli('build', join(src, 'edition.yaml'), '--out', out, '--quiet', '--formats', 'jpeg');
+    const r = await cli('build', join(src, 'edition.yaml'), '--root', REPO, '--out', out, '--quiet', '--formats', 'jpeg');
     expect(r.code, r.stderr).toBe(0);
     dir = join(out, 'the-wexcombe-courier-2026-11-26');
     pdf = join(dir, 'print', 'the-wexcombe-courier-2026-11-26.pdf');
@@ -200,7 +200,7 @@ pages:
 `,
   });
   const out = tempDir();
-  const r = await cli('build', join(src, 'edition.yaml'), '--out', out, '--formats', 'jpeg', ...args);
+  const r = await cli('build', join(src, 'edition.yaml'), '--root', REPO, '--out', out, '--formats', 'jpeg', ...args);
   return { r, dir: join(out, 'the-wexcombe-courier-2026-11-26') };
 }
 
@@ -236,7 +236,7 @@ describe('bad flatplans: each a clear error at its line, nothing written', () =>
   const build = async (yaml: string, files: Record<string, string | Uint8Array> = {}) => {
     const src = tempDir({ 'edition.yaml': yaml, ...files });
     const out = tempDir();
-    const r = await cli('build', join(src, 'edition.yaml'), '--out', out, '--quiet');
+    const r = await cli('build', join(src, 'edition.yaml'), '--root', REPO, '--out', out, '--quiet');
     return { ...r, written: readdirSync(out) };
   };
   const page = (ads: string, stories = `[${story('nib-choir.md')}]`) => `version: 1

@@ -36,7 +36,7 @@ interface Built {
 /** Builds an edition into a fresh folder and judges it with lint_verdict.py. */
 async function buildAndJudge(file: string): Promise<Built> {
   const out = tempDir();
-  const r = await cli('build', file, '--out', out, '--formats', 'jpeg');
+  const r = await cli('build', file, '--root', join(REPO, 'examples'), '--out', out, '--formats', 'jpeg');
   expect(r.code, r.stderr).toBe(0);
   const report = JSON.parse(readFileSync(join(out, readdirOne(out), 'report.json'), 'utf8')) as Built['report'];
   const dir = join(out, readdirOne(out));

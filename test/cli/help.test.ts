@@ -32,7 +32,7 @@ describe('help', () => {
     const { code, out } = await stdoutOf('build', '--help');
     expect(code).toBe(0);
     for (const opt of ['--out', '--template', '--quiet']) expect(out).toContain(opt);
-    expect(out).toMatch(/Examples:[\s\S]*newsprint build examples\/editions\/gazette-pool\.yaml --out proofs/);
+    expect(out).toMatch(/Examples:[\s\S]*newsprint build examples\/editions\/gazette-pool\.yaml --root examples --out proofs/);
   });
 
   it('asks for a command when given only options', async () => {

@@ -30,7 +30,7 @@ pages:
   let stdout = '';
   vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => ((stdout += String(c)), true));
   vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  const code = await run(['plan', join(src, 'edition.yaml'), '--out', png]);
+  const code = await run(['plan', join(src, 'edition.yaml'), '--root', REPO, '--out', png]);
   expect(code).toBe(0);
   // The table: a row a page, stories in priority order with their jumps, adverts with their bookings.
   expect(stdout).toMatch(/^1 +front +cricket-pavilion → p2, nib-choir +garden-centre\.pdf 5x12cm$/m);

@@ -5,7 +5,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from './run.js';
-import { FULL_SAMPLE_EDITION, REPO, SAMPLE_EDITION, tempDir, tree } from '../helpers.js';
+import { FULL_SAMPLE_EDITION, REPO, SAMPLE_EDITION, tempDir, digests } from '../helpers.js';
 
 const BIN = join(REPO, 'bin', 'newsprint.js');
 
@@ -28,12 +28,12 @@ describe('a build interrupted', () => {
   it.each(['SIGINT', 'SIGTERM'] as const)('by %s removes its temporary folder and leaves the previous edition as it was', async (signal) => {
     const out = tempDir();
     expect((await cli('build', SAMPLE_EDITION, '--out', out, '--quiet', '--formats', 'jpeg')).code).toBe(0);
-    const before = tree(out);
+    const before = digests(out);
     const r = await interrupted(out, signal);
     expect(r.sawStaging).toBe(true);
     // Ended by the signal, as a process that does not catch it would be.
     expect(r.signal).toBe(signal);
     expect(readdirSync(out).filter((n) => n.startsWith('.'))).toEqual([]);
-    expect(tree(out)).toEqual(before);
+    expect(digests(out)).toEqual(before);
   });
 });

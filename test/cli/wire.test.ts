@@ -1,14 +1,13 @@
 // `newsprint build` on wire files (NITF, NewsML-G2): every body word in the plant PDF, desk notes and embargoes in
 // report.json, and bad wire XML refused with one located error and nothing written.
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, expectOneLine } from './run.js';
 import { readPdf } from '../pdf-reader.js';
-import { REPO, tempDir, tree } from '../helpers.js';
+import { digests, REPO, tempDir } from '../helpers.js';
 
 const IPTC = join(REPO, '..', 'shared', 'formats', 'iptc-newsml-g2');
 const hasIptc = existsSync(IPTC);
@@ -16,7 +15,7 @@ const WIRE = join(REPO, 'examples', 'wire');
 const NAR = 'xmlns="http://iptc.org/std/nar/2006-10-01/"';
 const tmp = () => mkdtempSync(join(tmpdir(), 'newsprint-wire-'));
 /** Every file under a folder with a digest of its bytes: what "nothing written" is checked against. */
-const snapshot = (dir: string): string[] => [...tree(dir)].map(([name, bytes]) => `${name} ${createHash('sha256').update(bytes).digest('hex')}`);
+const snapshot = digests;
 
 /** Lowercase letters and digits only: how body words are compared with the PDF's text (spaces and line-end hyphens aside). */
 const letters = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');

@@ -42,7 +42,7 @@ describe('newsprint build --workers', () => {
       'edition.yaml': `version: 1\npublication: { name: The Wexcombe Courier, code: WXC }\ndate: 2026-11-26\npages:\n  - stories: [${join(stories, 'nib-choir.md')}]\n  - stories: [${list.map((f) => join(stories, f)).join(', ')}]\n`,
     });
     const out = tempDir();
-    const r = spawnSync(process.execPath, [BIN, 'build', join(edition, 'edition.yaml'), '--out', out, '--workers', '2'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [BIN, 'build', join(edition, 'edition.yaml'), '--root', REPO, '--out', out, '--workers', '2'], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(1);
     expect(r.stderr).toMatch(/overset|cannot all be placed/);
     // No edition folder and no temporary one beside it.

@@ -11,7 +11,7 @@ import { buildEdition, editionFromFile } from '../../src/publish/index.js';
 import { loadTemplateSet } from '../../src/template/index.js';
 import { cli } from '../cli/run.js';
 import { readPdf } from '../pdf-reader.js';
-import { FONTS, SAMPLE_EDITION, TEMPLATES, tempDir } from '../helpers.js';
+import { FONTS, REPO, SAMPLE_EDITION, TEMPLATES, tempDir } from '../helpers.js';
 
 let dir: string;
 let ee: string;
@@ -193,7 +193,7 @@ describe('e-edition edge cases', () => {
     const yaml = `version: 1\npublication: { name: The Wexcombe Courier, code: WXC }\ndate: 2026-11-26\npages:\n  - template: front\n    section: News\n    stories: [{ file: stories/cricket-pavilion.md, continue-on: 2 }, stories/harbour-wall.md]\n  - section: News\n    stories: [stories/bus-route.txt]\n`.replace(/stories\//g, `${root}/stories/`);
     const d = tempDir({ 'edition.yaml': yaml });
     const out = mkdtempSync(join(tmpdir(), 'newsprint-ee2-'));
-    const r = await buildEdition({ edition: editionFromFile(join(d, 'edition.yaml')), templates: loadTemplateSet('tabloid', TEMPLATES), fontsDir: FONTS, outDir: out, formats: ['jpeg'] });
+    const r = await buildEdition({ edition: editionFromFile(join(d, 'edition.yaml'), root), templates: loadTemplateSet('tabloid', TEMPLATES), fontsDir: FONTS, outDir: out, formats: ['jpeg'] });
     const man: EEditionManifest = JSON.parse(readFileSync(join(r.dir, 'e-edition', 'manifest.json'), 'utf8'));
     const lib = man.articles.find((a) => a.id === 'cricket-pavilion')!;
     expect(lib.pages).toEqual([1, 2]);
@@ -235,14 +235,14 @@ describe('rendition settings in the edition file', () => {
     const base = readFileSync(SAMPLE_EDITION, 'utf8').replace(/stories\//g, `${root}/stories/`);
     const d = tempDir({ 'edition.yaml': base.replace('pages:\n', 'e-edition:\n  formats: [webp]\n  sizes: { thumbnail: 160, page: 900, zoom: 2000 }\npages:\n') });
     const out = mkdtempSync(join(tmpdir(), 'newsprint-ee6-'));
-    const r = await buildEdition({ edition: editionFromFile(join(d, 'edition.yaml')), templates: loadTemplateSet('tabloid', TEMPLATES), fontsDir: FONTS, outDir: out });
+    const r = await buildEdition({ edition: editionFromFile(join(d, 'edition.yaml'), root), templates: loadTemplateSet('tabloid', TEMPLATES), fontsDir: FONTS, outDir: out });
     const man: EEditionManifest = JSON.parse(readFileSync(join(r.dir, 'e-edition', 'manifest.json'), 'utf8'));
     const p1 = man.pages[0]!;
     expect([p1.renditions.thumbnail, p1.renditions.page, p1.renditions.zoom].map((rs) => rs.map((x) => `${x.format} ${x.width}`))).toEqual([['webp 160'], ['webp 900'], ['webp 2000']]);
     expect(p1.tiles.width).toBe(2000);
     const bad = tempDir({ 'edition.yaml': base.replace('pages:\n', 'e-edition:\n  sizes: { zoom: 50000 }\npages:\n') });
     const line = readFileSync(join(bad, 'edition.yaml'), 'utf8').split('\n').findIndex((l) => l.includes('zoom: 50000')) + 1;
-    const res = await cli('build', join(bad, 'edition.yaml'), '--out', out);
+    const res = await cli('build', join(bad, 'edition.yaml'), '--root', REPO, '--out', out);
     expect(res.code).toBe(1);
     expect(res.stderr).toMatch(new RegExp(`edition\\.yaml:${line}:\\d+: error: edition file: e-edition\\.sizes\\.zoom must be a width in pixels from 1000 to 12000`));
   }, 120_000);

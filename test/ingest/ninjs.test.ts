@@ -1,5 +1,6 @@
 // ninjs articles: 3.x and 1.x fields, HTML body to blocks, spans inside the JSON, errors.
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../src/core/article.js';
 import { parseNinjs } from '../../src/ingest/index.js';
@@ -72,12 +73,16 @@ describe('parseNinjs', () => {
   it('reads ninjs 1.x: headline string, body_text, associations and renditions as objects', () => {
     const a = parseNinjs('old.json', JSON.stringify({
       uri: 'x', headline: 'Old style', firstcreated: '2020-09-11T08:00:00Z', body_text: 'First para.\n\nSecond para.',
-      associations: { main: { type: 'picture', headline: 'A caption', byline: 'x', renditions: { original: { href: 'file:///srv/p.jpg' } } } },
+      associations: { main: { type: 'picture', headline: 'A caption', byline: 'x', renditions: { original: { href: pathToFileURL(resolve('p.jpg')).href } } } },
     }, null, 2));
     expect(a.headline).toBe('Old style');
     expect(a.published).toBe('2020-09-11T08:00:00Z');
     expect(a.body.map(textOf)).toEqual(['First para.', 'Second para.']);
-    expect(a.leadImage).toMatchObject({ file: '/srv/p.jpg', caption: 'A caption' });
+    expect(a.leadImage).toMatchObject({ file: resolve('p.jpg'), caption: 'A caption' });
+    // A file: address outside the article's root is refused at the rendition, naming it and nothing of the file.
+    const outside = diagnosticOf(() => parseNinjs('old.json', JSON.stringify({ uri: 'x', headline: 'Old style', body_text: 'Para.', associations: { main: { type: 'picture', renditions: { original: { href: 'file:///srv/p.jpg' } } } } }, null, 2)));
+    expect(outside.code).toBe('ingest/outside-root');
+    expect(outside.printed).toMatch(/^old\.json:\d+:\d+: error: photo file:\/\/\/srv\/p\.jpg is outside the article’s folder \(its root\)/);
   });
 
   it('reports a JSON syntax error at its line and column', () => {

@@ -5,6 +5,7 @@ import type { BuildJob, JobOutcome } from '../../queue/index.js';
 import { reportError } from '../errors.js';
 import { EXIT } from '../exit.js';
 import { buildCommand } from './build.js';
+import { confineToOption, setRootOption } from '../../ingest/root.js';
 
 /*
  * The worker (src/queue/worker.ts) starts this module in a fresh worker thread for each job, with the job as
@@ -15,6 +16,13 @@ import { buildCommand } from './build.js';
 const job = workerData as BuildJob;
 let outcome: JobOutcome;
 try {
+  // The worker reads only its shared folder: every file the job names, and every file those name, must be inside it
+  // by its real path (a symbolic link in the shared folder leading out of it is refused like a path leading out).
+  setRootOption(process.cwd(), true);
+  confineToOption(job.edition, 'edition file');
+  confineToOption(job.out, 'output folder');
+  if (job.template.includes('/') || job.template.startsWith('.')) confineToOption(job.template, 'template set');
+  if (job.plant.includes('/') || job.plant.startsWith('.')) confineToOption(job.plant, 'plant profile');
   const result = await buildCommand({
     files: [job.edition],
     out: job.out,
