@@ -12,6 +12,7 @@ const Module = require('node:module');
 const { dirname, join } = require('node:path');
 const { pathToFileURL } = require('node:url');
 const { Script, constants } = require('node:vm');
+const { isMainThread } = require('node:worker_threads');
 
 const dist = join(__dirname, '..', 'dist', 'cli');
 const compiled = statSync(join(dist, 'main.js'), { throwIfNoEntry: false });
@@ -20,7 +21,7 @@ if (!compiled) {
   process.exit(3);
 }
 
-/** The CLI from the bundle and its code cache; undefined when there is no bundle or it is not to be used. */
+/** The CLI's module (run, runInThread…) from the bundle and its code cache; undefined when there is no bundle or it is not to be used. */
 function fromBundle() {
   const file = join(dist, 'newsprint.cjs');
   const dynamicImport = constants && constants.USE_MAIN_CONTEXT_DEFAULT_LOADER;
@@ -49,12 +50,19 @@ function fromBundle() {
       renameSync(tmp, cacheFile);
     });
   }
-  return mod.exports.run;
+  return mod.exports;
 }
 
+// `build` and `e-edition` lay out in a thread of their own (src/cli/thread.ts), started from this same file: out of
+// memory there is one line and exit 3, not V8's fatal error. In that thread, the arguments come from the main thread.
 const bundled = fromBundle();
-(bundled ? Promise.resolve(bundled) : import(pathToFileURL(join(dist, 'main.js')).href).then((m) => m.run))
-  .then((run) => run(process.argv.slice(2)))
+(bundled ? Promise.resolve(bundled) : import(pathToFileURL(join(dist, 'main.js')).href))
+  .then((cli) => {
+    const inThread = !isMainThread && cli.cliThreadArgs();
+    const argv = inThread || process.argv.slice(2);
+    if (isMainThread && process.env.NEWSPRINT_THREAD !== '0' && cli.buildsHere(argv)) return cli.runInThread(__filename, argv);
+    return cli.run(argv);
+  })
   .then((code) => {
     process.exitCode = code;
     // The command has finished. Ending the process now, rather than when its event loop drains, spares waiting for

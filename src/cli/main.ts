@@ -78,6 +78,8 @@ function buildArgs(a: { files?: string[] | undefined; out: string; template: str
   };
 }
 
+export { buildsHere, cliThreadArgs, runInThread } from './thread.js';
+
 /** A mistake in the command line itself (unknown option, bad choice): exit code 2. */
 class UsageError extends Error {}
 

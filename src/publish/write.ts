@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { isMainThread, threadId } from 'node:worker_threads';
+import { isMainThread, parentPort, threadId, workerData } from 'node:worker_threads';
 import { fail } from '../core/index.js';
 import { writeFiles } from '../core/files.js';
 import { makeFolders, outputError, removeFolders } from './out-path.js';
@@ -100,8 +100,13 @@ function onSignal(signal: NodeJS.Signals): void {
 }
 
 function track(s: StagedFolder): void {
-  // Signals reach the main thread only; a worker thread's writes are removed by the next write (removeLeftovers).
-  if (!isMainThread) return;
+  // Signals reach the main thread only. A command's build thread (cli/thread.ts) says where it writes, so that the main
+  // thread can remove what it leaves if it is stopped or runs out of memory; other threads' writes are removed by the
+  // next write (removeLeftovers) or by their own watcher (the queue worker).
+  if (!isMainThread) {
+    if ((workerData as { newsprintCli?: unknown } | undefined)?.newsprintCli) parentPort?.postMessage({ newsprintStaging: join(s.dir, '..') });
+    return;
+  }
   if (unfinished.size === 0) for (const sig of SIGNALS) process.on(sig, onSignal);
   unfinished.add(s);
 }

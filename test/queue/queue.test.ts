@@ -24,7 +24,7 @@ beforeAll(async () => {
   root = sharedRoot();
   // The references: each edition built here, as `newsprint build EDITION --out local` run in the shared folder (two at once).
   for (let i = 0; i < EDITIONS.length; i += 2) {
-    const rs = await Promise.all(EDITIONS.slice(i, i + 2).map((e) => newsprintRun(['build', e, '--out', 'local', '--quiet'], root)));
+    const rs = await Promise.all(EDITIONS.slice(i, i + 2).map((e) => newsprintRun(['build', e, '--root', '.', '--out', 'local', '--quiet'], root)));
     for (const r of rs) expect(r.code, r.stderr).toBe(0);
   }
 }, 180_000);
@@ -112,6 +112,36 @@ describe('newsprint build --queue with two workers', () => {
     // Tried once: bad input is not retried.
     const attempts = (a.stderr() + b.stderr()).split('\n').filter((l) => l.includes(`${BAD_EDITION}: building`));
     expect(attempts).toEqual([expect.stringMatching(/attempt 1 of 3/)]);
+    await Promise.all([a, b].map(stopWorker));
+  }, 180_000);
+
+  it('refuses, in the worker, a job naming a file outside the shared folder: by ../, absolute path or symbolic link, the edition file itself a link leading out; nothing written, not retried', async () => {
+    const [a, b] = await twoWorkers();
+    // Outside the shared folder: a story whose text must never be published.
+    const outside = tempDir({ 'secret.md': '---\nheadline: SECRET-QUEUE-LINE\n---\n\nSECRET-QUEUE-LINE body.\n' });
+    const head = ['version: 1', 'publication: { name: The Wexcombe Courier, code: WXC }', 'pages:', '  - template: front', '    section: News'];
+    const jobs: [string, string, RegExp][] = [
+      ['up.yaml', '2026-10-01', /up\.yaml:7:15: error: story file \.\.\/\.\.\/.*secret\.md is outside the root/],
+      ['absolute.yaml', '2026-10-02', /absolute\.yaml:7:15: error: story file \/.*\/secret\.md is outside the root/],
+      ['linked.yaml', '2026-10-03', /linked\.yaml:7:15: error: story file \.\.\/stories\/linked-secret\.md is a symbolic link leading outside the root/],
+    ];
+    symlinkSync(join(outside, 'secret.md'), join(root, 'stories', 'linked-secret.md'));
+    const paths = { 'up.yaml': `../../${join(outside, 'secret.md').slice(1)}`, 'absolute.yaml': join(outside, 'secret.md'), 'linked.yaml': '../stories/linked-secret.md' } as Record<string, string>;
+    for (const [name, date] of jobs) writeFileSync(join(root, 'editions', name), [...head.slice(0, 2), `date: ${date}`, ...head.slice(2), `    stories: [${paths[name]}]`, ''].join('\n'));
+    // The edition file itself: a link in the shared folder to an edition outside it (which names a story beside it).
+    writeFileSync(join(outside, 'edition.yaml'), [...head.slice(0, 2), 'date: 2026-10-04', ...head.slice(2), '    stories: [secret.md]', ''].join('\n'));
+    symlinkSync(join(outside, 'edition.yaml'), join(root, 'editions', 'linked-edition.yaml'));
+    const files = [...jobs.map(([n]) => `editions/${n}`), 'editions/linked-edition.yaml'];
+    const r = await newsprintRun(['build', ...files, '--queue', redis.url, '--root', root, '--out', 'outside'], root);
+    expect(r.code, r.stderr).toBe(1);
+    for (const [, , message] of jobs) expect(r.stderr).toMatch(message);
+    expect(r.stderr).toMatch(/error: edition file editions\/linked-edition\.yaml is a symbolic link leading outside the root/);
+    expect(r.stderr).toMatch(/hint: a worker reads only its shared folder \(--root\): put the file there/);
+    expect(r.stderr).toMatch(/^newsprint: 0 of 4 editions built;/m);
+    expect(r.stderr + a.stderr() + b.stderr()).not.toContain('SECRET-QUEUE-LINE');
+    expect(existsSync(join(root, 'outside')) ? readdirSync(join(root, 'outside')) : []).toEqual([]);
+    // Bad input: each tried once.
+    for (const f of files) expect((a.stderr() + b.stderr()).split('\n').filter((l) => l.includes(`${f}: building`))).toHaveLength(1);
     await Promise.all([a, b].map(stopWorker));
   }, 180_000);
 });

@@ -31,7 +31,7 @@ describe('Redis restarting', () => {
     expect(err).toMatch(/^newsprint: built all 2 editions$/m);
     expect(worker.stderr()).toMatch(/lost the queue at .*; reconnecting\n[\s\S]*is back/);
     // The bytes are those of a local build.
-    for (const i of [0, 1]) expect((await newsprintRun(['build', EDITIONS[i]!, '--out', 'local', '--quiet'], root)).code).toBe(0);
+    for (const i of [0, 1]) expect((await newsprintRun(['build', EDITIONS[i]!, '--root', '.', '--out', 'local', '--quiet'], root)).code).toBe(0);
     for (const i of [0, 1]) expect(differences(join(root, 'local', editionDir(i)), join(root, 'restarted', editionDir(i)))).toEqual([]);
   }, 180_000);
 
