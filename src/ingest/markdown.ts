@@ -51,7 +51,7 @@ export function parseMarkdown(file: string, text: string): Article {
   const flat = flattenNesting(lines.slice(bodyOffset));
   const bodyLines = flat.lines;
   const tree = markdownTree(parser().parse(bodyLines.join('\n'), {}), bodyLines);
-  const readingNotes = flat.first === undefined ? [] : [{
+  const readingNotes: ReadingNote[] = flat.first === undefined ? [] : [{
     code: 'ingest/deep-nesting',
     message: `block quotes or lists nested more than ${MAX_QUOTES} quotes or ${MAX_LIST_INDENT / 2} list levels deep, from here on, are set at that depth (${flat.count} line${flat.count === 1 ? '' : 's'}); nothing is left out`,
     src: { file, line: flat.first + 1 + bodyOffset, col: 1 },
@@ -83,7 +83,7 @@ export function parseMarkdown(file: string, text: string): Article {
   let cutFrom: number | undefined;
   for (const node of children) {
     if (node.type === 'html' && CUT_MARK.test(node.value)) cutFrom ??= body.length;
-    else body.push(...blocks(node, file, at));
+    else body.push(...blocks(node, file, at, readingNotes));
   }
   if (body.length === 0) {
     fail('ingest/no-body', `story "${headline}" has a headline but no body text`, headlineSpan, ['write the story below the front matter']);
@@ -304,8 +304,11 @@ function plainText(tokens: readonly Token[]): string {
   return tokens.map((t) => (t.type === 'text' || t.type === 'code_inline' ? t.content : t.type === 'softbreak' || t.type === 'hardbreak' ? '\n' : t.type === 'image' ? plainText(t.children ?? []) : '')).join('');
 }
 
-/** The blocks one top-level Markdown node becomes. */
-function blocks(node: BlockContent, file: string, at: At): Block[] {
+/** A finding made while reading, for the desk (Article.readingNotes). */
+type ReadingNote = NonNullable<Article['readingNotes']>[number];
+
+/** The blocks one top-level Markdown node becomes; what it cannot set is noted in `notes`. */
+function blocks(node: BlockContent, file: string, at: At, notes: ReadingNote[]): Block[] {
   switch (node.type) {
     case 'paragraph': {
       const visible = node.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
@@ -328,7 +331,7 @@ function blocks(node: BlockContent, file: string, at: At): Block[] {
       return runs.length ? [{ kind: 'crosshead', runs, src: at(node) }] : [];
     }
     case 'blockquote':
-      return node.children.flatMap((c) => blocks(c, file, at)).map((b) =>
+      return node.children.flatMap((c) => blocks(c, file, at, notes)).map((b) =>
         b.kind === 'paragraph' || b.kind === 'crosshead' ? { kind: 'quote', runs: b.runs, src: b.src } : b);
     case 'list': {
       const items = node.children.flatMap(listItemRuns).filter((r) => r.length > 0);
@@ -339,8 +342,22 @@ function blocks(node: BlockContent, file: string, at: At): Block[] {
       b.add(node.value);
       return b.isEmpty ? [] : [{ kind: 'paragraph', runs: b.runs(), src: at(node) }];
     }
+    case 'html': {
+      // An HTML block prints nothing; one with words in it (a table, a div pasted from a web page) is said, never lost
+      // in silence.
+      const words = node.value.replace(/<!--[\s\S]*?(-->|$)/g, ' ').replace(/<[^>]*>/g, ' ').replace(/&[a-z#0-9]+;/gi, ' ').replace(/\s+/g, ' ').trim();
+      if (words) {
+        notes.push({
+          code: 'ingest/html-block',
+          message: `an HTML block is not set, and its words are left out: “${words.length > 60 ? `${words.slice(0, 60)}…` : words}”`,
+          src: at(node),
+          hints: ['write it as Markdown paragraphs or a list; tables and other HTML blocks do not print'],
+        });
+      }
+      return [];
+    }
     default:
-      // thematic breaks, HTML comments and blocks: nothing to print (link definitions make no block)
+      // thematic breaks (link definitions make no block)
       return [];
   }
 }

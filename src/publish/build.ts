@@ -1,5 +1,5 @@
 // The build: edition → markup → layout → print PDF and e-edition images, written atomically under the output folder.
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { existsSync } from 'node:fs';
 import type { Diagnostic, Edition, EditionLayout, EditionPage, FontSet, FrameItem, ImageSet, Page, PageComposition } from '../core/index.js';
@@ -15,11 +15,12 @@ import type { MarkupElement, TemplateSet } from '../template/index.js';
 import { attr, isElement, renderEdition, renderOvermatter } from '../template/index.js';
 import { advertRequests, bookingText, checkImageAdverts, IMAGE_ADVERT, loadPdfAdverts, type AdvertRequest } from './adverts.js';
 import { checkAdvert } from '../preflight/advert.js';
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { loadFonts, loadImages, type ImageRequest } from './assets.js';
 import { StagedFolder } from './write.js';
 import { outputError } from './out-path.js';
 import { deskFindings } from '../ingest/desk-notes.js';
+import { displayPath } from '../ingest/paths.js';
 
 export interface BuildOptions {
   readonly edition: Edition;
@@ -244,7 +245,8 @@ async function writeEdition(prepared: Prepared, eEdition: Promise<EEdition>, opt
   const pdf = (path: string) => under('../', archiveFile(path, 'application/pdf', files.get(path) as Buffer));
   rest.set('e-edition/mets.xml', issueMets(edition, layout.pages, ee, pdf(`print/${edition.slug}.pdf`), (page) => pdf(plantPagePath(edition, plant, page))));
   for (const [k, v] of ee.files) rest.set(`e-edition/${k}`, v);
-  const warnings = [...layout.warnings, ...ee.warnings, ...checked.findings.map((f) => preflightDiagnostic(f, checked.file))];
+  const replaced = replacedEdition(staged.dir, edition);
+  const warnings = [...(replaced ? [replaced] : []), ...layout.warnings, ...ee.warnings, ...checked.findings.map((f) => preflightDiagnostic(f, checked.file))];
   rest.set('report.json', JSON.stringify({ ...report(edition, plant, layout, warnings), preflight: preflightSummary(checked, plant) }, null, 2) + '\n');
   // 5. The rest, then the swap into place.
   staged.write(rest);
@@ -252,6 +254,43 @@ async function writeEdition(prepared: Prepared, eEdition: Promise<EEdition>, opt
   const all = [...files.keys(), ...ee.written.map((k) => `e-edition/${k}`), ...rest.keys()];
   clock.lap(`writing the e-edition's own files and report (${all.length} files in all)`);
   return { dir: staged.dir, files: all, layout, warnings, timings: clock.timings };
+}
+
+/**
+ * A warning when the output folder holds this paper and date built from another edition file (a late edition kept
+ * as a copy, two desks' files): the build replaces it, as asked, and says so in the report and on the terminal. The
+ * files are compared by real path when the earlier one is still there from here, else by name. Built from article
+ * files (no edition file), either way, counts as another source.
+ */
+function replacedEdition(dir: string, edition: Edition): Diagnostic | undefined {
+  let before: unknown;
+  try {
+    before = (JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as { edition?: { file?: unknown } }).edition?.file;
+  } catch {
+    return undefined;
+  }
+  if (before === undefined) return undefined;
+  const now = edition.file ?? null;
+  const real = (f: string) => {
+    try {
+      return realpathSync(resolve(f));
+    } catch {
+      return undefined;
+    }
+  };
+  if (before === now) return undefined;
+  if (typeof before === 'string' && now !== null) {
+    const [a, b] = [real(before), real(now)];
+    if (a !== undefined ? a === b : basename(before) === basename(now)) return undefined;
+  }
+  const source = (f: unknown) => (typeof f === 'string' ? f : 'article files');
+  return {
+    severity: 'warning',
+    code: 'output/replaced',
+    message: `${displayPath(dir)}/ held ${edition.publication.name} of ${edition.date} built from ${source(before)}: this build from ${source(now)} replaces it`,
+    ...(now !== null ? { span: { file: now, line: 1, col: 1 } } : {}),
+    hints: ['two edition files of one paper and date write one folder: build them into different --out folders to keep both'],
+  };
 }
 
 /** The e-edition's files, once its pages are done; a page that could not be written is the output's error. */

@@ -50,3 +50,13 @@ describe('input limits', () => {
     expect(r.stderr).toMatch(/--max-article-kb must be a positive number/);
   });
 });
+
+describe('nothing lost unsaid', () => {
+  it('a galley of a story with an HTML table warns at the table’s line with its words, in the terminal and the JSON', async () => {
+    const dir = tempDir({ 'results.md': '---\nheadline: Results\n---\n\nThe results were:\n\n<table><tr><td>Wexcombe 3</td><td>Hollerton 1</td></tr></table>\n\nLast paragraph.\n' });
+    const r = await cli('galley', join(dir, 'results.md'), '--out', join(dir, 'g.pdf'));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/results\.md:7:1: warning: an HTML block is not set, and its words are left out: “Wexcombe 3 Hollerton 1”/);
+  });
+});
+

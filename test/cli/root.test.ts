@@ -1,7 +1,7 @@
 // The root of a build (docs/edition-file.md, "Where files may be"): an edition reads stories, photos and adverts only
 // inside its own folder or --root's. A symbolic link leading out, an absolute path or ../ out of the root is refused at
 // the line that names it, with not a byte of the file in the message, and the output's previous edition is untouched.
-import { copyFileSync, cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, expectOneLine } from './run.js';
@@ -129,5 +129,21 @@ describe('the root of an edition', () => {
     // The file named on the command line itself may be anywhere.
     const ok = await cli('galley', join(dir, 'story.md'), '--out', join(dir, 'g.pdf'), '--root', top, '--quiet');
     expect(ok.code, ok.stderr).toBe(0);
+  });
+
+  it('an edition built over one of the same paper and date from another edition file says so (a warning), and a rebuild of the same file does not', async () => {
+    const dir = join(base, 'replaced');
+    const page = ['    stories: [stories/harbour-wall.md]'];
+    const first = await cli('build', edition('first.yaml', ...page), '--out', dir, '--formats', 'jpeg');
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stderr).not.toMatch(/output\/replaced|replaces it/);
+    const late = await cli('build', edition('late.yaml', ...page), '--out', dir, '--formats', 'jpeg');
+    expect(late.code, late.stderr).toBe(0);
+    expect(late.stderr).toMatch(/late\.yaml:1:1: warning: .*replaced\/the-vale-gazette-2026-12-08\/ held The Vale Gazette of 2026-12-08 built from .*first\.yaml: this build from .*late\.yaml replaces it/);
+    const report = JSON.parse(readFileSync(join(dir, 'the-vale-gazette-2026-12-08', 'report.json'), 'utf8'));
+    expect(report.findings.map((f: { code: string }) => f.code)).toContain('output/replaced');
+    const again = await cli('build', join(paper, 'late.yaml'), '--out', dir, '--formats', 'jpeg');
+    expect(again.code).toBe(0);
+    expect(again.stderr).not.toMatch(/replaces it/);
   });
 });

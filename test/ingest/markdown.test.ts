@@ -171,3 +171,15 @@ describe('nesting deeper than the page shows', () => {
     expect(bodyText(a)).toMatch(/one[\s\S]*two[\s\S]*three/);
   });
 });
+
+describe('HTML blocks', () => {
+  it('a table pasted as HTML is not set, and says so at its line with its words; a comment or empty block says nothing', () => {
+    const md = ['---', 'headline: Results', '---', '', 'The results were:', '', '<table><tr><td>Wexcombe 3</td><td>Hollerton 1</td></tr></table>', '', '<!-- a note to the sub -->', '', '<div>', '', '</div>', '', 'Last paragraph.'].join('\n');
+    const a = parseMarkdown('results.md', md);
+    expect(a.readingNotes).toEqual([expect.objectContaining({
+      code: 'ingest/html-block',
+      message: 'an HTML block is not set, and its words are left out: “Wexcombe 3 Hollerton 1”',
+      src: { file: 'results.md', line: 7, col: 1 },
+    })]);
+  });
+});

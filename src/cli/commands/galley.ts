@@ -1,7 +1,7 @@
 // `newsprint galley ARTICLE`: the story's body as one long column, the sub-editor's galley proof, with copyfitting figures.
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { FontSet, ParagraphStyle, StyleSheet } from '../../core/index.js';
+import type { Diagnostic, FontSet, ParagraphStyle, StyleSheet } from '../../core/index.js';
 import { BODY_EXPANSION, fail, parseLength, toMm } from '../../core/index.js';
 import { DEFAULT_TEMPLATE, FONTS_DIR, TEMPLATES_DIR } from '../paths.js';
 
@@ -80,8 +80,11 @@ export async function galleyCommand(a: GalleyArgs): Promise<void> {
   if (a.text) writeAtomically(resolve(a.text), new Map([['', galley.text]]));
 
   const st = galley.stats;
+  // What reading the copy found (deep nesting flattened, an HTML block's words not set) comes first: nothing is lost unsaid.
+  const read: Diagnostic[] = (article.readingNotes ?? []).map((n) => ({ severity: 'warning', code: n.code, message: n.message, span: n.src, ...(n.hints ? { hints: n.hints } : {}) }));
+  const warnings = [...read, ...galley.warnings];
   if (a.json) {
-    process.stdout.write(JSON.stringify({ file: out, ...st, warnings: galley.warnings }, null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ file: out, ...st, warnings }, null, 2) + '\n');
     return;
   }
   if (a.quiet) return;
@@ -97,7 +100,7 @@ export async function galleyCommand(a: GalleyArgs): Promise<void> {
   ];
   process.stderr.write(report.join('\n') + '\n');
   const { formatDiagnostic } = await import('../../core/index.js');
-  for (const w of galley.warnings) process.stderr.write(formatDiagnostic(w) + '\n');
+  for (const w of warnings) process.stderr.write(formatDiagnostic(w) + '\n');
 }
 
 export const GALLEY_DEFAULTS = { width: '48mm', lang: 'en-GB', template: DEFAULT_TEMPLATE };
