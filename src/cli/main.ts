@@ -40,18 +40,26 @@ const LIMIT_OPTIONS = {
   root: { describe: 'A folder the edition’s stories, photos and adverts may also be in, besides the edition’s own (a shared tree: an edition in editions/ naming ../stories/). Files anywhere else are refused', type: 'string' },
   'max-article-kb': { describe: `Refuse an article file larger than this, KB (default ${DEFAULT_LIMITS.articleBytes / 1000})`, type: 'number' },
   'max-article-words': { describe: `Refuse an article of more words than this (default ${DEFAULT_LIMITS.articleWords.toLocaleString('en-GB')})`, type: 'number' },
+  'max-pages': { describe: `Refuse an edition of more pages than this (default ${DEFAULT_LIMITS.editionPages})`, type: 'number' },
+  'max-advert-mb': { describe: `Refuse an advert file larger than this, MB (default ${DEFAULT_LIMITS.advertBytes / 1e6})`, type: 'number' },
 } as const;
 
 /** Sets this run's input limits from the options (the defaults where not given); a limit must be a positive number. */
-function applyLimits(a: { 'max-article-kb'?: unknown; 'max-article-words'?: unknown; root?: unknown }): void {
+function applyLimits(a: { 'max-article-kb'?: unknown; 'max-article-words'?: unknown; 'max-pages'?: unknown; 'max-advert-mb'?: unknown; root?: unknown }): void {
   if (a.root !== undefined && !(typeof a.root === 'string' && isFolder(a.root))) throw new UsageError(`--root ${String(a.root)}: no such folder`);
   setRootOption(a.root);
-  for (const name of ['max-article-kb', 'max-article-words'] as const) {
+  for (const name of ['max-article-kb', 'max-article-words', 'max-pages', 'max-advert-mb'] as const) {
     const v = a[name];
     if (v !== undefined && !(typeof v === 'number' && Number.isFinite(v) && v > 0)) throw new UsageError(`--${name} must be a positive number`);
   }
   const kb = a['max-article-kb'] as number | undefined;
-  setInputLimits({ ...(kb !== undefined ? { articleBytes: kb * 1000 } : {}), ...(a['max-article-words'] !== undefined ? { articleWords: a['max-article-words'] as number } : {}) });
+  const mb = a['max-advert-mb'] as number | undefined;
+  setInputLimits({
+    ...(kb !== undefined ? { articleBytes: kb * 1000 } : {}),
+    ...(a['max-article-words'] !== undefined ? { articleWords: a['max-article-words'] as number } : {}),
+    ...(a['max-pages'] !== undefined ? { editionPages: a['max-pages'] as number } : {}),
+    ...(mb !== undefined ? { advertBytes: mb * 1e6 } : {}),
+  });
 }
 
 const isFolder = (p: string): boolean => {

@@ -6,6 +6,7 @@ import { AD_POSITIONS } from '../core/edition.js';
 import { fail, formatSpan, type Diagnostic, type Span } from '../core/span.js';
 import { isIsoDate } from './dates.js';
 import { fileExists } from './read.js';
+import { inputLimits } from './limits.js';
 import { confine, rootOf, type ReadRoot } from './root.js';
 import { optional as opt } from './runs.js';
 import { describe, parseYaml, spanOf, YamlFields, type YamlSource } from './yaml-fields.js';
@@ -154,6 +155,11 @@ export function parseEditionFile(file: string, text: string, exists: (path: stri
   // 5. Pages and their stories.
   const pagesSeq = root.seq('pages') ?? root.missing('pages', 'a list of pages');
   if (pagesSeq.items.length === 0) root.bad('pages', 'a list of at least one page');
+  const maxPages = inputLimits().editionPages;
+  if (pagesSeq.items.length > maxPages) {
+    fail('ingest/too-many-pages', `edition file: pages lists ${pagesSeq.items.length.toLocaleString('en-GB')} pages, more than the ${maxPages.toLocaleString('en-GB')} an edition may have`, root.span('pages'),
+      ['split it into sections built apart, or build with --max-pages N to allow more']);
+  }
   const folder = dirname(resolve(file));
   const fileAt = (value: unknown, at: Span, what: string, kind: 'story' | 'advert'): string => {
     if (typeof value !== 'string' || value.trim() === '') fail(CODE, `edition file: ${what} must be ${kind === 'story' ? 'a story' : 'an advert'} file path (found ${describeValue(value)})`, at);

@@ -7,10 +7,17 @@ export interface InputLimits {
   readonly articleBytes: number;
   /** An article's words (headline, standfirst and body). */
   readonly articleWords: number;
+  /** An edition's pages, as its flatplan lists them. */
+  readonly editionPages: number;
+  /** An advert file's size, bytes (PDF or image). */
+  readonly advertBytes: number;
 }
 
-/** About 160,000 words of plain text; the longest long read is under 10,000 words (60 KB). */
-export const DEFAULT_LIMITS: InputLimits = { articleBytes: 1_000_000, articleWords: 20_000 };
+/**
+ * An article: about 160,000 words of plain text; the longest long read is under 10,000 words (60 KB). An edition: 400
+ * pages, past the largest Sunday broadsheet. An advert: 50 MB, past a full-page PDF/X-1a with 300 ppi photos (10–20 MB).
+ */
+export const DEFAULT_LIMITS: InputLimits = { articleBytes: 1_000_000, articleWords: 20_000, editionPages: 400, advertBytes: 50_000_000 };
 
 let limits: InputLimits = DEFAULT_LIMITS;
 

@@ -1,8 +1,9 @@
 // Booked adverts, read before layout: each file checked against its booking, PDFs kept as bytes for the plant file
 // (placed there as vectors) and rendered once by pdf.js for the e-edition; image adverts load as photos do.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import type { ImageAsset, Span } from '../core/index.js';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import type { Diagnostic, ImageAsset, Span } from '../core/index.js';
+import { inputLimits } from '../ingest/limits.js';
 import { advertRasterId, fail } from '../core/index.js';
 import { bookedSize } from '../preflight/advert.js';
 import type { PlantProfile } from '../plant/index.js';
@@ -49,6 +50,8 @@ export interface LoadedAdverts {
   readonly pdfs: Map<string, Uint8Array>;
   /** Their e-edition renderings, keyed by advertRasterId(file). */
   readonly rasters: ImageAsset[];
+  /** Warnings for the report: a PDF of more than one page, of which the first is placed. */
+  readonly warnings: Diagnostic[];
 }
 
 /**
@@ -59,8 +62,19 @@ export interface LoadedAdverts {
 export async function loadPdfAdverts(requests: readonly AdvertRequest[], plant: PlantProfile): Promise<LoadedAdverts> {
   const pdfs = new Map<string, Uint8Array>();
   const rasters: ImageAsset[] = [];
+  const warnings: Diagnostic[] = [];
+  // Every advert file, PDF or image, is held to the size limit before a byte of it is read.
+  const limit = inputLimits().advertBytes;
+  for (const r of requests) {
+    const bytes = existsSync(r.file) ? statSync(r.file).size : 0;
+    if (bytes > limit) {
+      const size = (n: number) => (n >= 1e6 ? `${(n / 1e6).toLocaleString('en-GB', { maximumFractionDigits: 1 })} MB` : `${Math.ceil(n / 1000).toLocaleString('en-GB')} KB`);
+      fail('advert/too-large', `advert ${r.file} (booked ${bookingText(r)}) is ${size(bytes)}, more than the ${size(limit)} an advert file may be`, r.src,
+        ['a full-page PDF/X-1a advert is 10–20 MB: ask the advertiser for a smaller file, or build with --max-advert-mb N to allow more']);
+    }
+  }
   const todo = requests.filter((r) => !IMAGE_ADVERT.test(r.file));
-  if (todo.length === 0) return { pdfs, rasters };
+  if (todo.length === 0) return { pdfs, rasters, warnings };
   const { PDFDocument } = await import('@cantoo/pdf-lib');
   for (const r of todo) {
     const booking = bookingText(r);
@@ -75,6 +89,10 @@ export async function loadPdfAdverts(requests: readonly AdvertRequest[], plant: 
       try {
         const doc = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true, throwOnInvalidObject: false });
         trim = doc.getPage(0).getTrimBox();
+        const count = doc.getPageCount();
+        if (count > 1) {
+          warnings.push({ severity: 'warning', code: 'advert/pages', message: `advert ${r.file} (booked ${booking}) has ${count} pages: its first is placed, and the other ${count - 1} are not printed`, span: r.src, hints: ['an advert is one page: check that the first is the one booked, and ask the advertiser for that page alone'] });
+        }
       } catch (e) {
         return unreadable(plainReason(e));
       }
@@ -89,7 +107,7 @@ export async function loadPdfAdverts(requests: readonly AdvertRequest[], plant: 
       rasters.push(await renderPdfAdvert(r.file, bytes, trim, r.src));
     }
   }
-  return { pdfs, rasters };
+  return { pdfs, rasters, warnings };
 }
 
 /** An image advert must have its booking's shape (within 2 %): it is placed whole, never cropped. */

@@ -145,7 +145,7 @@ export async function prepare(opts: BuildOptions, hooks: PrepareHooks = {}): Pro
     if (a.furniture.length === 0) continue;
     desk.push({ severity: 'info', code: 'ingest/site-furniture', message: `${a.id}: the website's own furniture after the story (${a.furniture.map((f) => f.heading).join(', ')}) is left out of print`, span: a.furniture[0]!.src });
   }
-  return { plant, edition, fonts, images, adverts: pdfAds.pdfs, layout: { pages: laid.pages, warnings: [...(edition.notes ?? []), ...desk, ...padding.warnings, ...adFindings, ...laid.warnings], ...(laid.compositions ? { compositions: laid.compositions } : {}), ...(laid.heldOver ? { heldOver: laid.heldOver } : {}) } };
+  return { plant, edition, fonts, images, adverts: pdfAds.pdfs, layout: { pages: laid.pages, warnings: [...(edition.notes ?? []), ...desk, ...padding.warnings, ...pdfAds.warnings, ...adFindings, ...laid.warnings], ...(laid.compositions ? { compositions: laid.compositions } : {}), ...(laid.heldOver ? { heldOver: laid.heldOver } : {}) } };
 }
 
 /** The e-edition's settings: the command line's formats over the edition file's; the edition file's widths. */

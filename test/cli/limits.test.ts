@@ -1,6 +1,7 @@
 // Limits on input, checked as each article is read and before any layout: a file far larger than any story is refused
 // at once with one line naming the limit and the option that raises it, and nothing is written.
-import { readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from './run.js';
@@ -57,6 +58,52 @@ describe('nothing lost unsaid', () => {
     const r = await cli('galley', join(dir, 'results.md'), '--out', join(dir, 'g.pdf'));
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/results\.md:7:1: warning: an HTML block is not set, and its words are left out: “Wexcombe 3 Hollerton 1”/);
+  });
+});
+
+describe('edition and advert limits', () => {
+  const SAMPLE = join(REPO, 'examples', 'sample-edition');
+  const edition = (dir: string, pages: number, ad = 'ads/car-dealer.pdf') => {
+    const file = join(dir, 'edition.yaml');
+    writeFileSync(file, ['version: 1', 'publication: { name: The Vale Gazette }', 'date: 2026-12-08', 'e-edition: { formats: [jpeg], sizes: { thumbnail: 64, page: 400, zoom: 1000 } }', 'pages:',
+      '  - stories: [stories/harbour-wall.md]', `    ads: [{ file: ${ad}, size: 3x6cm }]`, ...Array.from({ length: pages - 1 }, () => '  - template: house-ad'), ''].join('\n'));
+    return file;
+  };
+  const paper = () => {
+    const dir = tempDir();
+    for (const d of ['stories', 'images', 'ads']) cpSync(join(SAMPLE, d), join(dir, d), { recursive: true });
+    return dir;
+  };
+
+  it('an edition of more pages than the limit is refused at its pages, naming the option; the option raises it', async () => {
+    const dir = paper();
+    const r = await cli('build', edition(dir, 401), '--out', join(dir, 'out'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/edition\.yaml:6:3: error: edition file: pages lists 401 pages, more than the 400 an edition may have/);
+    expect(r.stderr).toMatch(/--max-pages N/);
+    const low = await cli('plan', edition(dir, 4), '--out', join(dir, 'p.png'), '--max-pages', '3');
+    expect(low.code).toBe(1);
+    expect(low.stderr).toMatch(/pages lists 4 pages, more than the 3 an edition may have/);
+    expect(readdirSync(dir).sort()).toEqual(['ads', 'edition.yaml', 'images', 'stories']);
+  });
+
+  it('an advert file larger than the limit is refused before it is read, naming the booking and the option', async () => {
+    const dir = paper();
+    const r = await cli('build', edition(dir, 4), '--out', join(dir, 'out'), '--max-advert-mb', '0.001');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/edition\.yaml:7:11: error: advert .*car-dealer\.pdf \(booked 3x6cm\) is 10 KB, more than the 1 KB an advert file may be/);
+    expect(r.stderr).toMatch(/--max-advert-mb N/);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  it('an advert PDF of several pages: the first is placed, and the report says the others are not printed', async () => {
+    const dir = paper();
+    // qpdf keeps the first file's PDF/X identification and output intent, as an advertiser's own tool would.
+    const ad = join(SAMPLE, 'ads', 'car-dealer.pdf');
+    execFileSync('qpdf', [ad, '--pages', ad, '1', ad, '1', ad, '1', '--', join(dir, 'ads', 'three-pages.pdf')]);
+    const r = await cli('build', edition(dir, 4, 'ads/three-pages.pdf'), '--out', join(dir, 'out'));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/edition\.yaml:7:11: warning: advert .*three-pages\.pdf \(booked 3x6cm\) has 3 pages: its first is placed, and the other 2 are not printed/);
   });
 });
 
