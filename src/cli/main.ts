@@ -10,6 +10,7 @@ import { reportError } from './errors.js';
 import { EXIT } from './exit.js';
 import { DEFAULT_LIMITS, setInputLimits } from '../ingest/limits.js';
 import { setRootOption } from '../ingest/root.js';
+import { UserError } from '../core/span.js';
 import { examplesText } from './examples.js';
 
 /**
@@ -46,7 +47,9 @@ const LIMIT_OPTIONS = {
 
 /** Sets this run's input limits from the options (the defaults where not given); a limit must be a positive number. */
 function applyLimits(a: { 'max-article-kb'?: unknown; 'max-article-words'?: unknown; 'max-pages'?: unknown; 'max-advert-mb'?: unknown; root?: unknown }): void {
-  if (a.root !== undefined && !(typeof a.root === 'string' && isFolder(a.root))) throw new UsageError(`--root ${String(a.root)}: no such folder`);
+  if (a.root !== undefined && !(typeof a.root === 'string' && isFolder(a.root))) {
+    throw new UserError({ severity: 'error', code: 'cli/option', message: `--root ${String(a.root)}: no such folder`, hints: ['give the folder the edition’s files are in'] });
+  }
   setRootOption(a.root);
   for (const name of ['max-article-kb', 'max-article-words', 'max-pages', 'max-advert-mb'] as const) {
     const v = a[name];
