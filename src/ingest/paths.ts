@@ -1,5 +1,5 @@
 // Paths named inside articles and editions: resolved against the file that names them.
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fail, type Span } from '../core/span.js';
 import { activeRoot, confine } from './root.js';
@@ -38,11 +38,4 @@ export function resolveImagePath(articleFile: string, ref: string, at: Span, wha
   return confine(isAbsolute(path) ? path : resolve(dirname(resolve(articleFile)), path), root, at, what, href);
 }
 
-/**
- * A path as a user would name it on the command line: relative to the working
- * directory when the file is inside it, absolute otherwise.
- */
-export function displayPath(absolute: string, cwd: string = process.cwd()): string {
-  const rel = relative(cwd, absolute);
-  return rel === '' || rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel) ? absolute : rel;
-}
+export { displayPath } from './root.js';

@@ -84,7 +84,7 @@ export const rootKey = (root: ReadRoot): string => root.folders.join('\u0000');
 
 function refuse(root: ReadRoot, at: Span | undefined, message: string): never {
   fail('ingest/outside-root', message, at, [
-    `${root.of === 'edition' ? 'an edition' : 'an article'} reads files only inside its root: ${root.folders.join(' and ')}`,
+    `${root.of === 'edition' ? 'an edition' : 'an article'} reads files only inside its root: ${root.folders.map((f) => displayPath(f, realOrResolved(process.cwd())) || '.').join(' and ')}`,
     root.widened && given?.only
       ? 'a worker reads only its shared folder (--root): put the file there'
       : root.widened ? 'put the file inside the root, or give --root a folder that holds it' : `put the file beside the ${root.of}, or give --root DIR naming a folder that holds both`,
@@ -92,6 +92,15 @@ function refuse(root: ReadRoot, at: Span | undefined, message: string): never {
 }
 
 const rootName = (root: ReadRoot): string => (root.folders.length > 1 || root.widened ? 'root' : `${root.of}’s folder (its root)`);
+
+/**
+ * A path as a user would name it on the command line: relative to the working directory when the file is inside it,
+ * absolute otherwise.
+ */
+export function displayPath(absolute: string, cwd: string = process.cwd()): string {
+  const rel = relative(cwd, absolute);
+  return rel === '' || rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel) ? absolute : rel;
+}
 
 /** True when `path` (absolute) is `folder` or inside it. */
 function inside(folder: string, path: string): boolean {
