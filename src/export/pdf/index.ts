@@ -5,7 +5,8 @@ import type { PlantProfile } from '../../plant/profile.js';
 import type { EmbeddedPage } from './form-xobject.js';
 import { drawGlyphs } from './glyphs.js';
 import { drawProofMarks, PROOF_BLEED, PROOF_MARGIN } from './marks.js';
-import { documentId, flavourOptions, isSolidBlack, makePdfx, Overprint, useOwnXmp, type XDoc } from './pdfx.js';
+import { documentId, flavourOptions, isSolidBlack, makePdfx, Overprint, useOwnXmp, writeInfoDirect, type XDoc } from './pdfx.js';
+import { tagSubsets, type TagDoc } from './subset-tag.js';
 
 export interface PdfMeta {
   readonly title: string;
@@ -252,7 +253,8 @@ export async function openPdf(fonts: FontSet, images: ImageSet, meta: PdfMeta, o
     doc.on('error', reject);
   });
   // The XMP packet is written when the file ends: its document id (from the pages written) is filled in then.
-  const ids = { title: meta.title, date, id: '' };
+  const ids = { id: '' };
+  writeInfoDirect(doc as unknown as XDoc);
   if (plant) makePdfx(doc as unknown as XDoc, plant, ids);
   else useOwnXmp(doc as unknown as XDoc, ids);
   // PDFKit takes the fontkit font layout already opened (PDFKit 0.20 accepts one): the file is not read and its
@@ -304,6 +306,8 @@ export class PdfWriter {
     const dict = doc.page.dictionary.data as Record<string, unknown>;
     dict['TrimBox'] = trim;
     dict['BleedBox'] = bleedBox;
+    // PDFKit writes /UserUnit 1 (the default) on every page; the key is PDF 1.6, too new for a PDF 1.3 (X-1a) file.
+    if ((doc as unknown as { version: number }).version < 1.6) delete dict['UserUnit'];
     if (offset > 0) doc.save().translate(offset, offset);
     drawPage(doc, page, this.images, this.structure, this.ink);
     if (offset > 0) doc.restore();
@@ -318,6 +322,7 @@ export class PdfWriter {
     const plant = this.options.plant;
     this.ids.id = documentId([this.meta.title, this.meta.date, plant?.name ?? '', plant?.pdfx ?? '', pages.join(',')]);
     this.structure?.end();
+    tagSubsets(this.doc as unknown as TagDoc);
     this.doc.end();
     return this.done;
   }

@@ -6,7 +6,9 @@ import type { PlantProfile } from '../../plant/profile.js';
 
 /** The parts of PDFKit's document (0.20) used here. */
 export interface XDoc {
-  readonly info: Record<string, unknown>;
+  info: Record<string, unknown>;
+  /** The Info dictionary: made by `end()`, after the pages and before the fonts and the XMP. */
+  _info?: { readonly data: Record<string, unknown> };
   readonly _root: { data: Record<string, unknown> };
   readonly page: { readonly ext_gstates: Record<string, unknown>; readonly dictionary: { data: Record<string, unknown> } };
   ref(data?: unknown): { write(chunk: Uint8Array | string): void; end(): void; compress?: boolean };
@@ -51,7 +53,7 @@ const xml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;'
  * (and any PDF above 1.3) it writes the whole XMP packet itself, escaped, with pdfxid and the xmpMM ids; PDFKit's
  * own packet does not escape titles. Call after creating the document and before `end()`.
  */
-export function makePdfx(doc: XDoc, plant: PlantProfile, meta: { title: string; date: Date; id: string }): void {
+export function makePdfx(doc: XDoc, plant: PlantProfile, ids: { id: string }): void {
   if (plant.pdfx === 'X-1a:2001') {
     doc.info['GTS_PDFXVersion'] = 'PDF/X-1:2001';
     doc.info['GTS_PDFXConformance'] = 'PDF/X-1a:2001';
@@ -74,38 +76,83 @@ export function makePdfx(doc: XDoc, plant: PlantProfile, meta: { title: string; 
   });
   intent.end();
   doc._root.data['OutputIntents'] = [intent];
-  useOwnXmp(doc, meta, plant);
+  useOwnXmp(doc, ids);
+}
+
+/**
+ * Has PDFKit write the Info dictionary's entries as direct objects. PDFKit 0.20 writes each entry as an object of
+ * its own and the dictionary as references to them: legal PDF, but PDF/X checkers that read GTS_PDFXVersion,
+ * GTS_PDFXConformance and Trapped without following references (yob/pdf-preflight) reject the file. PDFKit's
+ * `end()` makes the dictionary (`_info`) and then writes one object per entry of `info`: when the dictionary is
+ * made, the entries go straight into it and `info` is emptied, so that loop finds nothing. Text is a PDF string
+ * (PDFKit would write a bare JS string as a name); dates and names as they are. Call before `end()`.
+ */
+export function writeInfoDirect(doc: XDoc): void {
+  let dict: XDoc['_info'];
+  Object.defineProperty(doc, '_info', {
+    configurable: true,
+    enumerable: true,
+    get: () => dict,
+    set(ref: NonNullable<XDoc['_info']>) {
+      for (const [key, value] of Object.entries(doc.info)) ref.data[key] = typeof value === 'string' ? new String(value) : value;
+      doc.info = {};
+      dict = ref;
+    },
+  });
 }
 
 /**
  * Replaces PDFKit's XMP properties (which it writes for PDF 1.4 and later without escaping the title: a headline
- * with “&” would break the packet) with ours, escaped, with the PDF/X id for X-4.
+ * with “&” would break the packet) with ours: every entry of the Info dictionary as written (writeInfoDirect), escaped,
+ * and the document's ids. `ids.id` is read when the file ends.
  */
-export function useOwnXmp(doc: XDoc, meta: { title: string; date: Date; id: string }, plant?: PlantProfile): void {
-  doc._addInfo = () => doc.appendXML(xmpPacket(plant, meta, String(doc.info['Producer'] ?? 'newsprint'), String(doc.info['Creator'] ?? 'newsprint')));
+export function useOwnXmp(doc: XDoc, ids: { id: string }): void {
+  doc._addInfo = () => {
+    if (!doc._info) throw new Error('the Info dictionary is written before the XMP');
+    doc.appendXML(xmpPacket(doc._info.data, ids.id));
+  };
 }
 
-/** XMP properties for a PDF/X file (PDFKit adds the packet wrapper and writes it for PDF 1.4 and later). */
-function xmpPacket(plant: PlantProfile | undefined, meta: { title: string; date: Date; id: string }, producer: string, creator: string): string {
-  const when = meta.date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const pdfx = plant?.pdfx === 'X-4' ? '<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>' : '';
+/** An Info date as XMP writes it: ISO 8601 in UTC, to the second, as the Info date (PDFKit writes UTC too). */
+const xmpDate = (d: Date): string => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/**
+ * Each Info key and the XMP property that carries it (ISO 16684-1 and the PDF/X-4 rules, ISO 15930-7 §6.7.2):
+ * how its value is written. A key missing here throws, so a new Info entry cannot leave the XMP behind the Info.
+ */
+const XMP_OF_INFO: Record<string, (v: string) => string> = {
+  Title: (v) => `<dc:title><rdf:Alt><rdf:li xml:lang="x-default">${xml(v)}</rdf:li></rdf:Alt></dc:title>`,
+  Author: (v) => `<dc:creator><rdf:Seq><rdf:li>${xml(v)}</rdf:li></rdf:Seq></dc:creator>`,
+  Subject: (v) => `<dc:description><rdf:Alt><rdf:li xml:lang="x-default">${xml(v)}</rdf:li></rdf:Alt></dc:description>`,
+  Keywords: (v) => `<pdf:Keywords>${xml(v)}</pdf:Keywords>`,
+  Creator: (v) => `<xmp:CreatorTool>${xml(v)}</xmp:CreatorTool>`,
+  Producer: (v) => `<pdf:Producer>${xml(v)}</pdf:Producer>`,
+  CreationDate: (v) => `<xmp:CreateDate>${v}</xmp:CreateDate>`,
+  // The metadata changes when the document does: both are the modification date.
+  ModDate: (v) => `<xmp:ModifyDate>${v}</xmp:ModifyDate>\n  <xmp:MetadataDate>${v}</xmp:MetadataDate>`,
+  Trapped: (v) => `<pdf:Trapped>${xml(v)}</pdf:Trapped>`,
+  GTS_PDFXVersion: (v) => `<pdfxid:GTS_PDFXVersion>${xml(v)}</pdfxid:GTS_PDFXVersion>`,
+  GTS_PDFXConformance: (v) => `<pdfx:GTS_PDFXConformance>${xml(v)}</pdfx:GTS_PDFXConformance>`,
+};
+
+/** XMP properties for the file, from its Info entries and its id (PDFKit adds the packet wrapper and writes it for PDF 1.4 and later). */
+function xmpPacket(info: Readonly<Record<string, unknown>>, id: string): string {
+  const props: string[] = [];
+  for (const [key, value] of Object.entries(info)) {
+    const write = XMP_OF_INFO[key];
+    if (!write) throw new Error(`Info /${key} has no XMP property`);
+    props.push(write(value instanceof Date ? xmpDate(value) : value instanceof PdfName ? value.valueOf() : String(value)));
+  }
   return `<rdf:Description rdf:about=""
     xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/"
     xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/"
-    xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/">
-  <xmp:CreateDate>${when}</xmp:CreateDate>
-  <xmp:ModifyDate>${when}</xmp:ModifyDate>
-  <xmp:MetadataDate>${when}</xmp:MetadataDate>
-  <xmp:CreatorTool>${xml(creator)}</xmp:CreatorTool>
+    xmlns:pdfx="http://ns.adobe.com/pdfx/1.3/" xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/">
+  ${props.join('\n  ')}
   <dc:format>application/pdf</dc:format>
-  <dc:title><rdf:Alt><rdf:li xml:lang="x-default">${xml(meta.title)}</rdf:li></rdf:Alt></dc:title>
-  <pdf:Producer>${xml(producer)}</pdf:Producer>
-  <pdf:Trapped>False</pdf:Trapped>
-  <xmpMM:DocumentID>uuid:${uuid(meta.id)}</xmpMM:DocumentID>
-  <xmpMM:InstanceID>uuid:${uuid(meta.id)}</xmpMM:InstanceID>
+  <xmpMM:DocumentID>uuid:${uuid(id)}</xmpMM:DocumentID>
+  <xmpMM:InstanceID>uuid:${uuid(id)}</xmpMM:InstanceID>
   <xmpMM:VersionID>1</xmpMM:VersionID>
   <xmpMM:RenditionClass>default</xmpMM:RenditionClass>
-  ${pdfx}
 </rdf:Description>`;
 }
 
