@@ -8,6 +8,8 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+// Every figure is a first build's unless it says otherwise: no build cache (src/publish/cache.ts) unless one is given.
+process.env.NEWSPRINT_CACHE ??= 'off';
 const dist = (p) => import(new URL(`../dist/${p}`, import.meta.url).href);
 const { loadTemplateSet } = await dist('template/index.js');
 const { editionFromFile, editionFromArticles, prepare, buildEdition } = await dist('publish/index.js');
@@ -157,6 +159,8 @@ for (const which of ['page', 'edition']) {
     console.log(`\n48-page edition of the sample's stories and adverts, a whole process from the bin (median of ${x.runs}: ${x.wallMsAll.map(ms).join(', ')}): ${ms(x.wallMs)} wall, ${x.cpuS} CPU-s, peak ${x.peakMb} MB, ${x.eEditionFiles} e-edition files`);
     console.log('  stages on the building thread (the e-edition\'s pages are made on worker threads meanwhile):');
     for (const [k, v] of Object.entries(x.stages)) console.log(`  ${k.padEnd(72)} ${ms(v).padStart(9)}`);
+    const pp = Object.entries(x.rebuild.stages).find(([k]) => k.startsWith('print photos'));
+    console.log(`  rebuilt with its print photos in the build cache: ${ms(x.rebuild.wallMs)} wall, ${x.rebuild.cpuS} CPU-s, peak ${x.rebuild.peakMb} MB; ${pp ? `${pp[0]} ${ms(pp[1])}` : ''}`);
   }
 }
 

@@ -128,13 +128,14 @@ export async function run(argv: readonly string[]): Promise<number> {
           out: 'Output folder; the edition goes in <out>/<publication>-<date>/',
           plant: 'Printing plant profile: uk-tabloid, berliner, broadsheet (in plants/), or a profile file',
         })
+          .option('clean', { describe: 'Take nothing from the build cache (converted print photos): make everything afresh', type: 'boolean', default: false })
           .option('proof', { describe: 'Also write a desk proof with 3 mm bleed, crop and registration marks and a slug line (never for the plant)', type: 'boolean', default: false })
           .option('queue', { describe: 'Build on the workers of this Redis queue (redis://HOST:PORT) instead of here: a job an edition file, a line as each is done (docs/scale.md)', type: 'string' })
           .option('root', { describe: 'A folder the edition’s stories, photos and adverts may also be in, besides the edition’s own; files anywhere else are refused. With --queue: the shared folder the workers read and write, which the edition files and --out must be inside (default: the current folder)', type: 'string' })
           .epilogue(examplesText('build')),
       async (a) => {
         try {
-          if (a.queue === undefined) await buildCommand({ ...buildArgs(a), proof: a.proof });
+          if (a.queue === undefined) await buildCommand({ ...buildArgs(a), proof: a.proof, ...(a.clean ? { clean: true } : {}) });
           // The queue's modules (bullmq, ioredis) load only when a build is queued.
           else code = await (await import('./commands/build-queue.js')).buildQueueCommand({ ...buildArgs(a), proof: a.proof, queue: a.queue, ...(a.root !== undefined ? { root: a.root } : {}) });
         } catch (e) {

@@ -2,7 +2,7 @@
 import { basename, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { existsSync } from 'node:fs';
-import type { Diagnostic, Edition, EditionLayout, EditionPage, FontSet, FrameItem, ImageSet, Page, PageComposition } from '../core/index.js';
+import type { Diagnostic, Edition, EditionLayout, EditionPage, FontSet, FrameItem, ImageAsset, ImageSet, Page, PageComposition } from '../core/index.js';
 import { fail, formatSpan, longDate, publicationCode, UserError } from '../core/index.js';
 import { writePdf, type PdfMeta } from '../export/pdf/index.js';
 import { printImage } from '../export/pdf/print-image.js';
@@ -18,6 +18,7 @@ import { checkAdvert } from '../preflight/advert.js';
 import { readFileSync, realpathSync } from 'node:fs';
 import { loadFonts, loadImages, type ImageRequest } from './assets.js';
 import { StagedFolder } from './write.js';
+import { BuildCache, cacheDir, cacheKey } from './cache.js';
 import { outputError } from './out-path.js';
 import { deskFindings } from '../ingest/desk-notes.js';
 import { displayPath } from '../ingest/paths.js';
@@ -47,6 +48,12 @@ export interface BuildOptions {
    * false: a build that would lose words writes nothing.
    */
   readonly allowOverset?: boolean;
+  /**
+   * The build cache's folder (cache.ts): by default this machine's (cacheDir()); `false` for none. With `clean`,
+   * nothing is taken from it (everything is made afresh, and kept for the next build).
+   */
+  readonly cache?: string | false;
+  readonly clean?: boolean;
 }
 
 export interface BuildResult {
@@ -58,6 +65,8 @@ export interface BuildResult {
   readonly warnings: readonly Diagnostic[];
   /** Where the time went, stage by stage on this thread, in order (milliseconds, wall clock). */
   readonly timings: readonly Timing[];
+  /** What the build cache gave, and what was made and kept, by kind (`print-photo`). */
+  readonly cache?: { readonly hits: ReadonlyMap<string, number>; readonly misses: ReadonlyMap<string, number> };
 }
 
 /** One stage of a build and its wall-clock time on the building thread. */
@@ -216,8 +225,9 @@ async function writeEdition(prepared: Prepared, eEdition: Promise<EEdition>, opt
   };
   const files = new Map<string, Buffer | string>();
   // The photos as the press takes them: cut, resampled and converted through the plant's profile.
-  const printImages = await printRenditions(layout, images, plant);
-  clock.lap('print photos');
+  const cache = new BuildCache(opts.cache === false ? undefined : opts.cache ?? cacheDir(), opts.clean);
+  const printImages = await printRenditions(layout, images, plant, cache);
+  clock.lap(`print photos (${cache.misses.get(PRINT_PHOTO) ?? 0} made, ${cache.hits.get(PRINT_PHOTO) ?? 0} from the cache)`);
   // The plant files: the whole edition, and one PDF a page named as the plant asks.
   const plantFile = await writePdf(layout, fonts, images, meta, { plant, printImages, adverts });
   files.set(`print/${edition.slug}.pdf`, plantFile);
@@ -246,14 +256,15 @@ async function writeEdition(prepared: Prepared, eEdition: Promise<EEdition>, opt
   rest.set('e-edition/mets.xml', issueMets(edition, layout.pages, ee, pdf(`print/${edition.slug}.pdf`), (page) => pdf(plantPagePath(edition, plant, page))));
   for (const [k, v] of ee.files) rest.set(`e-edition/${k}`, v);
   const replaced = replacedEdition(staged.dir, edition);
-  const warnings = [...(replaced ? [replaced] : []), ...layout.warnings, ...ee.warnings, ...checked.findings.map((f) => preflightDiagnostic(f, checked.file))];
+  const warnings = [...(replaced ? [replaced] : []), ...layout.warnings, ...ee.warnings, ...checked.findings.map((f) => preflightDiagnostic(f, checked.file)), ...cache.notes];
   rest.set('report.json', JSON.stringify({ ...report(edition, plant, layout, warnings), preflight: preflightSummary(checked, plant) }, null, 2) + '\n');
   // 5. The rest, then the swap into place.
   staged.write(rest);
   staged.commit();
+  cache.prune();
   const all = [...files.keys(), ...ee.written.map((k) => `e-edition/${k}`), ...rest.keys()];
   clock.lap(`writing the e-edition's own files and report (${all.length} files in all)`);
-  return { dir: staged.dir, files: all, layout, warnings, timings: clock.timings };
+  return { dir: staged.dir, files: all, layout, warnings, timings: clock.timings, cache: { hits: cache.hits, misses: cache.misses } };
 }
 
 /**
@@ -472,29 +483,56 @@ function sourceDate(): { created?: Date } {
   return { created: new Date(Number(raw) * 1000) };
 }
 
+/** The cache's kind for print photos, and the version of what printImage makes: raise it when its bytes change. */
+const PRINT_PHOTO = 'print-photo';
+const PRINT_PHOTO_FORMAT = '1';
+
 /**
  * The print rendition of every placed photo, by its frame item. Layout has already reported a photo below the
- * plant's minimum resolution, with the copy line that placed it, so that warning is not repeated here.
+ * plant's minimum resolution, with the copy line that placed it, so that warning is not repeated here. Each one is
+ * taken from the build cache when it holds it, by everything its bytes depend on: the photo's bytes, the crop and
+ * size, the plant's ICC profile's bytes, ink limit and resolutions, and the versions of printImage and libvips. Those
+ * to make are made two at a time (sharp's own threads do the rest), and the result is the same whatever the order.
  */
-async function printRenditions(layout: EditionLayout, images: ImageSet, plant: PlantProfile): Promise<Map<FrameItem, { data: Buffer }>> {
-  const out = new Map<FrameItem, { data: Buffer }>();
+async function printRenditions(layout: EditionLayout, images: ImageSet, plant: PlantProfile, cache: BuildCache): Promise<Map<FrameItem, { data: Buffer }>> {
+  const { versions } = (await import('sharp')).default;
+  const profile = cacheKey(readFileSync(plant.outputCondition.profile));
+  const setting = JSON.stringify({ totalInk: plant.totalInk, images: plant.images, vips: versions.vips, format: PRINT_PHOTO_FORMAT });
+  const photoHash = new Map<string, string>();
   // The same photo with the same crop at the same size (a picture used twice) is converted once.
-  const made = new Map<string, { data: Buffer }>();
+  const wanted = new Map<string, { asset: ImageAsset; item: FrameItem & { kind: 'image' } }>();
+  const keyOf = new Map<FrameItem, string>();
   for (const page of layout.pages) {
     for (const item of page.frame.items) {
       if (item.kind !== 'image') continue;
       const asset = images.get(item.image);
       if (!asset) throw new Error(`image ${item.image} not loaded`);
-      const key = JSON.stringify([item.image, item.crop, item.w, item.h]);
-      let image = made.get(key);
-      if (!image) {
-        // A photo that cannot be decoded is an error at the copy line that placed it.
-        image = (await printImage(asset, { widthPt: item.w, heightPt: item.h, crop: item.crop }, plant, asset.src)).image;
-        made.set(key, image);
-      }
-      out.set(item, image);
+      let hash = photoHash.get(item.image);
+      if (hash === undefined) photoHash.set(item.image, (hash = cacheKey(asset.data)));
+      const key = cacheKey(PRINT_PHOTO, hash, JSON.stringify([item.crop, item.w, item.h]), profile, setting);
+      keyOf.set(item, key);
+      if (!wanted.has(key)) wanted.set(key, { asset, item });
     }
   }
+  const made = new Map<string, { data: Buffer }>();
+  const todo = [...wanted];
+  const next = async (): Promise<void> => {
+    for (let job = todo.shift(); job; job = todo.shift()) {
+      const [key, { asset, item }] = job;
+      const kept = cache.get(PRINT_PHOTO, key);
+      if (kept) {
+        made.set(key, { data: kept });
+        continue;
+      }
+      // A photo that cannot be decoded is an error at the copy line that placed it.
+      const { image } = await printImage(asset, { widthPt: item.w, heightPt: item.h, crop: item.crop }, plant, asset.src);
+      cache.put(PRINT_PHOTO, key, image.data);
+      made.set(key, { data: image.data });
+    }
+  };
+  await Promise.all([next(), next()]);
+  const out = new Map<FrameItem, { data: Buffer }>();
+  for (const [item, key] of keyOf) out.set(item, made.get(key)!);
   return out;
 }
 

@@ -14,6 +14,8 @@ export interface BuildArgs {
   readonly proof: boolean;
   /** Copy that fits on no page is a warning instead of an error (proofs). */
   readonly allowOverset?: boolean;
+  /** Take nothing from the build cache. */
+  readonly clean?: boolean;
   /** Where the e-edition will be published (IIIF ids). */
   readonly baseUrl?: string;
   /** E-edition rendition formats. */
@@ -64,6 +66,7 @@ export async function buildCommand(args: BuildArgs, mode: BuildMode = 'build'): 
     plant,
     proof: args.proof,
     ...(args.allowOverset ? { allowOverset: true } : {}),
+    ...(args.clean ? { clean: true } : {}),
     ...(args.baseUrl ? { baseUrl: args.baseUrl } : {}),
     ...(args.formats ? { formats: args.formats } : {}),
     ...(args.workers !== undefined ? { workers: args.workers } : {}),
