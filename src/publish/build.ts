@@ -8,7 +8,7 @@ import { writePdf, type PdfMeta } from '../export/pdf/index.js';
 import { printImage } from '../export/pdf/print-image.js';
 import { formatFinding, preflightPdf, type Finding, type PreflightResult } from '../preflight/index.js';
 import { loadPlant, pageFileName, plantGeometry, type PlantProfile } from '../plant/index.js';
-import { startEEdition, type EEdition, type EEditionOptions, type EEditionRun, type RenditionFormat } from '../export/eedition/index.js';
+import { EEDITION_PAGE, startEEdition, type EEdition, type EEditionOptions, type EEditionRun, type RenditionFormat } from '../export/eedition/index.js';
 import { archiveFile, metsDocument, under, type ArchiveFile } from '../export/archive/index.js';
 import { layoutEdition, type LayoutCache } from '../layout/index.js';
 import type { MarkupElement, TemplateSet } from '../template/index.js';
@@ -175,22 +175,23 @@ function eEditionOptions(edition: Edition, plant: PlantProfile, opts: BuildOptio
  * folder) as they finish. `run` is given the prepared edition and the e-edition's own files to come; the pool is
  * closed whatever happens.
  */
-async function withEEdition<T>(opts: BuildOptions, eEditionDir: string, run: (p: Prepared, eEdition: Promise<EEdition>, clock: Stopwatch) => Promise<T>): Promise<T> {
+async function withEEdition<T>(opts: BuildOptions, eEditionDir: string, run: (p: Prepared, eEdition: Promise<EEdition>, clock: Stopwatch, cache: BuildCache) => Promise<T>): Promise<T> {
   const plant = opts.plant ?? loadPlant('uk-tabloid');
   const clock = new Stopwatch();
+  const cache = new BuildCache(opts.cache === false ? undefined : opts.cache ?? cacheDir(), opts.clean);
   let ee: EEditionRun | undefined;
   try {
     const prepared = await prepare({ ...opts, plant }, {
       clock,
       beforeLayout: async (fonts, images, pageCount) => {
-        ee = await startEEdition(fonts, images, { ...eEditionOptions(opts.edition, plant, opts), writeTo: eEditionDir, pageCount });
+        ee = await startEEdition(fonts, images, { ...eEditionOptions(opts.edition, plant, opts), writeTo: eEditionDir, pageCount, cache });
         return (page) => ee!.add(page);
       },
     });
     const files = ee!.finish(prepared.edition, prepared.layout.pages);
     // Awaited by `run` when its own work is done: a failure meanwhile must not be an unhandled rejection.
     files.catch(() => undefined);
-    return await run(prepared, files, clock);
+    return await run(prepared, files, clock, cache);
   } finally {
     await ee?.close();
   }
@@ -204,14 +205,14 @@ async function withEEdition<T>(opts: BuildOptions, eEditionDir: string, run: (p:
 export async function buildEdition(opts: BuildOptions): Promise<BuildResult> {
   const staged = StagedFolder.open(join(opts.outDir, opts.edition.slug));
   try {
-    return await withEEdition(opts, join(staged.path, 'e-edition'), (prepared, eEdition, clock) => writeEdition(prepared, eEdition, opts, clock, staged));
+    return await withEEdition(opts, join(staged.path, 'e-edition'), (prepared, eEdition, clock, cache) => writeEdition(prepared, eEdition, opts, clock, staged, cache));
   } finally {
     staged.abort();
   }
 }
 
 /** The print files, the report, and the e-edition being made meanwhile, written into the staging folder and swapped in. */
-async function writeEdition(prepared: Prepared, eEdition: Promise<EEdition>, opts: BuildOptions, clock: Stopwatch, staged: StagedFolder): Promise<BuildResult> {
+async function writeEdition(prepared: Prepared, eEdition: Promise<EEdition>, opts: BuildOptions, clock: Stopwatch, staged: StagedFolder, cache: BuildCache): Promise<BuildResult> {
   const { plant, edition, fonts, images, layout, adverts } = prepared;
   // 4. Export: the print PDFs and the e-edition.
   const meta: PdfMeta = {
@@ -225,7 +226,6 @@ async function writeEdition(prepared: Prepared, eEdition: Promise<EEdition>, opt
   };
   const files = new Map<string, Buffer | string>();
   // The photos as the press takes them: cut, resampled and converted through the plant's profile.
-  const cache = new BuildCache(opts.cache === false ? undefined : opts.cache ?? cacheDir(), opts.clean);
   const printImages = await printRenditions(layout, images, plant, cache);
   clock.lap(`print photos (${cache.misses.get(PRINT_PHOTO) ?? 0} made, ${cache.hits.get(PRINT_PHOTO) ?? 0} from the cache)`);
   // The plant files: the whole edition, and one PDF a page named as the plant asks.
@@ -249,7 +249,7 @@ async function writeEdition(prepared: Prepared, eEdition: Promise<EEdition>, opt
   clock.lap(opts.proof ? 'page files and proof' : 'page files');
   // The e-edition, from the same frames: its pages are written; its own files (manifests, articles, viewer) follow.
   const ee = await eEditionOf(eEdition, staged);
-  clock.lap('e-edition (waiting for its pages, then articles and manifests)');
+  clock.lap(`e-edition (waiting for its pages, ${cache.misses.get(EEDITION_PAGE) ?? 0} made and ${cache.hits.get(EEDITION_PAGE) ?? 0} from the cache, then articles and manifests)`);
   const rest = new Map<string, Buffer | string>();
   // The issue's METS, now that the plant files it lists are made (before the e-edition's manifest, which goes last).
   const pdf = (path: string) => under('../', archiveFile(path, 'application/pdf', files.get(path) as Buffer));
@@ -330,9 +330,9 @@ export async function rebuildEEdition(opts: BuildOptions): Promise<BuildResult> 
   }
   const staged = StagedFolder.open(join(dir, 'e-edition'));
   try {
-    return await withEEdition(opts, staged.path, async (prepared, eEdition, clock) => {
+    return await withEEdition(opts, staged.path, async (prepared, eEdition, clock, cache) => {
       const ee = await eEditionOf(eEdition, staged);
-      clock.lap('e-edition (waiting for its pages, then articles and manifests)');
+      clock.lap(`e-edition (waiting for its pages, ${cache.misses.get(EEDITION_PAGE) ?? 0} made and ${cache.hits.get(EEDITION_PAGE) ?? 0} from the cache, then articles and manifests)`);
       // The METS lists the plant files the build wrote, as they are on disk.
       const { edition, plant, layout } = prepared;
       const pdf = (path: string, what: string) => {
@@ -346,8 +346,9 @@ export async function rebuildEEdition(opts: BuildOptions): Promise<BuildResult> 
       staged.write(new Map<string, Buffer | string>([['mets.xml', mets], ...ee.files]));
       staged.commit();
       clock.lap(`writing the e-edition's own files (${ee.written.length + ee.files.size + 1} files in all)`);
-      const warnings = [...prepared.layout.warnings, ...ee.warnings];
-      return { dir, files: [...ee.written, 'mets.xml', ...ee.files.keys()].map((k) => `e-edition/${k}`), layout: prepared.layout, warnings, timings: clock.timings };
+      cache.prune();
+      const warnings = [...prepared.layout.warnings, ...ee.warnings, ...cache.notes];
+      return { dir, files: [...ee.written, 'mets.xml', ...ee.files.keys()].map((k) => `e-edition/${k}`), layout: prepared.layout, warnings, timings: clock.timings, cache: { hits: cache.hits, misses: cache.misses } };
     });
   } finally {
     staged.abort();

@@ -1,6 +1,6 @@
 // The build cache: converted print photos kept by their content on this machine, so a rebuild converts only what
 // changed, with output byte-identical to a clean build; a damaged or foreign entry is made again with a note.
-import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildEdition, editionFromFile } from '../../src/publish/index.js';
@@ -25,10 +25,15 @@ describe('the build cache', () => {
     const made = first.r.cache!.misses.get('print-photo') ?? 0;
     expect(made).toBeGreaterThan(0);
     expect(first.r.cache!.hits.get('print-photo') ?? 0).toBe(0);
-    expect(entries(cache)).toHaveLength(made);
+    expect(entries(join(cache, 'print-photo'))).toHaveLength(made);
     const second = await build(cache);
     expect(second.r.cache!.hits.get('print-photo')).toBe(made);
     expect(second.r.cache!.misses.get('print-photo') ?? 0).toBe(0);
+    // Every e-edition page too: its renditions, tiles and ALTO.
+    const pages = second.r.layout.pages.length;
+    expect(first.r.cache!.misses.get('eedition-page')).toBe(pages);
+    expect(second.r.cache!.hits.get('eedition-page')).toBe(pages);
+    expect(second.r.cache!.misses.get('eedition-page') ?? 0).toBe(0);
     expect(second.files).toEqual(first.files);
     // --clean: nothing taken from it, the same files again.
     const clean = await build(cache, true);
@@ -36,10 +41,31 @@ describe('the build cache', () => {
     expect(clean.files).toEqual(first.files);
   });
 
+  it('a word changed in one story: only its page’s e-edition files are made again, and every file is a clean build’s', async () => {
+    const paper = tempDir();
+    cpSync(join(SAMPLE_EDITION, '..'), paper, { recursive: true });
+    const edition = join(paper, 'three-pages.yaml');
+    const cache = tempDir();
+    const opts = { templates: loadTemplateSet('tabloid', TEMPLATES), fontsDir: FONTS, formats: ['jpeg'] as const };
+    await buildEdition({ ...opts, edition: editionFromFile(edition), outDir: tempDir(), cache });
+    // Page 2's story: one word changed.
+    const story = join(paper, 'stories', 'bus-route.txt');
+    const text = readFileSync(story, 'utf8');
+    expect(text).toContain(' the ');
+    writeFileSync(story, text.replace(' the ', ' this '));
+    const changed = tempDir();
+    const r = await buildEdition({ ...opts, edition: editionFromFile(edition), outDir: changed, cache });
+    expect(r.cache!.misses.get('eedition-page')).toBe(1);
+    expect(r.cache!.hits.get('eedition-page')).toBe(r.layout.pages.length - 1);
+    const clean = tempDir();
+    await buildEdition({ ...opts, edition: editionFromFile(edition), outDir: clean, cache: false });
+    expect(digests(changed)).toEqual(digests(clean));
+  });
+
   it('a damaged entry, or one that is not ours, is made again with a note in the report, never used', async () => {
     const cache = tempDir();
     const first = await build(cache);
-    const [one] = entries(cache);
+    const [one] = entries(join(cache, 'print-photo'));
     // The entry cut short, then replaced by another file's bytes under its name: each made again, with a note.
     for (const damage of [(b: Buffer) => b.subarray(0, 100), () => Buffer.from('%PDF-1.4 not a cache entry')]) {
       writeFileSync(one!, damage(readFileSync(one!)));

@@ -1,6 +1,10 @@
 // export/eedition: laid-out pages → the e-edition (renditions, IIIF tiles and manifest, manifest.json, article views, viewer, ALTO).
 import { availableParallelism } from 'node:os';
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { writeFiles } from '../../core/files.js';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
@@ -47,7 +51,22 @@ export interface EEditionOptions {
    * the build's staging folder for `e-edition/`. They are then listed in `written`, not held in `files`.
    */
   readonly writeTo?: string;
+  /**
+   * The build cache (publish/cache.ts): a page whose frame, pictures, fonts and settings are those of a page made
+   * before is taken from it whole (renditions, tiles, ALTO), not made again.
+   */
+  readonly cache?: PageCache;
 }
+
+/** What the e-edition asks of the build cache (publish/cache.ts's BuildCache). */
+export interface PageCache {
+  get(kind: string, key: string): Buffer | undefined;
+  put(kind: string, key: string, data: Buffer): void;
+}
+
+/** The cache's kind for e-edition pages, and the version of what pageFiles makes: raise it when its bytes change. */
+export const EEDITION_PAGE = 'eedition-page';
+const PAGE_FORMAT = '1';
 
 export interface EEdition {
   /** Files relative to the e-edition folder. manifest.json is last: written last, it says the rest is there. */
@@ -95,15 +114,32 @@ export async function startEEdition(fonts: FontSet, images: ImageSet, o: EEditio
   const formats = o.formats ?? ['jpeg', 'webp'];
   const zoomFormats = o.zoomFormats ?? (o.formats ? o.formats : ['jpeg']);
   const sizes = { ...DEFAULT_SIZES, ...o.sizes };
-  const paper = await paperSettings(o.icc, await readFile(o.icc));
+  const icc = await readFile(o.icc);
+  const paper = await paperSettings(o.icc, icc);
   const pool = await pagePool(fonts, o.workers ?? availableParallelism());
   const outputs: Promise<PageOutput>[] = [];
   let done = 0;
   let total = 0;
+  const key = o.cache ? pageKeys(icc, JSON.stringify({ paper, formats, zoomFormats, sizes, baseUrl: o.baseUrl, format: PAGE_FORMAT, vips: sharp.versions.vips })) : undefined;
+  /** The page's files from the cache, else made on the pool and kept in the cache. */
+  const make = async (task: PageTask): Promise<PageOutput> => {
+    const k = key?.(task);
+    const kept = k ? o.cache!.get(EEDITION_PAGE, k) : undefined;
+    if (kept) {
+      try {
+        return fromCache(kept, o.writeTo);
+      } catch {
+        // Checked bytes that are not a page of ours (a cache from another newsprint): made again.
+      }
+    }
+    const out = await pool.run(task);
+    if (k) o.cache!.put(EEDITION_PAGE, k, toCache(out, o.writeTo));
+    return out;
+  };
   return {
     add(page) {
       total++;
-      const out = pool.run({ job: pageJob(page, images, paper, { iccPath: o.icc, formats, zoomFormats, sizes, baseUrl: o.baseUrl, ...(o.writeTo ? { writeTo: o.writeTo } : {}) }), fonts: fontFiles(page, fonts) });
+      const out = make({ job: pageJob(page, images, paper, { iccPath: o.icc, formats, zoomFormats, sizes, baseUrl: o.baseUrl, ...(o.writeTo ? { writeTo: o.writeTo } : {}) }), fonts: fontFiles(page, fonts) });
       const counted = out.then((r) => (o.onPage?.(++done, Math.max(total, o.pageCount ?? 0)), r));
       // Awaited in finish; a failure meanwhile (or a run closed early) must not be an unhandled rejection.
       counted.catch(() => undefined);
@@ -160,6 +196,53 @@ async function editionFiles(edition: Edition, pages: readonly Page[], outputs: r
   // Last in the map, so written last.
   files.set('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
   return { files, written: outputs.flatMap((out) => out.written), manifest, warnings, archive: outputs.map((out) => out.archive) };
+}
+
+/**
+ * The cache key of a page task: a hash of its frame (as `canonical` writes it), the bytes of the
+ * pictures and font files it uses, the press's profile, and the settings. Pictures and fonts are hashed once a build.
+ */
+function pageKeys(icc: Buffer, settings: string): (task: PageTask) => string {
+  const pictures = new WeakMap<Uint8Array, string>();
+  const fontFilesHashed = new Map<string, string>();
+  const iccHash = hashOf(icc);
+  return (task) => {
+    const pics = task.job.images.map((a) => {
+      let h = pictures.get(a.data);
+      if (h === undefined) pictures.set(a.data, (h = hashOf(a.data)));
+      return `${a.id}=${h}`;
+    });
+    const fontHashes = task.fonts.map((f) => {
+      let h = fontFilesHashed.get(f.file);
+      if (h === undefined) fontFilesHashed.set(f.file, (h = hashOf(readFileSync(f.file))));
+      return `${f.id}=${h}`;
+    });
+    return hashOf(Buffer.from(JSON.stringify([canonical(task.job.page), pics, fontHashes, iccHash, settings])));
+  };
+}
+
+/**
+ * A page's frame as text that is the same for equal frames: JSON, with Maps, Sets and byte arrays written out. (v8's
+ * serialisation is not: it writes an object met twice as a reference, and the layout's caches share objects in one
+ * build and not in another.)
+ */
+const canonical = (page: Page): string =>
+  JSON.stringify(page, (_k, v: unknown) =>
+    v instanceof Map ? ['Map', [...v]] : v instanceof Set ? ['Set', [...v]] : ArrayBuffer.isView(v) ? ['Bytes', hashOf(new Uint8Array(v.buffer, v.byteOffset, v.byteLength))] : v);
+
+const hashOf = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
+
+/** A made page as the cache keeps it: its files (read back from where the thread wrote them), manifest page and archive. */
+function toCache(out: PageOutput, writeTo: string | undefined): Buffer {
+  const files = writeTo ? out.written.map((name) => [name, readFileSync(join(writeTo, name))] as const) : out.files;
+  return serialize({ files, page: out.page, archive: out.archive });
+}
+
+/** A page from the cache: its files written under `writeTo` (as a thread would have), or handed back. */
+function fromCache(kept: Buffer, writeTo: string | undefined): PageOutput {
+  const { files, page, archive } = deserialize(kept) as { files: (readonly [string, Buffer | string])[]; page: ManifestPage; archive: PageArchive };
+  if (writeTo) writeFiles(writeTo, files);
+  return { files: writeTo ? [] : files, written: writeTo ? files.map(([name]) => name) : [], page, archive };
 }
 
 /** The page's job: its frame, the pictures it shows, and the settings. */
