@@ -6,11 +6,18 @@ import { isScalar, type Node } from 'yaml';
 import type { PageGeometry, Span } from '../core/index.js';
 import { fail, mm, parseLength } from '../core/index.js';
 import { readSourceFile } from '../ingest/read.js';
-import { parseYaml, spanOf, YamlFields, type YamlSource } from '../ingest/yaml-fields.js';
+import { describe, parseYaml, spanOf, YamlFields, type YamlSource } from '../ingest/yaml-fields.js';
 
 /** PDF/X flavours we write: X-1a:2001 (PDF 1.3, CMYK only, no transparency) or X-4 (PDF 1.6, live transparency allowed). */
 export type PdfxFlavour = 'X-1a:2001' | 'X-4';
 export const PDFX_FLAVOURS: readonly PdfxFlavour[] = ['X-1a:2001', 'X-4'];
+
+/** How a preflight finding counts: an error fails the file, a warning is reported and passes. */
+export type Severity = 'error' | 'warning';
+
+/** Preflight rules whose severity a profile may set (`severity:`), each with its default on a coldset newspaper plant. */
+export const SEVERITY_RULES = ['thin-rule', 'black-knockout'] as const;
+export type SeverityRule = (typeof SEVERITY_RULES)[number];
 
 /** The printing condition the pages are made for: the PDF's OutputIntent. */
 export interface OutputCondition {
@@ -50,6 +57,14 @@ export interface PlantProfile {
   readonly minType: { readonly black: number; readonly tint: number; readonly reversed: number };
   /** Thinnest rule. */
   readonly minRule: number;
+  /** Spot inks (Separation and DeviceN colorant names, as in the PDF) the plant prints besides C, M, Y and K; none by default. */
+  readonly spots: readonly string[];
+  /**
+   * Severity of the rules a plant may relax: `thin-rule` (a rule below `minRule`) and `black-knockout` (black text
+   * under 12 pt that does not overprint). Both errors by default: on coldset newsprint such rules break up and such
+   * text shows every misregistration.
+   */
+  readonly severity: { readonly [R in SeverityRule]: Severity };
   /** Photos: below `minimum` effective ppi is a warning; photos are resampled down to `target`, never up. */
   readonly images: { readonly minimum: number; readonly target: number };
   /** The plant prints in sections of this many pages: an edition is padded to a multiple with house adverts. */
@@ -65,7 +80,7 @@ export interface PlantProfile {
 const CODE = 'plant/profile';
 const KEYS = [
   'version', 'name', 'description', 'trim', 'margins', 'columns', 'gutter', 'baseline', 'bleed', 'marks', 'pdfx',
-  'output-condition', 'total-ink', 'min-type', 'min-rule', 'images', 'page-multiple', 'file-name',
+  'output-condition', 'total-ink', 'min-type', 'min-rule', 'spots', 'severity', 'images', 'page-multiple', 'file-name',
 ] as const;
 const PLACEHOLDERS = ['code', 'date', 'yyyy', 'mm', 'dd', 'page', 'section'];
 
@@ -174,6 +189,17 @@ export function parsePlant(file: string, text: string, dir: string): PlantProfil
     reversed: len(tF, 'reversed', 'the smallest reversed type', 2, 24),
   };
   const minRule = len(f, 'min-rule', 'the thinnest rule', 0.05, 5);
+  const spots = (f.seq('spots')?.items ?? []).map((n, i) => {
+    const v = isScalar(n) && typeof n.value === 'string' ? n.value.trim() : '';
+    if (!v) fail(CODE, `plant profile: spots[${i}] must be the name of a spot ink, as the PDF names it (found ${describe(n)})`, spanOf(src, n ?? root));
+    return v;
+  });
+  const sF = f.fields('severity', SEVERITY_RULES);
+  const severity = Object.fromEntries(SEVERITY_RULES.map((rule) => {
+    const v = sF?.string(rule);
+    if (v !== undefined && v !== 'error' && v !== 'warning') sF!.bad(rule, '“error” or “warning”');
+    return [rule, (v ?? 'error') as Severity];
+  })) as PlantProfile['severity'];
   const iF = f.fields('images', ['minimum', 'target']) ?? f.missing('images', 'minimum and target photo resolution');
   const images = { minimum: ppi(iF, 'minimum', 'the lowest effective resolution accepted'), target: ppi(iF, 'target', 'the resolution photos are resampled to') };
   if (images.minimum > images.target) iF.bad('minimum', `at most the target (${images.target}ppi)`);
@@ -203,6 +229,8 @@ export function parsePlant(file: string, text: string, dir: string): PlantProfil
     totalInk,
     minType,
     minRule,
+    spots,
+    severity,
     images,
     pageMultiple,
     fileName,

@@ -32,6 +32,10 @@ export interface ColourSpace {
   readonly rgb?: RgbUse;
   /** Separation /All: registration colour, on every plate. */
   readonly registration: boolean;
+  /** Inks other than process cyan, magenta, yellow and black (and /All, /None) that the space names: spot colours. */
+  readonly spots: readonly string[];
+  /** Set when the space is (or rests on) an ICCBased space, for messages: `ICCBased CMYK`, `Separation “Logo” with an ICCBased CMYK alternate`. */
+  readonly icc?: string;
   /** A pattern space: the colour is a pattern, not values. */
   readonly pattern: boolean;
   /** The colour that `cs`/`CS` selects. */
@@ -46,7 +50,7 @@ const NO_INK: Ink = { c: 0, m: 0, y: 0, k: 0, spot: 0 };
 const unitDecode = (n: number) => (): number[] => Array.from({ length: n }, (_, i) => i % 2);
 
 const simple = (name: string, components: number, ink: ColourSpace['ink'], rgb?: RgbUse, initial?: number[]): ColourSpace => ({
-  name, components, rgb, registration: false, pattern: false, initial: initial ?? new Array<number>(components).fill(0), defaultDecode: unitDecode(components * 2), ink,
+  name, components, rgb, registration: false, spots: [], pattern: false, initial: initial ?? new Array<number>(components).fill(0), defaultDecode: unitDecode(components * 2), ink,
 });
 
 /** DeviceGray: gray g puts down K = (1 − g) × 100. */
@@ -61,6 +65,9 @@ const PATTERN: ColourSpace = { ...simple('Pattern', 1, () => undefined), pattern
 
 /** Process plate names a Separation or DeviceN component may name directly. */
 const PLATES: Record<string, keyof Ink> = { Cyan: 'c', Magenta: 'm', Yellow: 'y', Black: 'k' };
+
+/** A colorant name that is neither a process plate nor /All or /None: a spot colour. */
+const isSpot = (ink: string): boolean => ink !== 'All' && ink !== 'None' && !PLATES[ink];
 
 /** Resolves a colour space operand or entry, looking names up in the resources' /ColorSpace. */
 export function colourSpace(o: PDFObject | string | undefined, resources: PDFDict | undefined, depth = 0): ColourSpace {
@@ -98,9 +105,10 @@ function byName(name: string, resources: PDFDict | undefined, depth: number): Co
 
 function iccBased(stream: PDFRawStream | undefined): ColourSpace {
   const n = numberOf(entry(stream?.dict, 'N')) ?? 3;
-  if (n === 4) return { ...DEVICE_CMYK, name: 'ICCBased CMYK' };
-  if (n === 1) return { ...DEVICE_GRAY, name: 'ICCBased Gray' };
-  return calibrated(n === 3 ? 'ICCBased RGB' : `ICCBased (${n} components)`, n);
+  if (n === 4) return { ...DEVICE_CMYK, name: 'ICCBased CMYK', icc: 'ICCBased CMYK' };
+  if (n === 1) return { ...DEVICE_GRAY, name: 'ICCBased Gray', icc: 'ICCBased Gray' };
+  const what = n === 3 ? 'ICCBased RGB' : `ICCBased (${n} components)`;
+  return { ...calibrated(what, n), icc: what };
 }
 
 /** Indexed: a palette of colours in a base space (PDF 32000-1 §8.6.6.3). */
@@ -116,6 +124,8 @@ function indexed(items: PDFObject[], resources: PDFDict | undefined, depth: numb
     components: 1,
     rgb: base.rgb ? { ...base.rgb, what: `Indexed with a ${base.rgb.what} palette` } : undefined,
     registration: base.registration,
+    spots: base.spots,
+    ...(base.icc ? { icc: `Indexed with an ${base.icc} palette` } : {}),
     pattern: false,
     initial: [0],
     defaultDecode: (bpc) => [0, 2 ** bpc - 1],
@@ -143,6 +153,8 @@ function separation(items: PDFObject[], resources: PDFDict | undefined, depth: n
     components: 1,
     rgb: alternate.rgb ? { ...alternate.rgb, what: `Separation “${ink}” with a ${alternate.rgb.what} alternate` } : undefined,
     registration: ink === 'All',
+    spots: isSpot(ink) ? [ink] : [],
+    ...(alternate.icc ? { icc: `Separation “${ink}” with an ${alternate.icc} alternate` } : {}),
     pattern: false,
     initial: [1],
     defaultDecode: unitDecode(2),
@@ -172,6 +184,8 @@ function deviceN(items: PDFObject[], resources: PDFDict | undefined, depth: numb
     components: names.length,
     rgb: alternate.rgb ? { ...alternate.rgb, what: `DeviceN (${names.join(', ')}) with a ${alternate.rgb.what} alternate` } : undefined,
     registration: false,
+    spots: names.filter(isSpot),
+    ...(alternate.icc ? { icc: `DeviceN (${names.join(', ')}) with an ${alternate.icc} alternate` } : {}),
     pattern: false,
     initial: names.map(() => 1),
     defaultDecode: unitDecode(names.length * 2),
@@ -182,5 +196,5 @@ function deviceN(items: PDFObject[], resources: PDFDict | undefined, depth: numb
 /** A Pattern space over a base space (uncoloured tiling patterns take their colour in the base). */
 function patternOver(base: ColourSpace | undefined): ColourSpace {
   if (!base) return PATTERN;
-  return { ...PATTERN, name: `Pattern over ${base.name}`, rgb: base.rgb, components: base.components, ink: (v) => base.ink(v) };
+  return { ...PATTERN, name: `Pattern over ${base.name}`, rgb: base.rgb, spots: base.spots, ...(base.icc ? { icc: base.icc } : {}), components: base.components, ink: (v) => base.ink(v) };
 }

@@ -20,6 +20,8 @@ export interface ImageFacts {
   readonly ppi: number;
   /** Highest total ink of any pixel at INK_DPI and where it is; undefined when the data cannot be read here (JPEG 2000, CCITT, JBIG2, inline images, masks). */
   readonly maxInk?: { readonly ink: number; readonly at: Point };
+  /** Why its data cannot be decoded (a broken Flate or JPEG stream, data cut short): a RIP fails on it or prints it blank. */
+  readonly undecodable?: string;
 }
 
 /** Width and height of the image on the page, in inches, from its transformation (the unit square mapped). */
@@ -28,6 +30,11 @@ const placedInches = (use: ImageUse) => ({ w: Math.hypot(use.ctm[0], use.ctm[1])
 /** Reads a placed image's size, resolution and ink. */
 export async function imageFacts(use: ImageUse): Promise<ImageFacts | undefined> {
   return new ImageReader().facts(use);
+}
+
+/** An image whose data will not decode, and why. */
+interface Undecodable {
+  readonly error: string;
 }
 
 /** The heaviest 150 dpi cell of an image at one placed size, in the image's own grid of cells. */
@@ -47,7 +54,7 @@ interface InkHit {
  * background, a few at a time (their JPEGs decoded by libvips off the main thread), while the caller goes on.
  */
 export class ImageReader {
-  private readonly hits = new Map<string, Promise<InkHit | undefined>>();
+  private readonly hits = new Map<string, Promise<InkHit | Undecodable | undefined>>();
   private readonly hashes = new WeakMap<PDFRawStream, string>();
   private readonly queued: ImageUse[] = [];
   private next = 0;
@@ -70,6 +77,7 @@ export class ImageReader {
     if (!plan.ink) return { width, height, ppi };
     const hit = await this.start(use);
     if (!hit) return { width, height, ppi };
+    if ('error' in hit) return { width, height, ppi, undecodable: hit.error };
     // Image space: the unit square, y up from the bottom row.
     const at = transform(use.ctm, (hit.px + 0.5) / hit.w, 1 - (hit.py + 0.5) / hit.h);
     return { width, height, ppi, maxInk: { ink: hit.ink, at } };
@@ -97,7 +105,7 @@ export class ImageReader {
   }
 
   /** The ink of a placement, started once for all placements of the same data at the same size. */
-  private start(use: ImageUse): Promise<InkHit | undefined> | undefined {
+  private start(use: ImageUse): Promise<InkHit | Undecodable | undefined> | undefined {
     const plan = this.plan(use);
     if (!plan?.ink) return undefined;
     const { stream, space, w, h } = plan.ink;
@@ -106,7 +114,7 @@ export class ImageReader {
     if (!hit) {
       this.reading++;
       hit = highestInk(stream, space, plan.width, plan.height, w, h)
-        .catch(() => undefined)
+        .catch((e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }))
         .finally(() => {
           this.reading--;
           this.pump();
@@ -149,6 +157,8 @@ async function highestInk(stream: PDFRawStream, space: ColourSpace, width: numbe
     bpc = 8;
   } else if (!data.codec) {
     samples = data.bytes;
+    const need = Math.ceil((width * space.components * bpc) / 8) * height;
+    if (samples.length < need) throw new Error(`its data is cut short: ${samples.length} of the ${need} bytes its ${width} × ${height} pixels need`);
   } else {
     return undefined;
   }

@@ -2,11 +2,15 @@
 import { PDFDict, PDFDocument, PDFName, PDFRawStream } from '@cantoo/pdf-lib';
 import { fail, toMm } from '../core/index.js';
 import type { PlantProfile } from '../plant/profile.js';
+import { documentIssues, pageIssues } from './actions.js';
 import { totalInk, type Ink } from './colour.js';
 import { ImageReader } from './images.js';
 import { interpretPage, type ImageUse } from './interpret.js';
+import type { Issue } from './issue.js';
 import type { Point } from './matrix.js';
 import { dictOf, entry, itemsOf, nameOf, numberOf, rectOf, streamOf, textOf, type Rect } from './objects.js';
+import { overprintIssues, stackingRegions, type StackingPage } from './overprint-ink.js';
+import { colourIssues } from './spots.js';
 import { contentBytes, streamBytes } from './streams.js';
 
 export interface Finding {
@@ -53,6 +57,11 @@ class PageFindings {
     seen.n++;
     if (severity === 'error' && seen.f.severity === 'warning') seen.f = f;
     if (what) seen.what.add(what);
+  }
+
+  /** The issues of a check (actions.ts, spots.ts, overprint-ink.ts). */
+  addAll(issues: readonly Issue[]): void {
+    for (const i of issues) this.add(i.severity, i.code, i.message, i.at, i.what);
   }
 
   list(): Finding[] {
@@ -116,11 +125,14 @@ export async function preflightPdf(bytes: Uint8Array, file: string, plant: Plant
     if (profile && n !== 4) doc1('error', 'preflight/output-intent', `the output intent's ICC profile has ${n} components; a CMYK press needs 4`);
     if (!profile && !textOf(entry(pdfxIntent, 'OutputConditionIdentifier'))) doc1('error', 'preflight/output-intent', 'the output intent has neither an ICC profile nor a registered condition');
   }
+  // Scripts, actions and forms of the document (actions.ts).
+  for (const i of documentIssues(catalog)) doc1(i.severity, i.code, i.message);
 
   // 2. Every page: all but the images' pixels first, then the images, each read once, in page order.
   const pages = doc.getPages();
   const placed: { pf: PageFindings; images: ImageUse[] }[] = [];
   const reader = new ImageReader();
+  const stacking: { pf: PageFindings; page: StackingPage }[] = [];
   for (const [i, page] of pages.entries()) {
     // Let the images read so far be measured (their JPEGs decode in the background meanwhile).
     if (i > 0) await new Promise((resolve) => setImmediate(resolve));
@@ -135,6 +147,7 @@ export async function preflightPdf(bytes: Uint8Array, file: string, plant: Plant
     const origin = trim ?? media;
     const pf = new PageFindings(n, origin);
     checkBoxes(pf, plant, media, trim, rectOf(entry(node, 'BleedBox')));
+    pf.addAll(pageIssues(node, media, trim, rectOf(entry(node, 'BleedBox'))));
     if (plant.pdfx === 'X-1a:2001' && nameOf(entry(dictOf(entry(node, 'Group')), 'S')) === 'Transparency') {
       pf.add('error', 'preflight/transparency', 'the page is a transparency group: PDF/X-1a allows no transparency');
     }
@@ -161,6 +174,10 @@ export async function preflightPdf(bytes: Uint8Array, file: string, plant: Plant
       else pf.add('warning', 'preflight/rgb', `${r.what} colour: the RIP will convert it; better converted to CMYK before`, r.at, r.what);
     }
     if (plant.pdfx === 'X-1a:2001') for (const t of uses.transparency) pf.add('error', 'preflight/transparency', `${t.what}: PDF/X-1a allows no transparency`, t.at, t.what);
+    pf.addAll(colourIssues(uses.spaces, plant));
+    // Where overprinting objects could stack above the limit, the page is rendered below (overprint-ink.ts).
+    const regions = stackingRegions(uses.marks, plant.totalInk);
+    if (regions.length) stacking.push({ pf, page: { page: n, media, ...(trim ? { trim } : {}), rotate: numberOf(inherited('Rotate')) ?? 0, regions } });
 
     // Vector ink, black text, type and rule sizes.
     for (const p of uses.paints) {
@@ -169,7 +186,7 @@ export async function preflightPdf(bytes: Uint8Array, file: string, plant: Plant
       }
       if (p.kind === 'stroke' && p.lineWidth !== undefined && inside(p.at)) {
         if (p.lineWidth === 0) pf.add('error', 'preflight/hairline', 'a hairline (line width 0): it prints at the device’s thinnest, which newsprint loses', p.at);
-        else if (p.lineWidth < plant.minRule - 1e-3) pf.add('warning', 'preflight/thin-rule', `a ${p.lineWidth.toFixed(2)} pt rule, below the plant's ${plant.minRule} pt`, p.at);
+        else if (p.lineWidth < plant.minRule - 1e-3) pf.add(plant.severity['thin-rule'], 'preflight/thin-rule', `a ${p.lineWidth.toFixed(2)} pt rule, below the plant's ${plant.minRule} pt`, p.at);
       }
     }
     for (const t of uses.texts) {
@@ -183,7 +200,7 @@ export async function preflightPdf(bytes: Uint8Array, file: string, plant: Plant
       }
       if (solidBlack(t.ink)) {
         if (t.size < 12 && !kOnly(t.ink)) pf.add('error', 'preflight/rich-black-text', `${size} text in rich black (C ${pct(t.ink.c)}, M ${pct(t.ink.m)}, Y ${pct(t.ink.y)}, K ${pct(t.ink.k)}): small black type must be K only, or it misregisters`, t.at);
-        else if (t.size < 12 && !t.overprint) pf.add('warning', 'preflight/black-knockout', `${size} black text does not overprint: it knocks out what is under it and shows any misregistration`, t.at);
+        else if (t.size < 12 && !t.overprint) pf.add(plant.severity['black-knockout'], 'preflight/black-knockout', `${size} black text does not overprint: it knocks out what is under it and shows any misregistration`, t.at);
         if (t.size < plant.minType.black - 0.05) pf.add('error', 'preflight/small-type', `${size} black type, below the plant's ${plant.minType.black} pt`, t.at);
       } else if (t.size < plant.minType.tint - 0.05) {
         pf.add('error', 'preflight/small-tint-type', `${size} type in a tint or colour, below the plant's ${plant.minType.tint} pt`, t.at);
@@ -194,11 +211,16 @@ export async function preflightPdf(bytes: Uint8Array, file: string, plant: Plant
     reader.queue(images);
     placed.push({ pf, images });
   }
-  // Images: resolution and ink.
+  // Overprinting objects stacked: rendered by Ghostscript while the images are read.
+  const stacked = await overprintIssues(bytes, stacking.map((s) => s.page), plant);
+  for (const s of stacking) s.pf.addAll(stacked.pages.get(s.page.page) ?? []);
+  for (const i of stacked.document) doc1(i.severity, i.code, i.message);
+  // Images: resolution, ink, and data that will not decode.
   for (const { pf, images } of placed) {
     for (const img of images) {
       const facts = await reader.facts(img);
       if (!facts) continue;
+      if (facts.undecodable) pf.add('error', 'preflight/image-data', `image ${img.name ? `/${img.name}` : '(inline)'} cannot be decoded: ${facts.undecodable}; a RIP stops on it or prints it blank`, img.at, img.name);
       if (!img.mask && facts.ppi < plant.images.minimum - 0.5) pf.add('warning', 'preflight/low-resolution', `an image at ${Math.round(facts.ppi)} ppi where it is placed, below the plant's ${plant.images.minimum} ppi: it will print soft`, img.at);
       else if (!img.mask && facts.ppi > 2 * plant.images.target) pf.add('warning', 'preflight/heavy-image', `an image at ${Math.round(facts.ppi)} ppi, more than twice the ${plant.images.target} ppi the plant needs: heavier than needed`, img.at);
       if (facts.maxInk && facts.maxInk.ink > plant.totalInk + 2) pf.add('error', 'preflight/ink', `${pct(facts.maxInk.ink)} total ink in an image (at 150 dpi), above the plant's ${plant.totalInk} %`, facts.maxInk.at);

@@ -4,7 +4,7 @@ import { colourSpace, DEVICE_CMYK, DEVICE_GRAY, DEVICE_RGB, type ColourSpace, ty
 import { fontInfo, type FontInfo } from './fonts.js';
 import { Name, operations, type InlineImage, type Operand, type Operation } from './lexer.js';
 import { IDENTITY, matrixOf, minimumScale, multiply, transform, verticalScale, type Matrix, type Point } from './matrix.js';
-import { boolOf, dictOf, entry, itemsOf, nameOf, numberOf, numbersOf, streamOf } from './objects.js';
+import { boolOf, dictOf, entry, itemsOf, nameOf, numberOf, numbersOf, streamOf, type Rect } from './objects.js';
 import { streamBytes } from './streams.js';
 
 /** Text shown with one show operator: its effective size and colour, where it starts, whether it overprints. */
@@ -34,6 +34,8 @@ export interface PaintUse {
 /** An image placed on the page: its stream (or inline data), its transformation and its colour space. */
 export interface ImageUse {
   readonly at: Point;
+  /** Its name in the resources (`Im3`), for messages; inline images have none. */
+  readonly name?: string;
   readonly ctm: Matrix;
   readonly stream?: PDFRawStream;
   readonly inline?: InlineImage;
@@ -42,6 +44,25 @@ export interface ImageUse {
   readonly mask: boolean;
   /** Its /SMask, which is transparency. */
   readonly softMask: boolean;
+}
+
+/** A colour space that names spot inks or rests on an ICC profile, where it paints (`where`: `a fill`, `text`, `an image`…). */
+export interface SpaceUse {
+  readonly at: Point;
+  readonly space: ColourSpace;
+  readonly where: string;
+}
+
+/**
+ * Something painted, as the overprint check needs it: where it lies on the page (its bounding box in default user
+ * space, points; an unbounded box for a shading painted with `sh`, which fills the clip), the most ink it can put on
+ * each plate (per cent; 100 on every plate its space reaches where that is not known: images, patterns, RGB), and
+ * whether it overprints (ExtGState /op for fills, text and images, /OP for strokes).
+ */
+export interface Mark {
+  readonly box: Rect;
+  readonly plates: Ink;
+  readonly overprint: boolean;
 }
 
 /** A colour space or graphics state that breaks a plant rule wherever it is used. */
@@ -60,6 +81,10 @@ export interface PageUses {
   readonly transparency: StateUse[];
   /** Every font shown, by its resource dictionary. */
   readonly fonts: Map<PDFDict, FontInfo>;
+  /** Spot-colour and ICC-based colour spaces in use (content, images, shadings, shading patterns). */
+  readonly spaces: SpaceUse[];
+  /** Everything painted, in order, for the overprint check. */
+  readonly marks: Mark[];
 }
 
 interface State {
@@ -92,7 +117,7 @@ const nums = (args: readonly Operand[]): number[] => args.filter((a): a is numbe
 
 /** Interprets a page's content (PDF 32000-1 §8–9), forms included, from its resources and a starting matrix. */
 export function interpretPage(contents: Uint8Array, resources: PDFDict | undefined, ctm: Matrix = IDENTITY): PageUses {
-  const uses: PageUses = { texts: [], paints: [], images: [], rgb: [], transparency: [], fonts: new Map() };
+  const uses: PageUses = { texts: [], paints: [], images: [], rgb: [], transparency: [], fonts: new Map(), spaces: [], marks: [] };
   run(operations(contents), resources, fresh(ctm), uses, new Set());
   return uses;
 }
@@ -111,16 +136,59 @@ function run(ops: Iterable<Operation>, resources: PDFDict | undefined, start: St
   let tm: Matrix = IDENTITY;
   let tlm: Matrix = IDENTITY;
   let pathStart: Point | undefined;
+  // The path being built, on the page: its box (what a fill covers) and the box of each segment (what a stroke covers).
+  let pathBox: Box = emptyBox();
+  let segments: Box[] = [];
+  let current: Point = { x: 0, y: 0 };
+  let subpath: Point = current;
   const here = (p: Point = { x: 0, y: 0 }) => transform(gs.ctm, p.x, p.y);
-  const noteRgb = (space: ColourSpace, at: Point) => {
+  const moveTo = (x: number, y: number) => {
+    current = subpath = transform(gs.ctm, x, y);
+    extend(pathBox, current);
+  };
+  /** A segment from the current point through `points` (a curve lies within its control points' box). */
+  const segment = (...points: Point[]) => {
+    const box = emptyBox();
+    extend(box, current);
+    for (const p of points) {
+      extend(box, p);
+      extend(pathBox, p);
+    }
+    segments.push(box);
+    current = points[points.length - 1] ?? current;
+  };
+  const toPath = (...xy: number[]) => {
+    const points: Point[] = [];
+    for (let i = 0; i + 1 < xy.length; i += 2) points.push(transform(gs.ctm, xy[i]!, xy[i + 1]!));
+    segment(...points);
+  };
+  const endPath = () => {
+    pathStart = undefined;
+    pathBox = emptyBox();
+    segments = [];
+  };
+  /** A colour space in use; `where` it paints (spots and ICC are noted where they paint, not where `cs` selects them). */
+  const noteSpace = (space: ColourSpace, at: Point, where?: string) => {
     if (space.rgb) uses.rgb.push({ at, what: space.rgb.what });
+    if (where && (space.spots.length > 0 || space.icc)) uses.spaces.push({ at, space, where });
+  };
+  const mark = (box: Rect, space: ColourSpace, ink: Ink | undefined, overprint: boolean) => {
+    if (box.x1 >= box.x0 && box.y1 >= box.y0) uses.marks.push({ box, plates: ink ?? mostInk(space), overprint });
   };
   const paint = (kind: 'fill' | 'stroke') => {
     const space = kind === 'fill' ? gs.fillSpace : gs.strokeSpace;
     const values = kind === 'fill' ? gs.fill : gs.stroke;
     const at = here(pathStart);
-    noteRgb(space, at);
-    uses.paints.push({ at, kind, space, ink: space.ink(values), ...(kind === 'stroke' ? { lineWidth: gs.lineWidth * minimumScale(gs.ctm) } : {}) });
+    noteSpace(space, at, kind === 'fill' ? 'a fill' : 'a stroke');
+    const ink = space.ink(values);
+    uses.paints.push({ at, kind, space, ink, ...(kind === 'stroke' ? { lineWidth: gs.lineWidth * minimumScale(gs.ctm) } : {}) });
+    if (kind === 'fill') {
+      mark(pathBox, space, ink, gs.opFill);
+      return;
+    }
+    // A stroke covers its segments, half the line width either side; twice that allows for square caps and joins.
+    const reach = gs.lineWidth * Math.max(Math.hypot(gs.ctm[0], gs.ctm[1]), Math.hypot(gs.ctm[2], gs.ctm[3]));
+    for (const box of segments) mark(grow(box, reach), space, ink, gs.opStroke);
   };
   const show = (strings: (Uint8Array | number)[]) => {
     const font = gs.font;
@@ -129,10 +197,15 @@ function run(ops: Iterable<Operation>, resources: PDFDict | undefined, start: St
     const at = transform(trm, 0, 0);
     const size = Math.abs(gs.fontSize) * verticalScale(tm) * verticalScale(gs.ctm) * font.sizeFactor;
     if (gs.fontDict) uses.fonts.set(gs.fontDict, font);
-    noteRgb(gs.fillSpace, at);
-    uses.texts.push({ at, size, space: gs.fillSpace, ink: gs.fillSpace.ink(gs.fill), overprint: gs.opFill, visible: gs.render !== 3 && gs.render !== 7, font });
-    // Advance the text matrix past the glyphs (§9.4.4), so the next show starts where this one ended.
+    noteSpace(gs.fillSpace, at, 'text');
+    const ink = gs.fillSpace.ink(gs.fill);
+    const visible = gs.render !== 3 && gs.render !== 7;
+    uses.texts.push({ at, size, space: gs.fillSpace, ink, overprint: gs.opFill, visible, font });
+    // Advance the text matrix past the glyphs (§9.4.4), so the next show starts where this one ended; and see how far
+    // the glyphs reach up and down (em), where the font says so glyph by glyph.
     let tx = 0;
+    let bottom = Infinity;
+    let top = -Infinity;
     for (const s of strings) {
       if (typeof s === 'number') {
         tx -= (s / 1000) * gs.fontSize * gs.hscale;
@@ -142,7 +215,20 @@ function run(ops: Iterable<Operation>, resources: PDFDict | undefined, start: St
         const code = font.codeBytes === 2 ? (s[i]! << 8) | s[i + 1]! : s[i]!;
         const space = font.codeBytes === 1 && code === 32 ? gs.wordSpacing : 0;
         tx += (font.advance(code) * gs.fontSize + gs.charSpacing + space) * gs.hscale;
+        if (!visible) continue;
+        const reach = font.glyphExtent ? font.glyphExtent(code) : { bottom: font.descent, top: font.ascent };
+        if (reach) {
+          bottom = Math.min(bottom, reach.bottom);
+          top = Math.max(top, reach.top);
+        }
       }
+    }
+    // Where the glyphs lie: from the start to the advance, from the lowest glyph to the highest.
+    if (visible && top >= bottom) {
+      const box = emptyBox();
+      const m = multiply(tm, gs.ctm);
+      for (const [x, y] of [[0, bottom], [tx, bottom], [0, top], [tx, top]] as const) extend(box, transform(m, x, gs.rise + y * gs.fontSize));
+      mark(box, gs.fillSpace, ink, gs.opFill);
     }
     tm = multiply([1, 0, 0, 1, tx, 0], tm);
   };
@@ -187,7 +273,7 @@ function run(ops: Iterable<Operation>, resources: PDFDict | undefined, start: St
       if (fs !== undefined) gs.fontSize = fs;
     }
   };
-  const image = (stream: PDFRawStream | undefined, inline: InlineImage | undefined) => {
+  const image = (stream: PDFRawStream | undefined, inline: InlineImage | undefined, name?: string) => {
     const at = here();
     let space: ColourSpace | undefined;
     let mask = false;
@@ -204,13 +290,17 @@ function run(ops: Iterable<Operation>, resources: PDFDict | undefined, start: St
       const cs = inline.dict.get('CS') ?? inline.dict.get('ColorSpace');
       if (!mask && cs instanceof Name) space = colourSpace(inlineSpace(cs.name), resources);
     }
-    if (space) noteRgb(space, at);
+    if (space) noteSpace(space, at, 'an image');
     if (softMask) uses.transparency.push({ at, what: 'an image with a soft mask (SMask)' });
+    const box = emptyBox();
+    for (const [x, y] of [[0, 0], [1, 0], [0, 1], [1, 1]] as const) extend(box, transform(gs.ctm, x, y));
     if (mask) {
-      noteRgb(gs.fillSpace, at);
-      uses.paints.push({ at, kind: 'fill', space: gs.fillSpace, ink: gs.fillSpace.ink(gs.fill) });
-    }
-    uses.images.push({ at, ctm: gs.ctm, ...(stream ? { stream } : {}), ...(inline ? { inline } : {}), space, mask, softMask });
+      noteSpace(gs.fillSpace, at, 'an image mask');
+      const ink = gs.fillSpace.ink(gs.fill);
+      uses.paints.push({ at, kind: 'fill', space: gs.fillSpace, ink });
+      mark(box, gs.fillSpace, ink, gs.opFill);
+    } else mark(box, space ?? DEVICE_CMYK, undefined, gs.opFill);
+    uses.images.push({ at, ctm: gs.ctm, ...(name ? { name } : {}), ...(stream ? { stream } : {}), ...(inline ? { inline } : {}), space, mask, softMask });
   };
 
   for (const { op, args, inline } of ops) {
@@ -222,24 +312,39 @@ function run(ops: Iterable<Operation>, resources: PDFDict | undefined, start: St
       case 'gs': if (args[0] instanceof Name) extGState(args[0].name); break;
       case 'cs': case 'CS': {
         const space = args[0] instanceof Name ? colourSpace(args[0].name, resources) : DEVICE_GRAY;
-        noteRgb(space, here());
+        noteSpace(space, here());
         if (op === 'cs') { gs.fillSpace = space; gs.fill = [...space.initial]; } else { gs.strokeSpace = space; gs.stroke = [...space.initial]; }
         break;
       }
-      case 'sc': case 'scn': gs.fill = nums(args); break;
-      case 'SC': case 'SCN': gs.stroke = nums(args); break;
+      case 'sc': case 'scn': gs.fill = nums(args); shadingPattern(gs.fillSpace, args); break;
+      case 'SC': case 'SCN': gs.stroke = nums(args); shadingPattern(gs.strokeSpace, args); break;
       case 'g': gs.fillSpace = DEVICE_GRAY; gs.fill = nums(args); break;
       case 'G': gs.strokeSpace = DEVICE_GRAY; gs.stroke = nums(args); break;
       case 'k': gs.fillSpace = DEVICE_CMYK; gs.fill = nums(args); break;
       case 'K': gs.strokeSpace = DEVICE_CMYK; gs.stroke = nums(args); break;
-      case 'rg': gs.fillSpace = DEVICE_RGB; gs.fill = nums(args); noteRgb(DEVICE_RGB, here()); break;
-      case 'RG': gs.strokeSpace = DEVICE_RGB; gs.stroke = nums(args); noteRgb(DEVICE_RGB, here()); break;
-      case 'm': pathStart = { x: num(args[0]), y: num(args[1]) }; break;
-      case 're': pathStart ??= { x: num(args[0]), y: num(args[1]) }; break;
-      case 'f': case 'F': case 'f*': paint('fill'); pathStart = undefined; break;
-      case 'S': case 's': paint('stroke'); pathStart = undefined; break;
-      case 'B': case 'B*': case 'b': case 'b*': paint('fill'); paint('stroke'); pathStart = undefined; break;
-      case 'n': pathStart = undefined; break;
+      case 'rg': gs.fillSpace = DEVICE_RGB; gs.fill = nums(args); noteSpace(DEVICE_RGB, here()); break;
+      case 'RG': gs.strokeSpace = DEVICE_RGB; gs.stroke = nums(args); noteSpace(DEVICE_RGB, here()); break;
+      case 'm': pathStart = { x: num(args[0]), y: num(args[1]) }; moveTo(num(args[0]), num(args[1])); break;
+      case 'l': toPath(num(args[0]), num(args[1])); break;
+      case 'c': toPath(...nums(args).slice(0, 6)); break;
+      case 'v': case 'y': toPath(...nums(args).slice(0, 4)); break;
+      case 'h': segment(subpath); break;
+      case 're': {
+        const [x, y, w, h] = [num(args[0]), num(args[1]), num(args[2]), num(args[3])];
+        pathStart ??= { x, y };
+        moveTo(x, y);
+        toPath(x + w, y);
+        toPath(x + w, y + h);
+        toPath(x, y + h);
+        toPath(x, y);
+        break;
+      }
+      case 'f': case 'F': case 'f*': paint('fill'); endPath(); break;
+      case 'S': paint('stroke'); endPath(); break;
+      case 's': segment(subpath); paint('stroke'); endPath(); break;
+      case 'B': case 'B*': paint('fill'); paint('stroke'); endPath(); break;
+      case 'b': case 'b*': segment(subpath); paint('fill'); paint('stroke'); endPath(); break;
+      case 'n': endPath(); break;
       case 'BT': tm = IDENTITY; tlm = IDENTITY; break;
       case 'Tf': if (args[0] instanceof Name) setFontResource(args[0].name, num(args[1])); break;
       case 'Tc': gs.charSpacing = num(args[0]); break;
@@ -257,13 +362,13 @@ function run(ops: Iterable<Operation>, resources: PDFDict | undefined, start: St
       case "'": tlm = multiply([1, 0, 0, 1, 0, -gs.leading], tlm); tm = tlm; if (args[0] instanceof Uint8Array) show([args[0]]); break;
       case '"': gs.wordSpacing = num(args[0]); gs.charSpacing = num(args[1]); tlm = multiply([1, 0, 0, 1, 0, -gs.leading], tlm); tm = tlm; if (args[2] instanceof Uint8Array) show([args[2]]); break;
       case 'BI': image(undefined, inline); break;
-      case 'sh': if (args[0] instanceof Name) shading(dictOf(entry(dictOf(entry(resources, 'Shading')), args[0].name)) ?? streamOf(entry(dictOf(entry(resources, 'Shading')), args[0].name))?.dict, here()); break;
+      case 'sh': if (args[0] instanceof Name) shading(dictOf(entry(dictOf(entry(resources, 'Shading')), args[0].name)), here(), true); break;
       case 'Do': {
         if (!(args[0] instanceof Name)) break;
         const xo = streamOf(entry(dictOf(entry(resources, 'XObject')), args[0].name));
         if (!xo) break;
         const subtype = nameOf(entry(xo.dict, 'Subtype'));
-        if (subtype === 'Image') image(xo, undefined);
+        if (subtype === 'Image') image(xo, undefined, args[0].name);
         else if (subtype === 'Form' && !forms.has(xo)) {
           const group = dictOf(entry(xo.dict, 'Group'));
           if (nameOf(entry(group, 'S')) === 'Transparency') uses.transparency.push({ at: here(), what: 'a transparency group (form XObject)' });
@@ -282,11 +387,39 @@ function run(ops: Iterable<Operation>, resources: PDFDict | undefined, start: St
     }
   }
 
-  function shading(d: PDFDict | undefined, at: Point): void {
+  /** A shading (its dictionary, or a shading stream's): its colour space; painted with `sh`, it fills the clip. */
+  function shading(d: PDFDict | undefined, at: Point, painted: boolean): void {
     if (!d) return;
     const space = colourSpace(entry(d, 'ColorSpace'), resources);
-    noteRgb(space, at);
+    noteSpace(space, at, 'a shading');
+    if (painted) mark(UNBOUNDED, space, undefined, gs.opFill);
   }
+
+  /** `scn /P1` in a Pattern space: a shading pattern (PatternType 2) brings its shading's colour space. */
+  function shadingPattern(space: ColourSpace, args: readonly Operand[]): void {
+    const last = args[args.length - 1];
+    if (!space.pattern || !(last instanceof Name)) return;
+    const pattern = dictOf(entry(dictOf(entry(resources, 'Pattern')), last.name));
+    if (numberOf(entry(pattern, 'PatternType')) === 2) shading(dictOf(entry(pattern, 'Shading')), here(), false);
+  }
+}
+
+/** A bounding box being grown point by point. */
+type Box = { x0: number; y0: number; x1: number; y1: number };
+const emptyBox = (): Box => ({ x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity });
+const UNBOUNDED: Rect = { x0: -Infinity, y0: -Infinity, x1: Infinity, y1: Infinity };
+function extend(b: Box, p: Point): void {
+  b.x0 = Math.min(b.x0, p.x);
+  b.y0 = Math.min(b.y0, p.y);
+  b.x1 = Math.max(b.x1, p.x);
+  b.y1 = Math.max(b.y1, p.y);
+}
+const grow = (b: Box, d: number): Rect => ({ x0: b.x0 - d, y0: b.y0 - d, x1: b.x1 + d, y1: b.y1 + d });
+
+/** The most a colour space can put on each plate, when its colour is not known (images, patterns): full on every plate it reaches. */
+function mostInk(space: ColourSpace): Ink {
+  if (space.ink === DEVICE_GRAY.ink) return { c: 0, m: 0, y: 0, k: 100, spot: 0 };
+  return { c: 100, m: 100, y: 100, k: 100, spot: 100 * space.spots.length };
 }
 
 /** Inline image colour space abbreviations (§8.9.7). */

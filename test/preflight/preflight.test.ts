@@ -104,7 +104,8 @@ describe('one problem at a time', () => {
     expect(r.findings.find((f) => f.code === 'preflight/hairline')?.severity).toBe('error');
     expect(r.findings.find((f) => f.code === 'preflight/thin-rule')?.message).toMatch(/0\.10 pt rule, below the plant's 0\.25 pt/);
     expect(r.findings.find((f) => f.code === 'preflight/rich-black-text')?.message).toMatch(/^8\.0 pt text in rich black \(C 60 %, M 40 %, Y 40 %, K 100 %\)/);
-    expect(r.findings.find((f) => f.code === 'preflight/black-knockout')?.severity).toBe('warning');
+    expect(r.findings.find((f) => f.code === 'preflight/black-knockout')?.severity).toBe('error'); // an error by default on a newspaper plant
+    expect(r.findings.find((f) => f.code === 'preflight/thin-rule')?.severity).toBe('error');
     expect(codes(r.findings)).not.toContain('preflight/font-not-embedded');
   });
 
