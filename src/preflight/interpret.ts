@@ -3,7 +3,7 @@ import { PDFDict, PDFRawStream } from '@cantoo/pdf-lib';
 import { colourSpace, DEVICE_CMYK, DEVICE_GRAY, DEVICE_RGB, type ColourSpace, type Ink } from './colour.js';
 import { fontInfo, type FontInfo } from './fonts.js';
 import { Name, operations, type InlineImage, type Operand, type Operation } from './lexer.js';
-import { IDENTITY, matrixOf, minimumScale, multiply, transform, verticalScale, type Matrix, type Point } from './matrix.js';
+import { boxOf, IDENTITY, intersect, mappedBox, matrixOf, minimumScale, multiply, topLeft, transform, verticalScale, type Box, type Matrix, type Point } from './matrix.js';
 import { boolOf, dictOf, entry, itemsOf, nameOf, numberOf, numbersOf, streamOf } from './objects.js';
 import { streamBytes } from './streams.js';
 
@@ -23,6 +23,7 @@ export interface TextUse {
 
 /** A filled or stroked path: its colour and, for strokes, the effective line width. */
 export interface PaintUse {
+  /** The top-left of the path's box on the page (its points and curves' control points). */
   readonly at: Point;
   readonly kind: 'fill' | 'stroke';
   readonly space: ColourSpace;
@@ -33,7 +34,10 @@ export interface PaintUse {
 
 /** An image placed on the page: its stream (or inline data), its transformation and its colour space. */
 export interface ImageUse {
+  /** The top-left of the image's box on the page. */
   readonly at: Point;
+  /** The box the image covers on the page (its unit square mapped by `ctm`). */
+  readonly box: Box;
   readonly ctm: Matrix;
   readonly stream?: PDFRawStream;
   readonly inline?: InlineImage;
@@ -44,8 +48,9 @@ export interface ImageUse {
   readonly softMask: boolean;
 }
 
-/** A colour space or graphics state that breaks a plant rule wherever it is used. */
+/** A colour space or graphics state that breaks a plant rule, met where something is painted with it. */
 export interface StateUse {
+  /** The top-left of what is painted with it: a path's, image's, shading's or form's box, or where text starts. */
   readonly at: Point;
   readonly what: string;
 }
@@ -54,9 +59,9 @@ export interface PageUses {
   readonly texts: TextUse[];
   readonly paints: PaintUse[];
   readonly images: ImageUse[];
-  /** RGB, calibrated RGB or Lab colour spaces in use (content, shadings, images). */
+  /** RGB, calibrated RGB or Lab colour spaces painted with (paths, text, shadings, images, stencil masks). */
   readonly rgb: StateUse[];
-  /** Transparency: soft masks, constant alpha below 1, blend modes other than Normal. */
+  /** Transparency painted with: soft masks, constant alpha below 1, blend modes other than Normal; transparency groups. */
   readonly transparency: StateUse[];
   /** Every font shown, by its resource dictionary. */
   readonly fonts: Map<PDFDict, FontInfo>;
@@ -71,6 +76,15 @@ interface State {
   lineWidth: number;
   opFill: boolean;
   opStroke: boolean;
+  /** Constant alpha of fills (ExtGState /ca) and strokes (/CA), 0–1. */
+  fillAlpha: number;
+  strokeAlpha: number;
+  /** An ExtGState soft mask other than /None is in force. */
+  softMask: boolean;
+  /** An ExtGState blend mode other than Normal or Compatible, by name. */
+  blend?: string;
+  /** The box the clipping path allows painting in, page space; undefined is the whole page. */
+  clip?: Box;
   font?: FontInfo;
   fontDict?: PDFDict;
   fontSize: number;
@@ -84,6 +98,7 @@ interface State {
 
 const fresh = (ctm: Matrix): State => ({
   ctm, fillSpace: DEVICE_GRAY, fill: [0], strokeSpace: DEVICE_GRAY, stroke: [0], lineWidth: 1, opFill: false, opStroke: false,
+  fillAlpha: 1, strokeAlpha: 1, softMask: false,
   fontSize: 0, charSpacing: 0, wordSpacing: 0, hscale: 1, leading: 0, rise: 0, render: 0,
 });
 
@@ -110,16 +125,37 @@ function run(ops: Iterable<Operation>, resources: PDFDict | undefined, start: St
   let gs = { ...start };
   let tm: Matrix = IDENTITY;
   let tlm: Matrix = IDENTITY;
-  let pathStart: Point | undefined;
+  // The current path's points on the page (§8.5.2), and whether it will clip once painted or ended (W, W*).
+  let path: Point[] = [];
+  let clipping = false;
   const here = (p: Point = { x: 0, y: 0 }) => transform(gs.ctm, p.x, p.y);
+  const addPoints = (args: readonly Operand[]) => {
+    const n = nums(args);
+    for (let i = 0; i + 1 < n.length; i += 2) path.push(here({ x: n[i]!, y: n[i + 1]! }));
+  };
+  const endPath = () => {
+    const box = boxOf(path);
+    if (clipping && box) gs.clip = (gs.clip ? intersect(gs.clip, box) : box) ?? { x0: box.x0, y0: box.y0, x1: box.x0, y1: box.y0 };
+    path = [];
+    clipping = false;
+  };
   const noteRgb = (space: ColourSpace, at: Point) => {
     if (space.rgb) uses.rgb.push({ at, what: space.rgb.what });
+  };
+  // The graphics state's transparency, met where something is painted with it (§11.6.3–11.6.5).
+  const noteTransparency = (kind: 'fill' | 'stroke', at: Point) => {
+    const alpha = kind === 'fill' ? gs.fillAlpha : gs.strokeAlpha;
+    if (alpha < 1) uses.transparency.push({ at, what: `${kind} opacity ${Math.round(alpha * 100)} %` });
+    if (gs.softMask) uses.transparency.push({ at, what: 'a soft mask (SMask) in the graphics state' });
+    if (gs.blend) uses.transparency.push({ at, what: `blend mode ${gs.blend}` });
   };
   const paint = (kind: 'fill' | 'stroke') => {
     const space = kind === 'fill' ? gs.fillSpace : gs.strokeSpace;
     const values = kind === 'fill' ? gs.fill : gs.stroke;
-    const at = here(pathStart);
+    const box = boxOf(path);
+    const at = box ? topLeft(box) : here();
     noteRgb(space, at);
+    noteTransparency(kind, at);
     uses.paints.push({ at, kind, space, ink: space.ink(values), ...(kind === 'stroke' ? { lineWidth: gs.lineWidth * minimumScale(gs.ctm) } : {}) });
   };
   const show = (strings: (Uint8Array | number)[]) => {
@@ -129,7 +165,15 @@ function run(ops: Iterable<Operation>, resources: PDFDict | undefined, start: St
     const at = transform(trm, 0, 0);
     const size = Math.abs(gs.fontSize) * verticalScale(tm) * verticalScale(gs.ctm) * font.sizeFactor;
     if (gs.fontDict) uses.fonts.set(gs.fontDict, font);
-    noteRgb(gs.fillSpace, at);
+    // Render modes 0–2 and 4–6 paint (§9.3.6): 0, 2, 4, 6 fill, 1, 2, 5, 6 stroke.
+    if ([0, 2, 4, 6].includes(gs.render)) {
+      noteRgb(gs.fillSpace, at);
+      noteTransparency('fill', at);
+    }
+    if ([1, 2, 5, 6].includes(gs.render)) {
+      noteRgb(gs.strokeSpace, at);
+      noteTransparency('stroke', at);
+    }
     uses.texts.push({ at, size, space: gs.fillSpace, ink: gs.fillSpace.ink(gs.fill), overprint: gs.opFill, visible: gs.render !== 3 && gs.render !== 7, font });
     // Advance the text matrix past the glyphs (§9.4.4), so the next show starts where this one ended.
     let tx = 0;
@@ -165,15 +209,16 @@ function run(ops: Iterable<Operation>, resources: PDFDict | undefined, start: St
     } else if (op !== undefined) gs.opFill = op;
     const lw = numberOf(entry(d, 'LW'));
     if (lw !== undefined) gs.lineWidth = lw;
-    const at = here();
-    for (const key of ['CA', 'ca']) {
-      const a = numberOf(entry(d, key));
-      if (a !== undefined && a < 1) uses.transparency.push({ at, what: `${key === 'CA' ? 'stroke' : 'fill'} opacity ${Math.round(a * 100)} %` });
-    }
+    // Transparency is in force from here, and reported where something is painted with it.
+    const CA = numberOf(entry(d, 'CA'));
+    if (CA !== undefined) gs.strokeAlpha = CA;
+    const ca = numberOf(entry(d, 'ca'));
+    if (ca !== undefined) gs.fillAlpha = ca;
     const sm = entry(d, 'SMask');
-    if (sm !== undefined && nameOf(sm) !== 'None') uses.transparency.push({ at, what: 'a soft mask (SMask) in the graphics state' });
-    const bm = nameOf(entry(d, 'BM')) ?? nameOf(itemsOf(entry(d, 'BM'))?.[0]);
-    if (bm && bm !== 'Normal' && bm !== 'Compatible') uses.transparency.push({ at, what: `blend mode ${bm}` });
+    if (sm !== undefined) gs.softMask = nameOf(sm) !== 'None';
+    const bmEntry = entry(d, 'BM');
+    const bm = nameOf(bmEntry) ?? nameOf(itemsOf(bmEntry)?.[0]);
+    if (bmEntry !== undefined) gs.blend = bm && bm !== 'Normal' && bm !== 'Compatible' ? bm : undefined;
     const font = entry(d, 'Font');
     if (font) {
       // [font size]
@@ -188,7 +233,8 @@ function run(ops: Iterable<Operation>, resources: PDFDict | undefined, start: St
     }
   };
   const image = (stream: PDFRawStream | undefined, inline: InlineImage | undefined) => {
-    const at = here();
+    const box = mappedBox(gs.ctm, 0, 0, 1, 1);
+    const at = topLeft(box);
     let space: ColourSpace | undefined;
     let mask = false;
     let softMask = false;
@@ -206,11 +252,12 @@ function run(ops: Iterable<Operation>, resources: PDFDict | undefined, start: St
     }
     if (space) noteRgb(space, at);
     if (softMask) uses.transparency.push({ at, what: 'an image with a soft mask (SMask)' });
+    noteTransparency('fill', at);
     if (mask) {
       noteRgb(gs.fillSpace, at);
       uses.paints.push({ at, kind: 'fill', space: gs.fillSpace, ink: gs.fillSpace.ink(gs.fill) });
     }
-    uses.images.push({ at, ctm: gs.ctm, ...(stream ? { stream } : {}), ...(inline ? { inline } : {}), space, mask, softMask });
+    uses.images.push({ at, box, ctm: gs.ctm, ...(stream ? { stream } : {}), ...(inline ? { inline } : {}), space, mask, softMask });
   };
 
   for (const { op, args, inline } of ops) {
@@ -222,7 +269,6 @@ function run(ops: Iterable<Operation>, resources: PDFDict | undefined, start: St
       case 'gs': if (args[0] instanceof Name) extGState(args[0].name); break;
       case 'cs': case 'CS': {
         const space = args[0] instanceof Name ? colourSpace(args[0].name, resources) : DEVICE_GRAY;
-        noteRgb(space, here());
         if (op === 'cs') { gs.fillSpace = space; gs.fill = [...space.initial]; } else { gs.strokeSpace = space; gs.stroke = [...space.initial]; }
         break;
       }
@@ -232,14 +278,19 @@ function run(ops: Iterable<Operation>, resources: PDFDict | undefined, start: St
       case 'G': gs.strokeSpace = DEVICE_GRAY; gs.stroke = nums(args); break;
       case 'k': gs.fillSpace = DEVICE_CMYK; gs.fill = nums(args); break;
       case 'K': gs.strokeSpace = DEVICE_CMYK; gs.stroke = nums(args); break;
-      case 'rg': gs.fillSpace = DEVICE_RGB; gs.fill = nums(args); noteRgb(DEVICE_RGB, here()); break;
-      case 'RG': gs.strokeSpace = DEVICE_RGB; gs.stroke = nums(args); noteRgb(DEVICE_RGB, here()); break;
-      case 'm': pathStart = { x: num(args[0]), y: num(args[1]) }; break;
-      case 're': pathStart ??= { x: num(args[0]), y: num(args[1]) }; break;
-      case 'f': case 'F': case 'f*': paint('fill'); pathStart = undefined; break;
-      case 'S': case 's': paint('stroke'); pathStart = undefined; break;
-      case 'B': case 'B*': case 'b': case 'b*': paint('fill'); paint('stroke'); pathStart = undefined; break;
-      case 'n': pathStart = undefined; break;
+      case 'rg': gs.fillSpace = DEVICE_RGB; gs.fill = nums(args); break;
+      case 'RG': gs.strokeSpace = DEVICE_RGB; gs.stroke = nums(args); break;
+      case 'm': case 'l': case 'c': case 'v': case 'y': addPoints(args); break;
+      case 're': {
+        const [x, y, w, h] = [num(args[0]), num(args[1]), num(args[2]), num(args[3])];
+        addPoints([x, y, x + w, y, x + w, y + h, x, y + h]);
+        break;
+      }
+      case 'W': case 'W*': clipping = true; break;
+      case 'f': case 'F': case 'f*': paint('fill'); endPath(); break;
+      case 'S': case 's': paint('stroke'); endPath(); break;
+      case 'B': case 'B*': case 'b': case 'b*': paint('fill'); paint('stroke'); endPath(); break;
+      case 'n': endPath(); break;
       case 'BT': tm = IDENTITY; tlm = IDENTITY; break;
       case 'Tf': if (args[0] instanceof Name) setFontResource(args[0].name, num(args[1])); break;
       case 'Tc': gs.charSpacing = num(args[0]); break;
@@ -257,7 +308,7 @@ function run(ops: Iterable<Operation>, resources: PDFDict | undefined, start: St
       case "'": tlm = multiply([1, 0, 0, 1, 0, -gs.leading], tlm); tm = tlm; if (args[0] instanceof Uint8Array) show([args[0]]); break;
       case '"': gs.wordSpacing = num(args[0]); gs.charSpacing = num(args[1]); tlm = multiply([1, 0, 0, 1, 0, -gs.leading], tlm); tm = tlm; if (args[2] instanceof Uint8Array) show([args[2]]); break;
       case 'BI': image(undefined, inline); break;
-      case 'sh': if (args[0] instanceof Name) shading(dictOf(entry(dictOf(entry(resources, 'Shading')), args[0].name)) ?? streamOf(entry(dictOf(entry(resources, 'Shading')), args[0].name))?.dict, here()); break;
+      case 'sh': if (args[0] instanceof Name) shading(dictOf(entry(dictOf(entry(resources, 'Shading')), args[0].name))); break;
       case 'Do': {
         if (!(args[0] instanceof Name)) break;
         const xo = streamOf(entry(dictOf(entry(resources, 'XObject')), args[0].name));
@@ -266,9 +317,9 @@ function run(ops: Iterable<Operation>, resources: PDFDict | undefined, start: St
         if (subtype === 'Image') image(xo, undefined);
         else if (subtype === 'Form' && !forms.has(xo)) {
           const group = dictOf(entry(xo.dict, 'Group'));
-          if (nameOf(entry(group, 'S')) === 'Transparency') uses.transparency.push({ at: here(), what: 'a transparency group (form XObject)' });
-          forms.add(xo);
           const m = matrixOf(numbersOf(entry(xo.dict, 'Matrix'))) ?? IDENTITY;
+          if (nameOf(entry(group, 'S')) === 'Transparency') uses.transparency.push({ at: formCorner(xo, multiply(m, gs.ctm)), what: 'a transparency group (form XObject)' });
+          forms.add(xo);
           const own = dictOf(entry(xo.dict, 'Resources')) ?? resources;
           try {
             run(operationsOf(xo), own, { ...gs, ctm: multiply(m, gs.ctm) }, uses, forms);
@@ -282,11 +333,22 @@ function run(ops: Iterable<Operation>, resources: PDFDict | undefined, start: St
     }
   }
 
-  function shading(d: PDFDict | undefined, at: Point): void {
+  /** `sh`: the shading fills the clip, within its /BBox if it has one (§8.7.4.5); with neither, where it is painted from. */
+  function shading(d: PDFDict | undefined): void {
     if (!d) return;
-    const space = colourSpace(entry(d, 'ColorSpace'), resources);
-    noteRgb(space, at);
+    const bbox = numbersOf(entry(d, 'BBox'));
+    const own = bbox?.length === 4 ? mappedBox(gs.ctm, bbox[0]!, bbox[1]!, bbox[2]!, bbox[3]!) : undefined;
+    const box = own && gs.clip ? intersect(own, gs.clip) ?? own : own ?? gs.clip;
+    const at = box ? topLeft(box) : here();
+    noteRgb(colourSpace(entry(d, 'ColorSpace'), resources), at);
+    noteTransparency('fill', at);
   }
+}
+
+/** The top-left of a form XObject's /BBox under `m` (its Matrix then the CTM), or of its origin when it has none. */
+function formCorner(form: PDFRawStream, m: Matrix): Point {
+  const b = numbersOf(entry(form.dict, 'BBox'));
+  return b?.length === 4 ? topLeft(mappedBox(m, b[0]!, b[1]!, b[2]!, b[3]!)) : transform(m, 0, 0);
 }
 
 /** Inline image colour space abbreviations (§8.9.7). */
