@@ -95,7 +95,8 @@ export async function checkAdvert(bytes: Uint8Array, file: string, booking: AdSi
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
   if (head.includes('%PDF-')) {
     const result = await preflightPdf(bytes, file, plant);
-    const boxes = await pageBoxes(bytes);
+    // A file not read at all has its one finding; one read in part is measured as far as pdf-lib reads its pages.
+    const boxes = result.checked === 'none' ? [] : await pageBoxes(bytes).catch(() => []);
     const findings = result.findings.filter((f) => !PAGE_CODES.has(f.code));
     boxes.forEach((b, i) => findings.push(...sizeFindings(file, size, plant, b.trim ?? b.media, b.trim ? 'TrimBox' : 'MediaBox', i + 1)));
     if (boxes.length > 1) findings.push({ severity: 'warning', code: 'preflight/ad-pages', message: `${boxes.length} pages: an advert is one page; page 1 is the one placed` });
@@ -156,7 +157,7 @@ async function checkPicture(bytes: Uint8Array, file: string, size: BookedSize, p
       findings.push({ severity: 'error', code: 'preflight/ink', message: `${Math.round(ink)} % total ink in the picture (at ${INK_DPI} dpi, at the booked size), above the plant's ${plant.totalInk} %` });
     }
   }
-  return { file, pages: 1, findings: sortFindings(findings), booking: summary, format };
+  return { file, pages: 1, checked: 'all', findings: sortFindings(findings), booking: summary, format };
 }
 
 /** The highest total ink of a CMYK picture, as the mean over each 150 dpi cell at the booked size (images.ts). */

@@ -1,13 +1,15 @@
 // preflight: checks any PDF — ours or an advertiser's — against a printing plant's profile, as a plant's own preflight would.
-import { PDFDict, PDFDocument, PDFName, PDFRawStream } from '@cantoo/pdf-lib';
-import { fail, toMm } from '../core/index.js';
+import { PDFDict, PDFName, PDFRawStream } from '@cantoo/pdf-lib';
+import { toMm } from '../core/index.js';
 import type { PlantProfile } from '../plant/profile.js';
 import { documentIssues, pageIssues } from './actions.js';
 import { totalInk, type Ink } from './colour.js';
+import { fromFile, printable } from './escape.js';
 import { ImageReader } from './images.js';
-import { interpretPage, type ImageUse } from './interpret.js';
+import { interpretPage, type ImageUse, type PageUses } from './interpret.js';
 import type { Issue } from './issue.js';
-import type { Point } from './matrix.js';
+import { loadPdf } from './load.js';
+import { intersect, type Point } from './matrix.js';
 import { dictOf, entry, itemsOf, nameOf, numberOf, rectOf, streamOf, textOf, type Rect } from './objects.js';
 import { overprintIssues, stackingRegions, type StackingPage } from './overprint-ink.js';
 import { colourIssues } from './spots.js';
@@ -19,8 +21,10 @@ export interface Finding {
   readonly code: string;
   readonly message: string;
   readonly page?: number;
-  /** Position on the page, mm from the top-left of the TrimBox (or MediaBox). */
+  /** Position on the page, mm from the top-left of the TrimBox (or MediaBox): the top-left of what is painted. */
   readonly at?: { readonly x: number; readonly y: number };
+  /** Where in the file, bytes from its start: for damage (`preflight/damaged`) and encryption, which are no page's. */
+  readonly byte?: number;
 }
 
 export interface PreflightResult {
@@ -28,13 +32,19 @@ export interface PreflightResult {
   /** What the file says it is (`PDF/X-1a:2001`, `PDF/X-4`), if anything. */
   readonly pdfx?: string;
   readonly pages: number;
+  /**
+   * How much of the file was checked: `all`; `part`, when it is damaged but its catalog and some pages could be read
+   * (the damage is a `preflight/damaged` error, and the other checks ran on what was read); `none`, when it is not a
+   * PDF, is damaged past reading, or is encrypted (its one finding says which).
+   */
+  readonly checked: 'all' | 'part' | 'none';
   readonly findings: Finding[];
 }
 
-/** One line: `file: page 3 at 12.0, 40.5 mm: error: message [code]`. */
+/** One line: `file: page 3 at 12.0, 40.5 mm: error: message [code]`, or `file: byte 4767: error: …` for damage; printable whatever the file held. */
 export function formatFinding(f: Finding, file: string): string {
-  const where = f.page !== undefined ? `page ${f.page}${f.at ? ` at ${f.at.x.toFixed(1)}, ${f.at.y.toFixed(1)} mm` : ''}: ` : '';
-  return `${file}: ${where}${f.severity}: ${f.message} [${f.code}]`;
+  const where = f.page !== undefined ? `page ${f.page}${f.at ? ` at ${f.at.x.toFixed(1)}, ${f.at.y.toFixed(1)} mm` : ''}: ` : f.byte !== undefined ? `byte ${f.byte}: ` : '';
+  return printable(`${file}: ${where}${f.severity}: ${f.message} [${f.code}]`);
 }
 
 /**
@@ -48,7 +58,7 @@ class PageFindings {
 
   add(severity: Finding['severity'], code: string, message: string, at?: Point, what?: string): void {
     const pos = at ? { x: toMm(at.x - this.origin.x0), y: toMm(this.origin.y1 - at.y) } : undefined;
-    const f: Finding = { severity, code, message, page: this.page, ...(pos ? { at: pos } : {}) };
+    const f: Finding = { severity, code, message: printable(message), page: this.page, ...(pos ? { at: pos } : {}) };
     const seen = this.byCode.get(code);
     if (!seen) {
       this.byCode.set(code, { f, n: 1, what: new Set(what ? [what] : []) });
@@ -81,28 +91,25 @@ const kOnly = (i: Ink) => i.c === 0 && i.m === 0 && i.y === 0 && i.spot === 0;
 /**
  * Checks a PDF against the plant: boxes, PDF/X identification and output intent, fonts, colour spaces,
  * transparency, total ink (vector colours, and images at 150 dpi), small black text (K only, overprinting),
- * minimum type and rule sizes, and photo resolution. A file that is not a PDF at all is a UserError.
+ * minimum type and rule sizes, and photo resolution. Never throws for what a file holds: a file that is not a PDF, is
+ * damaged or is encrypted gets one finding saying so (`preflight/damaged`, `preflight/encrypted`, at its byte in the
+ * file); a damaged file read in part is checked as far as it could be read.
  */
 export async function preflightPdf(bytes: Uint8Array, file: string, plant: PlantProfile): Promise<PreflightResult> {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
-  const version = /%PDF-(\d\.\d)/.exec(head)?.[1];
-  if (!version) fail('preflight/not-pdf', `${file} is not a PDF (no %PDF- header)`, { file, line: 1, col: 1 });
-  let doc: PDFDocument;
-  try {
-    doc = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true, throwOnInvalidObject: false });
-  } catch (e) {
-    return fail('preflight/unreadable', `${file} cannot be read as a PDF: ${(e as Error).message}`, { file, line: 1, col: 1 });
+  // 0. The file: a PDF at all, whole or damaged, encrypted (load.ts).
+  const pdf = await loadPdf(bytes);
+  if (pdf.kind === 'unchecked') {
+    return { file, pages: pdf.pages, checked: 'none', findings: [{ severity: 'error', code: pdf.code, message: printable(pdf.message), ...(pdf.byte !== undefined ? { byte: pdf.byte } : {}) }] };
   }
+  const { version, catalog, info } = pdf;
   const findings: Finding[] = [];
-  const doc1 = (severity: Finding['severity'], code: string, message: string) => findings.push({ severity, code, message });
+  if (pdf.damage) findings.push({ severity: 'error', code: 'preflight/damaged', message: printable(pdf.damage.message), ...(pdf.damage.byte !== undefined ? { byte: pdf.damage.byte } : {}) });
+  const doc1 = (severity: Finding['severity'], code: string, message: string) => findings.push({ severity, code, message: printable(message) });
 
-  // 1. The document: encryption, version, PDF/X identification, output intent.
-  const trailer = doc.context.trailerInfo;
-  if (trailer.Encrypt) doc1('error', 'preflight/encrypted', 'the file is encrypted: plants take no encrypted PDFs');
-  const info = dictOf(trailer.Info ? doc.context.lookup(trailer.Info) : undefined);
-  const catalog = doc.catalog;
+  // 1. The document: version, PDF/X identification, output intent.
   const xmp = xmpText(streamOf(entry(catalog, 'Metadata')));
-  const pdfx = textOf(entry(info, 'GTS_PDFXConformance')) ?? /pdfxid:GTS_PDFXVersion[^>]*>([^<]+)</.exec(xmp ?? '')?.[1] ?? /pdfxid:GTS_PDFXVersion="([^"]+)"/.exec(xmp ?? '')?.[1] ?? textOf(entry(info, 'GTS_PDFXVersion'));
+  const claimed = textOf(entry(info, 'GTS_PDFXConformance')) ?? /pdfxid:GTS_PDFXVersion[^>]*>([^<]+)</.exec(xmp ?? '')?.[1] ?? /pdfxid:GTS_PDFXVersion="([^"]+)"/.exec(xmp ?? '')?.[1] ?? textOf(entry(info, 'GTS_PDFXVersion'));
+  const pdfx = claimed === undefined ? undefined : fromFile(claimed);
   if (plant.pdfx === 'X-1a:2001') {
     if (textOf(entry(info, 'GTS_PDFXVersion')) !== 'PDF/X-1:2001' || textOf(entry(info, 'GTS_PDFXConformance')) !== 'PDF/X-1a:2001') {
       doc1('error', 'preflight/pdfx-id', `not identified as PDF/X-1a:2001 (Info GTS_PDFXVersion ${show(textOf(entry(info, 'GTS_PDFXVersion')))}, GTS_PDFXConformance ${show(textOf(entry(info, 'GTS_PDFXConformance')))})`);
@@ -114,7 +121,7 @@ export async function preflightPdf(bytes: Uint8Array, file: string, plant: Plant
   }
   const trapped = entry(info, 'Trapped');
   if (trapped !== undefined && !(trapped instanceof PDFName)) doc1('error', 'preflight/trapped', 'Info /Trapped is text; PDF/X needs the name /True or /False');
-  else if (trapped instanceof PDFName && !['True', 'False'].includes(trapped.decodeText())) doc1('error', 'preflight/trapped', `Info /Trapped is /${trapped.decodeText()}; PDF/X needs /True or /False`);
+  else if (trapped instanceof PDFName && !['True', 'False'].includes(trapped.decodeText())) doc1('error', 'preflight/trapped', `Info /Trapped is /${fromFile(trapped.decodeText())}; PDF/X needs /True or /False`);
   if (trapped === undefined) doc1('error', 'preflight/trapped', 'Info /Trapped is missing; PDF/X needs /True or /False');
   const intents = (itemsOf(entry(catalog, 'OutputIntents')) ?? []).map((o) => dictOf(o)).filter((d): d is PDFDict => !!d);
   const pdfxIntent = intents.find((d) => nameOf(entry(d, 'S')) === 'GTS_PDFX');
@@ -129,7 +136,7 @@ export async function preflightPdf(bytes: Uint8Array, file: string, plant: Plant
   for (const i of documentIssues(catalog)) doc1(i.severity, i.code, i.message);
 
   // 2. Every page: all but the images' pixels first, then the images, each read once, in page order.
-  const pages = doc.getPages();
+  const pages = pdf.pages;
   const placed: { pf: PageFindings; images: ImageUse[] }[] = [];
   const reader = new ImageReader();
   const stacking: { pf: PageFindings; page: StackingPage }[] = [];
@@ -138,10 +145,7 @@ export async function preflightPdf(bytes: Uint8Array, file: string, plant: Plant
     if (i > 0) await new Promise((resolve) => setImmediate(resolve));
     const n = i + 1;
     const node = page.node;
-    const inherited = (key: string) => {
-      const v = node.getInheritableAttribute(PDFName.of(key));
-      return v ? doc.context.lookup(v) : undefined;
-    };
+    const inherited = (key: string) => page.inherited(key);
     const media = rectOf(inherited('MediaBox')) ?? { x0: 0, y0: 0, x1: 612, y1: 792 };
     const trim = rectOf(entry(node, 'TrimBox')) ?? rectOf(entry(node, 'ArtBox'));
     const origin = trim ?? media;
@@ -156,11 +160,20 @@ export async function preflightPdf(bytes: Uint8Array, file: string, plant: Plant
     try {
       content = contentBytes(entry(node, 'Contents'));
     } catch (e) {
-      pf.add('error', 'preflight/content', `the page's content cannot be decoded: ${(e as Error).message}`);
+      pf.add('error', 'preflight/content', `the page's content cannot be decoded: ${fromFile((e as Error).message)}`);
       placed.push({ pf, images: [] });
       continue;
     }
-    const uses = interpretPage(content, resources);
+    let uses: PageUses;
+    try {
+      uses = interpretPage(content, resources);
+    } catch (e) {
+      // In a damaged file, a page whose objects are broken is part of the damage; in a whole one it is a bug.
+      if (!pdf.damage) throw e;
+      pf.add('error', 'preflight/damaged', `the file is damaged: page ${n}'s content cannot be followed (its fonts, colour spaces or forms are broken), so it was not checked`);
+      placed.push({ pf, images: [] });
+      continue;
+    }
     const inside = (p: Point) => !trim || (p.x >= trim.x0 - 0.5 && p.x <= trim.x1 + 0.5 && p.y >= trim.y0 - 0.5 && p.y <= trim.y1 + 0.5);
 
     // Fonts.
@@ -207,7 +220,7 @@ export async function preflightPdf(bytes: Uint8Array, file: string, plant: Plant
       }
     }
     // Images on the page: read from now on, reported below.
-    const images = uses.images.filter((img) => inside(img.at) || inside({ x: img.ctm[4] + img.ctm[0], y: img.ctm[5] + img.ctm[3] }));
+    const images = uses.images.filter((img) => !trim || intersect(img.box, { x0: trim.x0 - 0.5, y0: trim.y0 - 0.5, x1: trim.x1 + 0.5, y1: trim.y1 + 0.5 }) !== undefined);
     reader.queue(images);
     placed.push({ pf, images });
   }
@@ -227,7 +240,7 @@ export async function preflightPdf(bytes: Uint8Array, file: string, plant: Plant
     }
     findings.push(...pf.list());
   }
-  return { file, ...(pdfx ? { pdfx } : {}), pages: pages.length, findings };
+  return { file, ...(pdfx ? { pdfx } : {}), pages: pages.length, checked: pdf.damage ? 'part' : 'all', findings };
 }
 
 function checkBoxes(pf: PageFindings, plant: PlantProfile, media: Rect, trim: Rect | undefined, bleed: Rect | undefined): void {
@@ -260,5 +273,5 @@ function xmpText(stream: PDFRawStream | undefined): string | undefined {
   }
 }
 
-const show = (s: string | undefined) => (s === undefined ? 'missing' : `“${s}”`);
+const show = (s: string | undefined) => (s === undefined ? 'missing' : `“${fromFile(s)}”`);
 

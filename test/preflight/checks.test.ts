@@ -166,8 +166,9 @@ describe('spot colours', () => {
     const spots = byCode(fs, 'preflight/spot-colour');
     expect(spots.map((f) => [f.page, f.severity])).toEqual([[1, 'error'], [2, 'error'], [3, 'error']]);
     expect(spots[0]!.message).toMatch(/^spot colour “PANTONE 185 C” \(Separation “PANTONE 185 C”\) in a fill: plant “uk-tabloid” has no plate for it; it prints C, M, Y and K only/);
-    expect(spots[0]!.at!.x).toBeCloseTo(mmAt(100, 200).x, 0);
-    expect(spots[0]!.at!.y).toBeCloseTo(mmAt(100, 200).y, 0);
+    // At the top-left of the filled rectangle (100, 200)–(250, 300): where the finding's object is.
+    expect(spots[0]!.at!.x).toBeCloseTo(mmAt(100, 300).x, 0);
+    expect(spots[0]!.at!.y).toBeCloseTo(mmAt(100, 300).y, 0);
     expect(spots[1]!.message).toMatch(/in an image/);
     expect(spots[2]!.message).toMatch(/^spot colour “Varnish” \(DeviceN \(Cyan, Varnish\)\) in a shading/);
     const listed = tabloidWith((y) => `${y}spots: [PANTONE 185 C]\n`);

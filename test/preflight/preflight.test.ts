@@ -161,12 +161,12 @@ describe('one problem at a time', () => {
     expect(r.findings.find((f) => f.code === 'preflight/rgb')?.severity).toBe('error');
   });
 
-  it('a file that is not a PDF is refused with its name', async () => {
+  it('a file that is not a PDF gets its verdict, naming it (test/preflight/damaged.test.ts has the rest)', async () => {
     const d = mkdtempSync(join(tmpdir(), 'newsprint-pf-'));
     writeFileSync(join(d, 'advert.pdf'), 'this is a Word document really');
     const r = await cli('preflight', join(d, 'advert.pdf'));
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/advert\.pdf is not a PDF/);
+    expect(r.stderr).toMatch(/advert\.pdf: byte 0: error: the file is damaged: it is not a PDF at all \(no %PDF- header\): it begins “this is a Word document…”; nothing could be checked \[preflight\/damaged\]/);
   });
 });
 

@@ -2,7 +2,9 @@
 import { readFileSync } from 'node:fs';
 import type { Argv } from 'yargs';
 import { examplesText } from '../examples.js';
-import { fail } from '../../core/index.js';
+import { UserError } from '../../core/index.js';
+import type { Finding, PreflightResult } from '../../preflight/index.js';
+import { isSystemError, systemErrorWords } from '../../publish/out-path.js';
 import { BUILD_DEFAULTS } from './build.js';
 
 export interface PreflightArgs {
@@ -31,32 +33,31 @@ export function preflightOptions<T>(y: Argv<T>) {
 }
 
 /**
- * Checks every file and prints its findings (page and position each), or the whole result as JSON on stdout.
- * Returns true when no file has an error; a file that is not a PDF at all (nor, with --ad, a JPEG, PNG or TIFF),
- * or a booking that is not one, is a UserError.
+ * Checks every file and prints its verdict — a summary line, then its findings (page and position, or byte in the
+ * file) — or the whole result as JSON on stdout. Every file gets its verdict, whatever the others are: one that cannot
+ * be read, is not a PDF (nor, with --ad, a JPEG, PNG or TIFF), is damaged or encrypted is a file with an error, not
+ * a stop. Returns true when no file has an error; a booking that is not one is a UserError, before any file is read.
+ * A bug met on one file is rethrown once every file has its verdict (exit 3).
  */
 export async function preflightCommand(a: PreflightArgs): Promise<boolean> {
   const { loadPlant } = await import('../../plant/index.js');
   const { preflightPdf, formatFinding } = await import('../../preflight/index.js');
+  const { printable } = await import('../../preflight/escape.js');
   const plant = loadPlant(a.plant);
   const advert = a.ad !== undefined ? await import('../../preflight/advert.js') : undefined;
   // The booking first: a bad one is refused before any file is read.
   const booking = advert && a.ad !== undefined ? advert.parseAdSize(a.ad) : undefined;
   if (advert && booking) advert.bookedSize(booking, plant);
-  const results = [];
+  const results: PreflightResult[] = [];
+  let bug: unknown;
   for (const file of a.files) {
-    let bytes: Buffer;
     try {
-      bytes = readFileSync(file);
+      const bytes = new Uint8Array(readFileSync(file));
+      results.push(advert && booking ? await advert.checkAdvert(bytes, file, booking, plant) : await preflightPdf(bytes, file, plant));
     } catch (e) {
-      fail('preflight/unreadable', `cannot read ${file}: ${(e as Error).message}`, { file, line: 1, col: 1 });
+      if (!(e instanceof UserError) && !isSystemError(e)) bug ??= e;
+      results.push({ file, pages: 0, checked: 'none', findings: [unchecked(e)] });
     }
-    if (advert && booking) {
-      results.push(await advert.checkAdvert(new Uint8Array(bytes), file, booking, plant));
-      continue;
-    }
-    if (bytes.subarray(0, 1024).indexOf('%PDF-') < 0) fail('preflight/not-pdf', `${file} is not a PDF (no %PDF- header)`, { file, line: 1, col: 1 });
-    results.push(await preflightPdf(new Uint8Array(bytes), file, plant));
   }
   const errors = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
   if (a.json) {
@@ -66,11 +67,22 @@ export async function preflightCommand(a: PreflightArgs): Promise<boolean> {
       const e = r.findings.filter((f) => f.severity === 'error').length;
       const w = r.findings.length - e;
       const format = 'format' in r && r.format !== 'pdf' ? String(r.format).toUpperCase() : undefined;
-      const what = format ? `${format} picture` : `${r.pages} page${r.pages === 1 ? '' : 's'}, ${r.pdfx ?? 'not PDF/X'}`;
+      const what = r.checked === 'none' ? 'not checked' : format ? `${format} picture` : `${r.pages} page${r.pages === 1 ? '' : 's'}, ${r.pdfx ?? 'not PDF/X'}${r.checked === 'part' ? ', read in part' : ''}`;
       const label = booking ? `${r.file}, advert booked ${booking.text}` : r.file;
-      process.stderr.write(`${label}: ${what}: ${e === 0 && w === 0 ? `passes plant ${plant.name}` : `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'} for plant ${plant.name}`}\n`);
+      process.stderr.write(printable(`${label}: ${what}: ${e === 0 && w === 0 ? `passes plant ${plant.name}` : `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'} for plant ${plant.name}`}`) + '\n');
       for (const f of r.findings) if (!a.quiet || f.severity === 'error') process.stderr.write(`  ${formatFinding(f, r.file)}\n`);
     }
   }
+  if (bug !== undefined) throw bug;
   return errors === 0;
+}
+
+/** The one finding of a file that could not be checked: unreadable (a system error), refused (a UserError), or a bug. */
+function unchecked(e: unknown): Finding {
+  if (isSystemError(e)) return { severity: 'error', code: 'preflight/unreadable', message: `the file cannot be read: ${systemErrorWords(e)}` };
+  if (e instanceof UserError) {
+    const d = e.diagnostics[0]!;
+    return { severity: 'error', code: d.code, message: `${d.message}${d.hints?.length ? ` (${d.hints.join('; ')})` : ''}` };
+  }
+  return { severity: 'error', code: 'preflight/internal', message: 'newsprint failed while checking this file: a bug in newsprint (reported after the verdicts)' };
 }
