@@ -446,3 +446,34 @@ describe('the clean cases', () => {
     expect(await check(bytes)).toEqual([]);
   });
 });
+
+describe('at the plant’s limits, no false alarm', () => {
+  it('a photo at exactly the plant’s 150 ppi (pdfimages agrees): no low-resolution finding', async () => {
+    // 150 × 150 pixels of a light CMYK tint, placed one inch square.
+    const px = Buffer.alloc(150 * 150 * 4);
+    for (let i = 0; i < px.length; i += 4) px.set([51, 26, 26, 13], i);
+    const bytes = rawPdf({
+      pages: [{ content: 'q 72 0 0 72 200 400 cm /Im1 Do Q', resources: '/XObject << /Im1 20 0 R >>' }],
+      objects: { 20: stream('/Type /XObject /Subtype /Image /Width 150 /Height 150 /BitsPerComponent 8 /ColorSpace /DeviceCMYK /Filter /FlateDecode', deflateSync(px)) },
+    });
+    const listed = tool('pdfimages', '-list', file(bytes));
+    expect(listed).toMatch(/\s150\s+150\s+cmyk\s+4\s+8\s+image[\s\S]*\s150\s+150\s/);
+    expect(tabloid.images.minimum).toBe(150);
+    expect(await check(bytes)).toEqual([]);
+  });
+
+  it('an advert 0.9 mm wider than its booking (within the 1 mm a plant allows): it passes, and 1.1 mm does not', async () => {
+    const { checkAdvert, parseAdSize } = await import('../../src/preflight/advert.js');
+    const booking = parseAdSize('3x6cm');
+    // The booking is 152 × 60 mm on uk-tabloid (3 columns of 48 mm and 2 gutters of 4 mm).
+    const advert = (extraMm: number) => {
+      const w = (152 + extraMm) * MM;
+      const h = 60 * MM;
+      return rawPdf({ pages: [{ media: [0, 0, w, h], extra: `/TrimBox [0 0 ${w} ${h}]`, content: '0 0 0 0.5 k 10 10 100 100 re f' }] });
+    };
+    const near = await checkAdvert(new Uint8Array(advert(0.9)), 'near.pdf', booking, tabloid);
+    expect(near.findings).toEqual([]);
+    const off = await checkAdvert(new Uint8Array(advert(1.1)), 'off.pdf', booking, tabloid);
+    expect(off.findings.map((f) => f.code)).toEqual(['preflight/ad-size']);
+  });
+});
