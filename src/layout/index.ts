@@ -36,12 +36,6 @@ export interface LayoutInput {
   /** Pages laid out before, kept by a long-running caller (the preview): a page whose inputs are unchanged is reused. */
   readonly cache?: LayoutCache;
   /**
-   * Pages laid out by earlier builds, kept on disk by their inputs (publish/cache.ts): a page whose markup, overmatter
-   * still on the desk, style sheet, geometry, fonts' and pictures' bytes are those of a page laid out before is taken
-   * from it. As with `cache`, a page that takes or sends a continuation is always laid out.
-   */
-  readonly store?: PageStore;
-  /**
    * Called with each page as soon as it is laid out, in page order. Pages are final once laid out (a story that
    * jumps waits for its later page), so the caller can start exporting them while the rest are set.
    */
@@ -60,24 +54,6 @@ export interface LayoutCache {
   /** What composed pages measured and searched, for pages laid out again (LayoutContext.memo). */
   readonly memo?: Map<string, unknown>;
 }
-
-/** A laid-out page as a cache keeps it. */
-export interface CachedPage {
-  readonly page: Page;
-  readonly warnings: readonly Diagnostic[];
-  readonly compositions: readonly PageComposition[];
-}
-
-/** Laid-out pages kept across builds, by key (see LayoutInput.store). */
-export interface PageStore {
-  /** The fonts' and pictures' bytes as the caller fingerprints them (by content: the layout reads no files). */
-  readonly context: string;
-  get(key: string): CachedPage | undefined;
-  put(key: string, value: CachedPage): void;
-}
-
-/** Raise when what layoutPage makes of the same inputs changes: pages kept by an older layout are then not used. */
-const LAYOUT_FORMAT = '1';
 
 /** A new, empty layout cache. */
 export const layoutCache = (): LayoutCache => ({ pages: new Map(), memo: new Map() });
@@ -111,19 +87,6 @@ export function layoutEdition(input: LayoutInput): EditionLayout {
     cache.context = context;
     cache.laidOut = 0;
   }
-  // What every page depends on besides its own markup, by content (the in-memory cache's `context` goes by the
-  // identity of the font objects, which lasts only as long as a process).
-  const stored = input.store
-    ? fingerprint({
-        format: LAYOUT_FORMAT,
-        sheet: input.sheet,
-        geometry,
-        minImagePpi: input.minImagePpi ?? MIN_PPI,
-        fonts: [...input.fonts.keys()],
-        images: [...input.images.keys()],
-        context: input.store.context,
-      })
-    : '';
   const used = new Set<string>();
   // Stories that jump wait on the desk for their page: pages are laid out in order.
   const desk: JumpDesk = {
@@ -137,11 +100,9 @@ export function layoutEdition(input: LayoutInput): EditionLayout {
   const compositions: PageComposition[] = [];
   const pages = input.pages.map((root, i) => {
     // A page's layout depends on its markup and on the overmatter still on the desk when its turn comes.
-    const key = cache || input.store ? `${i + 1}:${fingerprint([root, desk.pool.map((p) => p.el)])}` : '';
-    const storeKey = input.store ? fingerprint([stored, key]) : '';
+    const key = cache ? `${i + 1}:${fingerprint([root, desk.pool.map((p) => p.el)])}` : '';
     // A page that takes a continuation, or sends one, depends on more than its own markup: it is never reused.
-    const takes = desk.pending.some((c) => c.toPage === i + 1);
-    const known = takes ? undefined : (cache?.pages.get(key) ?? input.store?.get(storeKey));
+    const known = desk.pending.some((c) => c.toPage === i + 1) ? undefined : cache?.pages.get(key);
     used.add(key);
     if (known) {
       warnings.push(...known.warnings);
@@ -159,11 +120,7 @@ export function layoutEdition(input: LayoutInput): EditionLayout {
     const ctx = { sheet: input.sheet, shaper, images: input.images, area: typeArea(geometry, i + 1), pageNumber: i + 1, warnings, minImagePpi: input.minImagePpi ?? MIN_PPI, jumps: desk, compositions, ...(cache?.memo ? { memo: cache.memo } : {}) };
     const page = layoutPage(ctx, root, geometry.width, geometry.height, articlesOf(root));
     const jumpsHere = compositions.slice(composedBefore).some((c) => c.jumped.length > 0 || c.continued.length > 0) || desk.pending.length !== pendingBefore;
-    if (!jumpsHere && (cache || input.store)) {
-      const kept: CachedPage = { page, warnings: warnings.slice(before), compositions: compositions.slice(composedBefore) };
-      cache?.pages.set(key, kept);
-      input.store?.put(storeKey, kept);
-    }
+    if (cache && !jumpsHere) cache.pages.set(key, { page, warnings: warnings.slice(before), compositions: compositions.slice(composedBefore) });
     if (cache) cache.laidOut = (cache.laidOut ?? 0) + 1;
     input.onPage?.(page);
     return page;

@@ -10,8 +10,7 @@ import { formatFinding, preflightPdf, type Finding, type PreflightResult } from 
 import { loadPlant, pageFileName, plantGeometry, type PlantProfile } from '../plant/index.js';
 import { EEDITION_PAGE, startEEdition, type EEdition, type EEditionOptions, type EEditionRun, type RenditionFormat } from '../export/eedition/index.js';
 import { archiveFile, metsDocument, under, type ArchiveFile } from '../export/archive/index.js';
-import { layoutEdition, type CachedPage, type LayoutCache, type PageStore } from '../layout/index.js';
-import { deserialize, serialize } from 'node:v8';
+import { layoutEdition, type LayoutCache } from '../layout/index.js';
 import type { MarkupElement, TemplateSet } from '../template/index.js';
 import { attr, isElement, renderEdition, renderOvermatter } from '../template/index.js';
 import { advertRequests, bookingText, checkImageAdverts, IMAGE_ADVERT, loadPdfAdverts, type AdvertRequest } from './adverts.js';
@@ -114,8 +113,6 @@ export type BeforeLayout = (fonts: FontSet, images: ImageSet, pageCount: number)
 interface PrepareHooks {
   readonly beforeLayout?: BeforeLayout;
   readonly clock?: Stopwatch;
-  /** The build cache: pages laid out by an earlier build from the same inputs are taken from it. */
-  readonly cache?: BuildCache;
 }
 
 /** Templates, fonts, photos and layout: the edition padded to the plant's page multiple and set on its pages. */
@@ -143,9 +140,8 @@ export async function prepare(opts: BuildOptions, hooks: PrepareHooks = {}): Pro
   //    cannot be placed) stops the build, with nothing written.
   const onPage = await hooks.beforeLayout?.(fonts, images, markup.length);
   hooks.clock?.lap('templates, fonts, photos, adverts (preflighted)');
-  const store = hooks.cache ? pageStore(hooks.cache, fonts, images) : undefined;
-  const laid = layoutEdition({ pages: markup.map((m) => m.root), ...(overmatter.length ? { overmatter } : {}), sheet: templates.styles, fonts, images, geometry, minImagePpi: plant.images.minimum, ...(opts.layoutCache ? { cache: opts.layoutCache } : {}), ...(store ? { store } : {}), ...(onPage ? { onPage } : {}) });
-  hooks.clock?.lap(`layout (pages to the e-edition as they are set${store ? `; ${hooks.cache!.hits.get(LAYOUT_PAGE) ?? 0} of ${laid.pages.length} from the cache` : ''})`);
+  const laid = layoutEdition({ pages: markup.map((m) => m.root), ...(overmatter.length ? { overmatter } : {}), sheet: templates.styles, fonts, images, geometry, minImagePpi: plant.images.minimum, ...(opts.layoutCache ? { cache: opts.layoutCache } : {}), ...(onPage ? { onPage } : {}) });
+  hooks.clock?.lap('layout (pages to the e-edition as they are set)');
   const overset = (w: Diagnostic) => w.code === 'layout/overset';
   const errors = laid.warnings.filter((w) => w.severity === 'error' || (overset(w) && !opts.allowOverset));
   if (errors.length > 0) {
@@ -159,34 +155,6 @@ export async function prepare(opts: BuildOptions, hooks: PrepareHooks = {}): Pro
     desk.push({ severity: 'info', code: 'ingest/site-furniture', message: `${a.id}: the website's own furniture after the story (${a.furniture.map((f) => f.heading).join(', ')}) is left out of print`, span: a.furniture[0]!.src });
   }
   return { plant, edition, fonts, images, adverts: pdfAds.pdfs, layout: { pages: laid.pages, warnings: [...(edition.notes ?? []), ...desk, ...padding.warnings, ...pdfAds.warnings, ...adFindings, ...laid.warnings], ...(laid.compositions ? { compositions: laid.compositions } : {}), ...(laid.heldOver ? { heldOver: laid.heldOver } : {}) } };
-}
-
-/** The cache's kind for laid-out pages. */
-const LAYOUT_PAGE = 'layout-page';
-
-/**
- * Laid-out pages in the build cache: keyed by the layout (their markup and settings) and by the bytes of the fonts
- * and pictures, so a page of an earlier build whose inputs are the same is not set again (a late change to one story
- * sets only its page).
- */
-function pageStore(cache: BuildCache, fonts: FontSet, images: ImageSet): PageStore {
-  const context = cacheKey(
-    ...[...fonts.values()].flatMap((f) => [f.id, readFileSync(f.file)]),
-    ...[...images.values()].flatMap((a) => [a.id, a.data]),
-  );
-  return {
-    context,
-    get(key) {
-      const kept = cache.get(LAYOUT_PAGE, key);
-      if (!kept) return undefined;
-      try {
-        return deserialize(kept) as CachedPage;
-      } catch {
-        return undefined;
-      }
-    },
-    put: (key, value) => cache.put(LAYOUT_PAGE, key, serialize(value)),
-  };
 }
 
 /** The e-edition's settings: the command line's formats over the edition file's; the edition file's widths. */
@@ -215,7 +183,6 @@ async function withEEdition<T>(opts: BuildOptions, eEditionDir: string, run: (p:
   try {
     const prepared = await prepare({ ...opts, plant }, {
       clock,
-      cache,
       beforeLayout: async (fonts, images, pageCount) => {
         ee = await startEEdition(fonts, images, { ...eEditionOptions(opts.edition, plant, opts), writeTo: eEditionDir, pageCount, cache });
         return (page) => ee!.add(page);
