@@ -5,7 +5,8 @@ export const EXAMPLES = {
   build: [
     ['$0 build', 'Build the sample edition (8 pages) into output/'],
     ['$0 build examples/editions/gazette-pool.yaml --root examples --out proofs', 'Another paper’s edition, its pages filled from its overmatter, in proofs/'],
-    ['$0 build examples/sample-edition/stories/harbour-wall.md --plant berliner --proof', 'One story on a Berliner front page, with a desk proof'],
+    ['$0 build examples/editions/berliner.yaml --root examples --plant berliner --proof', 'A Berliner paper’s edition, its adverts booked on the Berliner grid, with a desk proof'],
+    ['$0 build examples/editions/broadsheet.yaml --root examples --plant broadsheet', 'A broadsheet paper’s edition, on the broadsheet plant (PDF/X-4, sections of 8)'],
     ['$0 build examples/editions/long-read.yaml --out queued --queue redis://127.0.0.1:6379', 'An edition built by the workers of a queue (start one with newsprint worker), in queued/'],
   ],
   'e-edition': [
@@ -18,6 +19,7 @@ export const EXAMPLES = {
   ],
   preflight: [
     ['$0 preflight examples/sample-edition/ads/garden-centre.pdf --ad 5x12cm', 'Check an advertiser’s PDF against its booking: 5 columns, 12 cm deep'],
+    ['$0 preflight examples/editions/ads/berliner/garden-centre.pdf --ad 6x14cm --plant berliner', 'The same advertiser’s advert made for the Berliner grid, against its booking there'],
     ['$0 preflight output/the-wexcombe-courier-2026-11-26/print/the-wexcombe-courier-2026-11-26.pdf', 'Check a plant file against the default plant (uk-tabloid)'],
     ['$0 preflight output/the-wexcombe-courier-2026-11-26/print/pages/*.pdf --json', 'Check the page files of a build, findings as JSON'],
   ],

@@ -100,7 +100,8 @@ export async function loadPdfAdverts(requests: readonly AdvertRequest[], plant: 
       const w = size.width;
       if (Math.abs(trim.width - w) > SIZE_TOLERANCE || Math.abs(trim.height - r.depth) > SIZE_TOLERANCE) {
         fail('advert/size', `advert ${r.file} is ${mm(trim.width)} × ${mm(trim.height)} mm, but its booking ${booking} is ${mm(w)} × ${mm(r.depth)} mm`, r.src, [
-          `columns on this plant are ${mm(size.columnWidth)} mm with ${mm(size.gutter)} mm gutters; book the advert's own size, or ask for it at the booked one`,
+          `columns on this plant (${plant.name}) are ${mm(size.columnWidth)} mm with ${mm(size.gutter)} mm gutters; book the advert's own size, or ask for it at the booked one`,
+          otherPlant(plant),
         ]);
       }
       pdfs.set(r.file, bytes);
@@ -119,10 +120,17 @@ export function checkImageAdverts(requests: readonly AdvertRequest[], images: Re
     const want = w / r.depth;
     const got = img.widthPx / img.heightPx;
     if (Math.abs(got / want - 1) > 0.02) {
-      fail('advert/size', `advert ${r.file} is ${img.widthPx} × ${img.heightPx} px, the shape of ${mm(r.depth * got)} × ${mm(r.depth)} mm, not its booking ${bookingText(r)} (${mm(w)} × ${mm(r.depth)} mm)`, r.src, ['image adverts are placed whole, never cropped: send it at the booked shape']);
+      fail('advert/size', `advert ${r.file} is ${img.widthPx} × ${img.heightPx} px, the shape of ${mm(r.depth * got)} × ${mm(r.depth)} mm, not its booking ${bookingText(r)} (${mm(w)} × ${mm(r.depth)} mm on plant ${plant.name})`, r.src, ['image adverts are placed whole, never cropped: send it at the booked shape', otherPlant(plant)]);
     }
   }
 }
+
+/**
+ * The hint for an advert the wrong size: bookings are columns of the plant's grid, so an edition planned for another
+ * plant (examples/editions/berliner.yaml) has every advert the wrong width on this one.
+ */
+const otherPlant = (plant: PlantProfile): string =>
+  `if the edition was planned for another plant, build it with that plant's --plant (this build is for ${plant.name})`;
 
 /** A PDF box, points, y up. */
 interface Box {

@@ -99,11 +99,14 @@ describe('a newcomer’s first hour', () => {
     });
 
     it('the queue example built its edition on the worker, and the build examples wrote what they say', () => {
-      const queued = results.get(EXAMPLES.build[3]![0])!;
+      const queued = results.get(EXAMPLES.build.find(([c]) => c.includes('--queue'))![0])!;
       expect(queued.stderr).toMatch(/built \S*long-read\.yaml/);
       expect(existsSync(join(work, 'queued', 'the-wexcombe-courier-2026-11-26', 'e-edition', 'index.html'))).toBe(true);
       expect(existsSync(join(work, 'output', 'the-wexcombe-courier-2026-11-26', 'e-edition', 'index.html'))).toBe(true);
       expect(existsSync(join(work, 'proofs', 'the-hollerton-gazette-2026-11-26', 'print'))).toBe(true);
+      // An edition for each shipped plant: the Berliner's with its desk proof, the broadsheet's.
+      expect(existsSync(join(work, 'output', 'the-vale-observer-2026-11-26', 'proof', 'the-vale-observer-2026-11-26-proof.pdf'))).toBe(true);
+      expect(existsSync(join(work, 'output', 'the-vale-chronicle-2026-11-26', 'print', 'the-vale-chronicle-2026-11-26.pdf'))).toBe(true);
       expect(existsSync(join(work, 'output', 'galley', 'harbour-wall.pdf'))).toBe(true);
       expect(existsSync(join(work, 'wall.png'))).toBe(true);
     });

@@ -40,10 +40,19 @@ const WORDS_PER_LINE = 6.3;
 /** Hairline between modules, points. */
 const HAIR = 0.5;
 /**
- * Most stories a page's search weighs at once (the flatplan's, the overmatter's and continuations): a tabloid page
- * holds five to eight modules, and the search's memo grows with the number of runs of consecutive stories.
+ * Most stories a tabloid page's search weighs at once (the flatplan's, the overmatter's and continuations): a tabloid
+ * page holds five to eight modules, and the search's memo grows with the number of runs of consecutive stories. A
+ * larger page holds more in proportion to its type area (maxStoriesFor): a Berliner 9, a broadsheet 15. Eight on a
+ * broadsheet page left it short of copy as soon as it took a few briefs, with the overmatter unused.
  */
 const MAX_STORIES = 8;
+/** The type area MAX_STORIES was set for, pt²: uk-tabloid's, 256 × 404 mm (72 pt to 25.4 mm). */
+const TABLOID_TYPE_AREA = ((256 * 72) / 25.4) * ((404 * 72) / 25.4);
+
+/** Most stories a page of this type area (pt) weighs: MAX_STORIES a tabloid type area, never fewer. */
+export function maxStoriesFor(area: { readonly w: number; readonly h: number }): number {
+  return Math.max(MAX_STORIES, Math.floor((MAX_STORIES * area.w * area.h) / TABLOID_TYPE_AREA + 1e-9));
+}
 /** Stories in a row a page may fail to take before it stops trying the overmatter (each try is a search). */
 const MISSES = 6;
 
@@ -229,6 +238,7 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
     // taken — so copy goes in before photos grow or promos fill, and a second filler is taken only when nothing avoids it.
     const score = (comp: Composition, n: number): number => comp.cost + Math.max(0, comp.fillers.filter((f) => !f.white).length - 1) * COSTS.extraFiller - n * COSTS.heldOver;
     const sound = (comp: Composition | undefined): comp is Composition => comp !== undefined && !comp.placements.some((p) => p.short && !p.jumps);
+    const maxStories = maxStoriesFor(area);
     let used = listedLeast.reduce((a, b) => a + b, 0) + continuations.reduce((a, c) => a + leastArea(c.m, hole), 0);
     const first = holeSearch(taken);
     let last: Composition | undefined = first;
@@ -242,7 +252,7 @@ export function layoutCompose(ctx: LayoutContext, el: MarkupElement, y: number, 
       for (const p of eligible) {
         if (misses >= MISSES) break;
         if (taken.includes(p)) continue;
-        if (listed.length + taken.length + continuations.length >= MAX_STORIES) break;
+        if (listed.length + taken.length + continuations.length >= maxStories) break;
         const a = leastArea(measureAt(p.el, listed.length + taken.length), hole);
         if (used + a > holeArea) continue;
         const comp = holeSearch([...taken, p]);
