@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-// Every figure is a first build's unless it says otherwise: no build cache (src/publish/cache.ts) unless one is given.
+// Every figure is a first build's unless it says otherwise: no build cache (src/core/cache.ts) unless one is given.
 process.env.NEWSPRINT_CACHE ??= 'off';
 const dist = (p) => import(new URL(`../dist/${p}`, import.meta.url).href);
 const { loadTemplateSet } = await dist('template/index.js');

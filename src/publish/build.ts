@@ -18,7 +18,7 @@ import { checkAdvert } from '../preflight/advert.js';
 import { readFileSync, realpathSync } from 'node:fs';
 import { loadFonts, loadImages, type ImageRequest } from './assets.js';
 import { StagedFolder } from './write.js';
-import { BuildCache, cacheDir, cacheKey } from './cache.js';
+import { BuildCache, cacheDir, cacheKey } from '../core/cache.js';
 import { outputError } from './out-path.js';
 import { deskFindings } from '../ingest/desk-notes.js';
 import { displayPath } from '../ingest/paths.js';
@@ -184,7 +184,7 @@ async function withEEdition<T>(opts: BuildOptions, eEditionDir: string, run: (p:
     const prepared = await prepare({ ...opts, plant }, {
       clock,
       beforeLayout: async (fonts, images, pageCount) => {
-        ee = await startEEdition(fonts, images, { ...eEditionOptions(opts.edition, plant, opts), writeTo: eEditionDir, pageCount, cache });
+        ee = await startEEdition(fonts, images, { ...eEditionOptions(opts.edition, plant, opts), writeTo: eEditionDir, pageCount, ...(cache.dir !== undefined ? { cache } : {}) });
         return (page) => ee!.add(page);
       },
     });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildEdition, editionFromFile } from '../../src/publish/index.js';
 import { loadTemplateSet } from '../../src/template/index.js';
-import { BuildCache, cacheKey } from '../../src/publish/cache.js';
+import { BuildCache, cacheKey } from '../../src/core/cache.js';
 import { digests, FONTS, SAMPLE_EDITION, TEMPLATES, tempDir } from '../helpers.js';
 
 /** Builds the three-page sample into a fresh folder with the given cache folder; returns the result and its files' digests. */

@@ -2,8 +2,7 @@
 import { availableParallelism } from 'node:os';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { deserialize, serialize } from 'node:v8';
+import { deserialize } from 'node:v8';
 import { writeFiles } from '../../core/files.js';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -52,16 +51,16 @@ export interface EEditionOptions {
    */
   readonly writeTo?: string;
   /**
-   * The build cache (publish/cache.ts): a page whose frame, pictures, fonts and settings are those of a page made
+   * The build cache (core/cache.ts): a page whose frame, pictures, fonts and settings are those of a page made
    * before is taken from it whole (renditions, tiles, ALTO), not made again.
    */
   readonly cache?: PageCache;
 }
 
-/** What the e-edition asks of the build cache (publish/cache.ts's BuildCache). */
+/** What the e-edition asks of the build cache (core/cache.ts's BuildCache): its folder, and its entries. */
 export interface PageCache {
+  readonly dir: string | undefined;
   get(kind: string, key: string): Buffer | undefined;
-  put(kind: string, key: string, data: Buffer): void;
 }
 
 /** The cache's kind for e-edition pages, and the version of what pageFiles makes: raise it when its bytes change. */
@@ -132,9 +131,9 @@ export async function startEEdition(fonts: FontSet, images: ImageSet, o: EEditio
         // Checked bytes that are not a page of ours (a cache from another newsprint): made again.
       }
     }
-    const out = await pool.run(task);
-    if (k) o.cache!.put(EEDITION_PAGE, k, toCache(out, o.writeTo));
-    return out;
+    // Made on the pool, and kept in the cache by the thread that made it.
+    const dir = o.cache?.dir;
+    return pool.run(k && dir !== undefined ? { ...task, job: { ...task.job, keep: { dir, kind: EEDITION_PAGE, key: k } } } : task);
   };
   return {
     add(page) {
@@ -222,21 +221,14 @@ function pageKeys(icc: Buffer, settings: string): (task: PageTask) => string {
 }
 
 /**
- * A page's frame as text that is the same for equal frames: JSON, with Maps, Sets and byte arrays written out. (v8's
- * serialisation is not: it writes an object met twice as a reference, and the layout's caches share objects in one
- * build and not in another.)
+ * A page's frame as text that is the same for equal frames: JSON (a frame is plain data: numbers, strings, arrays and
+ * objects, written in the order layout makes them). Not v8's serialisation, which writes an object met twice as a
+ * reference, and the layout's caches share objects in one build and not in another. Native JSON, with no replacer,
+ * costs a few milliseconds a page.
  */
-const canonical = (page: Page): string =>
-  JSON.stringify(page, (_k, v: unknown) =>
-    v instanceof Map ? ['Map', [...v]] : v instanceof Set ? ['Set', [...v]] : ArrayBuffer.isView(v) ? ['Bytes', hashOf(new Uint8Array(v.buffer, v.byteOffset, v.byteLength))] : v);
+const canonical = (page: Page): string => JSON.stringify(page);
 
 const hashOf = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
-
-/** A made page as the cache keeps it: its files (read back from where the thread wrote them), manifest page and archive. */
-function toCache(out: PageOutput, writeTo: string | undefined): Buffer {
-  const files = writeTo ? out.written.map((name) => [name, readFileSync(join(writeTo, name))] as const) : out.files;
-  return serialize({ files, page: out.page, archive: out.archive });
-}
 
 /** A page from the cache: its files written under `writeTo` (as a thread would have), or handed back. */
 function fromCache(kept: Buffer, writeTo: string | undefined): PageOutput {

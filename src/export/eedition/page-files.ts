@@ -3,6 +3,8 @@ import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import type { AdvertItem, Cmyk, FontSet, ImageAsset, Page } from '../../core/index.js';
 import { writeFiles } from '../../core/files.js';
+import { BuildCache } from '../../core/cache.js';
+import { serialize } from 'node:v8';
 import { altoPage, archiveFile, type PageArchive } from '../archive/index.js';
 import { rasterisePage } from '../raster/index.js';
 import type { ManifestAdvert, ManifestPage, Rendition } from './manifest.js';
@@ -33,6 +35,11 @@ export interface PageJob {
    * back. Without it the files come back in the output.
    */
   readonly writeTo?: string;
+  /**
+   * Where the build cache keeps this page, when it is to be kept (core/cache.ts): the thread that makes the page keeps
+   * it there too, from the files it has in hand, so the build's main thread does not read them back.
+   */
+  readonly keep?: { readonly dir: string; readonly kind: string; readonly key: string };
 }
 
 export interface PageOutput {
@@ -121,10 +128,7 @@ export async function pageFiles(job: PageJob, fonts: FontSet): Promise<PageOutpu
   };
   const sorted = [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   if (job.writeTo) writeFiles(job.writeTo, sorted);
-  return {
-    files: job.writeTo ? [] : sorted,
-    written: job.writeTo ? sorted.map(([k]) => k) : [],
-    page: {
+  const manifestPage: ManifestPage = {
       number: page.number,
       label,
       section: page.section ?? null,
@@ -135,7 +139,12 @@ export async function pageFiles(job: PageJob, fonts: FontSet): Promise<PageOutpu
       articles: page.articles,
       adverts: page.frame.items.flatMap((i) => (i.kind === 'advert' && !i.house ? [zone(i)] : [])),
       ...(page.frame.items.some((i) => i.kind === 'advert' && i.house) ? { houseAdverts: page.frame.items.flatMap((i) => (i.kind === 'advert' && i.house ? [zone(i)] : [])) } : {}),
-    },
+  };
+  if (job.keep) new BuildCache(job.keep.dir).put(job.keep.kind, job.keep.key, serialize({ files: sorted, page: manifestPage, archive }));
+  return {
+    files: job.writeTo ? [] : sorted,
+    written: job.writeTo ? sorted.map(([k]) => k) : [],
+    page: manifestPage,
     archive,
   };
 }

@@ -14,7 +14,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, uti
 import { homedir, hostname } from 'node:os';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
-import type { Diagnostic } from '../core/index.js';
+import type { Diagnostic } from './span.js';
 
 /** This machine's build cache folder, or undefined when it is turned off (NEWSPRINT_CACHE=off). */
 export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
@@ -107,7 +107,8 @@ export class BuildCache {
    * entries used longest ago are removed first. Returns how many went.
    */
   prune(maxBytes = Number(process.env['NEWSPRINT_CACHE_MB'] ?? 2048) * 2 ** 20): number {
-    if (this.dir === undefined || this.writes === 0) return 0;
+    // Only after a build that kept something (here, or in its page threads: every miss is kept).
+    if (this.dir === undefined || (this.writes === 0 && this.misses.size === 0)) return 0;
     const entries: { file: string; size: number; used: number }[] = [];
     const walk = (d: string, depth: number) => {
       let names: string[];
