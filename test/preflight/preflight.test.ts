@@ -11,6 +11,7 @@ import { PdfName, type XDoc } from '../../src/export/pdf/pdfx.js';
 import { preflightPdf, type Finding } from '../../src/preflight/index.js';
 import { cli } from '../cli/run.js';
 import { FONTS, SAMPLE_EDITION } from '../helpers.js';
+import { markX1aByHand } from './by-hand.js';
 
 const MM = 72 / 25.4;
 const plant = loadPlant('uk-tabloid');
@@ -173,16 +174,7 @@ describe('one problem at a time', () => {
 describe('a compliant page made by hand', () => {
   it('gives no error: PDF/X-1a ids, output intent, embedded font, K-only overprinting text, CMYK within the limit', async () => {
     const bytes = await pdf((doc) => {
-      const d = doc as unknown as XDoc;
-      d.info['GTS_PDFXVersion'] = 'PDF/X-1:2001';
-      d.info['GTS_PDFXConformance'] = 'PDF/X-1a:2001';
-      d.info['Trapped'] = new PdfName('False');
-      const icc = doc.ref({ N: 4 });
-      icc.write(readFileSync(plant.outputCondition.profile));
-      icc.end();
-      const intent = doc.ref({ Type: 'OutputIntent', S: 'GTS_PDFX', OutputConditionIdentifier: new String('CGATS TR 002'), RegistryName: new String('http://www.color.org'), DestOutputProfile: icc });
-      intent.end();
-      d._root.data['OutputIntents'] = [intent];
+      const d = markX1aByHand(doc, plant);
       const op = doc.ref({ Type: 'ExtGState', OP: true, op: true, OPM: 1 });
       op.end();
       d.page.ext_gstates['GSop'] = op;
